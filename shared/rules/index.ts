@@ -1,0 +1,19 @@
+/**
+ * The rules of Good Standing: pure, event-sourced. `decide` turns a command into events or a
+ * rejection; `apply` is the only writer; `viewFor` says what one seat may know.
+ */
+export * from "./state.ts";
+export * from "./commands.ts";
+export * from "./events.ts";
+export * from "./context.ts";
+export * from "./reasons.ts";
+export * from "./rng.ts";
+export { apply, applyAll } from "./apply.ts";
+export { decide, RULES } from "./decide.ts";
+export { gradeFor, gradeIndex, standingFor, blockingRestriction, busFare, serviceMoney } from "./grades.ts";
+export { goalMet, goalReport } from "./goals.ts";
+export { actionsAt, type ActionOption } from "./deeds.ts";
+export { pointsRange } from "./review.ts";
+export { roleTargets } from "./roles.ts";
+export { replay } from "./replay.ts";
+export * from "./views.ts";

@@ -1,0 +1,96 @@
+/**
+ * The facilitator's lobby: seats join (late joiners become observers), roles are assigned by
+ * hand or balanced by the scenario's ratios, and `start` deals roles, bot personalities and
+ * secret goals — every draw written into the events.
+ */
+import type { CommandOf } from "./commands.ts";
+import { accept, reject, type Ctx, type Decision } from "./context.ts";
+import { dealGoals } from "./goals.ts";
+import { Reasons } from "./reasons.ts";
+import { balanceRoles } from "./roles.ts";
+import { pick } from "./rng.ts";
+import type { GameState, Personality, Role, SeatId } from "./state.ts";
+import { phaseOpening } from "./phases.ts";
+import { chain, push } from "./chain.ts";
+
+const PERSONALITIES_BY_ROLE: Record<Exclude<Role, "observer">, Personality[]> = {
+  resident: ["conformist", "conformist", "rebel"],
+  watcher: ["honest_watcher", "zealous_watcher"],
+  official: ["fair_official", "corrupt_official"],
+};
+
+const FITS: Record<Personality, Role> = {
+  conformist: "resident",
+  rebel: "resident",
+  honest_watcher: "watcher",
+  zealous_watcher: "watcher",
+  fair_official: "official",
+  corrupt_official: "official",
+};
+
+function playingCount(s: GameState): number {
+  return s.seats.filter((seat) => s.players[seat]?.role !== "observer").length;
+}
+
+export function addSeat(s: GameState, c: CommandOf<"add_seat">): Decision {
+  if (typeof c.seat !== "string" || c.seat.length === 0 || typeof c.nickname !== "string") {
+    return reject(Reasons.invalid_command);
+  }
+  if (s.players[c.seat]) return reject(Reasons.seat_taken);
+  // Late joiners and anyone beyond the player cap watch as observers.
+  const lateOrFull = s.phase !== "lobby" || playingCount(s) >= s.scenario.maxPlayers;
+  if (lateOrFull && s.seats.length >= s.scenario.maxPlayers * 5) return reject(Reasons.room_full);
+  const role: Role | null = lateOrFull ? "observer" : null;
+  return accept([{ type: "seat_added", seat: c.seat, nickname: c.nickname, bot: lateOrFull ? null : (c.bot ?? null), role }]);
+}
+
+export function removeSeat(s: GameState, c: CommandOf<"remove_seat">): Decision {
+  if (!s.players[c.seat]) return reject(Reasons.unknown_seat);
+  return accept([{ type: "seat_removed", seat: c.seat }]);
+}
+
+function roleAvailable(s: GameState, role: Role): boolean {
+  if (role === "observer") return true;
+  const slot = s.scenario.roles[role];
+  return slot !== undefined && (slot.ratio > 0 || slot.min > 0);
+}
+
+export function assignRole(s: GameState, c: CommandOf<"assign_role">): Decision {
+  if (!s.players[c.seat]) return reject(Reasons.unknown_seat);
+  if (!["resident", "watcher", "official", "observer"].includes(c.role) || !roleAvailable(s, c.role)) {
+    return reject(Reasons.role_unavailable);
+  }
+  return accept([{ type: "role_assigned", seat: c.seat, role: c.role }]);
+}
+
+export function autoBalance(s: GameState, ctx: Ctx): Decision {
+  const seats = s.seats.map((seat) => ({ seat, role: s.players[seat]?.role === "observer" ? ("observer" as const) : null }));
+  return accept([{ type: "roles_balanced", roles: balanceRoles(s.scenario, seats, ctx.rng) }]);
+}
+
+export function start(s: GameState, ctx: Ctx): Decision {
+  if (playingCount(s) < s.scenario.minPlayers) return reject(Reasons.too_few_players);
+  const filled = balanceRoles(
+    s.scenario,
+    s.seats.map((seat) => ({ seat, role: s.players[seat]?.role ?? null })),
+    ctx.rng,
+  );
+  const roles: Record<SeatId, Role> = {};
+  for (const seat of s.seats) {
+    const role = s.players[seat]?.role ?? filled[seat];
+    if (role) roles[seat] = role;
+  }
+  const bots: Record<SeatId, Personality> = {};
+  for (const seat of s.seats) {
+    const p = s.players[seat];
+    const role = roles[seat];
+    if (!p || p.bot === null || !role || role === "observer") continue;
+    if (p.bot !== "auto" && FITS[p.bot] === role) continue;
+    bots[seat] = pick(ctx.rng, PERSONALITIES_BY_ROLE[role]) ?? "conformist";
+  }
+  const deal = dealGoals(s, roles, ctx.rng);
+  const c = chain(s);
+  push(c, { type: "game_started", roles, bots, ...deal });
+  for (const e of phaseOpening(c.state, "morning", 1, ctx)) push(c, e);
+  return accept(c.events);
+}

@@ -1,0 +1,81 @@
+/**
+ * Why a command was refused. The UI translates these codes, so they are stable: add new codes,
+ * never rename one. Each code is snake_case and says what the player (or facilitator) did wrong.
+ */
+export const Reasons = {
+  /** The command's shape is wrong (unknown kind, missing field). */
+  invalid_command: "invalid_command",
+  /** The seat is not part of this game. */
+  unknown_seat: "unknown_seat",
+  /** Only the facilitator may do this. */
+  not_facilitator: "not_facilitator",
+  /** The seat's role may not send this command. */
+  wrong_role: "wrong_role",
+  /** Not allowed in the current phase. */
+  wrong_phase: "wrong_phase",
+  /** The game has not started yet. */
+  game_not_started: "game_not_started",
+  /** The game has ended. */
+  game_over: "game_over",
+  /** The facilitator paused the game. */
+  paused: "paused",
+  not_paused: "not_paused",
+  /** The clock tried to advance before the phase timer ran out. */
+  phase_not_over: "phase_not_over",
+  seat_taken: "seat_taken",
+  room_full: "room_full",
+  too_few_players: "too_few_players",
+  /** A role the scenario does not use (ratio 0) or an unknown role. */
+  role_unavailable: "role_unavailable",
+  unknown_location: "unknown_location",
+  already_there: "already_there",
+  no_action_points: "no_action_points",
+  not_enough_money: "not_enough_money",
+  unknown_action: "unknown_action",
+  /** The action cannot be done at the resident's location. */
+  not_here: "not_here",
+  /** The resident's grade or the blacklist blocks it; `detail` names the restriction. */
+  blocked_by_restriction: "blocked_by_restriction",
+  /** Each deed or service once per day. */
+  done_today: "done_today",
+  /** An event deed needs an event card's offer. */
+  not_offered: "not_offered",
+  already_have: "already_have",
+  unknown_loan: "unknown_loan",
+  loan_not_open: "loan_not_open",
+  own_loan: "own_loan",
+  already_cosigned: "already_cosigned",
+  reporting_disabled: "reporting_disabled",
+  unknown_subject: "unknown_subject",
+  self_subject: "self_subject",
+  unknown_deed: "unknown_deed",
+  /** Only deeds with points (or bad ones) can be journalled or reported. */
+  deed_not_recordable: "deed_not_recordable",
+  /** A witnessed entry must link to something this watcher observed. */
+  not_witnessed: "not_witnessed",
+  already_recorded: "already_recorded",
+  note_too_long: "note_too_long",
+  unknown_entry: "unknown_entry",
+  entry_not_pending: "entry_not_pending",
+  points_out_of_range: "points_out_of_range",
+  /** Officials may not judge entries about themselves. */
+  own_record: "own_record",
+  appeals_disabled: "appeals_disabled",
+  /** Only published entries against the appellant can be appealed. */
+  entry_not_appealable: "entry_not_appealable",
+  appeal_exists: "appeal_exists",
+  too_many_appeals: "too_many_appeals",
+  unknown_appeal: "unknown_appeal",
+  appeal_not_pending: "appeal_not_pending",
+  /** In "grade" mode the blacklist follows grades; nobody lists people by hand. */
+  blacklist_by_grade: "blacklist_by_grade",
+  already_blacklisted: "already_blacklisted",
+  not_blacklisted: "not_blacklisted",
+  /** Entries cited for a blacklisting must be approved, about the subject and citable. */
+  entry_not_citable: "entry_not_citable",
+  rule_changes_disabled: "rule_changes_disabled",
+  already_proposed: "already_proposed",
+  unknown_card: "unknown_card",
+} as const;
+
+export type Reason = (typeof Reasons)[keyof typeof Reasons];
