@@ -1,0 +1,166 @@
+/**
+ * The one place the pages talk to the server. A Link holds a joined session: it turns the
+ * Colyseus state into plain lobby data, sends commands with ids (retried once after a reconnect,
+ * answered once thanks to the id), and keeps the player in their seat — Colyseus reconnection for
+ * short drops, and the seat token (a fresh join that reclaims the seat) after a server restart.
+ */
+import { Client, type Room } from "@colyseus/sdk";
+import {
+  COMMAND,
+  CloseReason,
+  Notice,
+  SESSION_ROOM,
+  type Command,
+  type CommandReply,
+  type Farewell,
+  type JoinRequest,
+  type Welcome,
+} from "../../shared/protocol/index.ts";
+import type { Reason } from "../../shared/protocol/reasons.ts";
+import { isFinal, joinProblem, type JoinProblem } from "./refusals.ts";
+
+export type LobbyPlayer = { seatId: string; nickname: string; connected: boolean; joinedAt: number };
+export type Lobby = {
+  code: string;
+  scenarioId: string;
+  phase: string;
+  locked: boolean;
+  maxPlayers: number;
+  seq: number;
+  players: LobbyPlayer[];
+};
+
+export type LinkStatus = "connected" | "reconnecting" | "closed";
+
+export type LinkHandlers = {
+  lobby?: (lobby: Lobby) => void;
+  welcome?: (welcome: Welcome) => void;
+  status?: (status: LinkStatus, reason?: Reason | "network") => void;
+};
+
+type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, "id"> : never) : never;
+
+const MAX_RETRY_DELAY_MS = 2000;
+/** A session that cannot be found for this long after a drop is taken as gone. */
+const GIVE_UP_MISSING_AFTER_MS = 60_000;
+
+export class Link {
+  private room: Room | undefined;
+  private status: LinkStatus = "connected";
+  private waiting: (() => void)[] = [];
+  private closedBy: Reason | undefined;
+
+  private constructor(
+    private readonly client: Client,
+    private readonly code: string,
+    private readonly request: JoinRequest,
+    private readonly handlers: LinkHandlers,
+  ) {}
+
+  /** Joins a session; resolves with a Link, or with the reason the server refused. */
+  static async open(endpoint: string, code: string, request: JoinRequest, handlers: LinkHandlers = {}): Promise<Link | JoinProblem> {
+    const link = new Link(new Client(endpoint), code, request, handlers);
+    try {
+      link.attach(await link.client.joinById(code, request));
+      return link;
+    } catch (error) {
+      return joinProblem(error);
+    }
+  }
+
+  get connected(): boolean {
+    return this.status === "connected";
+  }
+
+  /** Sends a command and waits for its reply; if the connection drops first, sends it again (same id) once back. */
+  async send(body: CommandBody): Promise<CommandReply | { ok: false; reason: "network" }> {
+    const command = { ...body, id: commandId() } as Command;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (!this.connected) await this.whenConnected(10_000);
+      if (!this.room || !this.connected) break;
+      try {
+        return (await this.room.request(COMMAND, command, { timeout: 8000 })) as CommandReply;
+      } catch {
+        // connection lost mid-request: try again once we are back
+      }
+    }
+    return { ok: false, reason: "network" };
+  }
+
+  async leave(): Promise<void> {
+    this.setStatus("closed");
+    await this.room?.leave(true);
+  }
+
+  private attach(room: Room): void {
+    this.room = room;
+    room.reconnection.maxRetries = 6;
+    room.reconnection.maxDelay = MAX_RETRY_DELAY_MS;
+    room.onMessage(Notice.welcome, (welcome: Welcome) => this.handlers.welcome?.(welcome));
+    room.onMessage(Notice.farewell, (farewell: Farewell) => {
+      this.closedBy = farewell.reason;
+    });
+    room.onStateChange((state) => this.handlers.lobby?.(toLobby(state)));
+    room.onDrop(() => this.setStatus("reconnecting"));
+    room.onReconnect(() => this.setStatus("connected"));
+    room.onLeave((code) => {
+      if (this.room !== room || this.status === "closed") return;
+      if (code === CloseReason.kicked) return this.setStatus("closed", "kicked");
+      if (code === CloseReason.replaced) return this.setStatus("closed", "replaced");
+      if (code === CloseReason.sessionEnded) return this.setStatus("closed", "session_ended");
+      if (this.closedBy === "malformed" || code === 4000) return this.setStatus("closed", this.closedBy);
+      void this.rejoin();
+    });
+    this.setStatus("connected");
+    const state = room.state as unknown;
+    if (state) this.handlers.lobby?.(toLobby(state));
+  }
+
+  /** After the room is gone (server restart, long outage): join again with the same seat token. */
+  private async rejoin(): Promise<void> {
+    this.setStatus("reconnecting");
+    const started = Date.now();
+    for (let attempt = 0; this.status === "reconnecting"; attempt++) {
+      await sleep(Math.min(MAX_RETRY_DELAY_MS, 200 * 2 ** attempt));
+      if (this.status !== "reconnecting") return;
+      try {
+        this.attach(await this.client.joinById(this.code, this.request));
+        return;
+      } catch (error) {
+        const problem = joinProblem(error);
+        const missingTooLong = problem.reason === "no_such_session" && Date.now() - started > GIVE_UP_MISSING_AFTER_MS;
+        if (isFinal(problem) || missingTooLong) return this.setStatus("closed", problem.reason as Reason);
+      }
+    }
+  }
+
+  private setStatus(status: LinkStatus, reason?: Reason | "network"): void {
+    this.status = status;
+    if (status === "connected") for (const resolve of this.waiting.splice(0)) resolve();
+    this.handlers.status?.(status, reason);
+  }
+
+  private whenConnected(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      setTimeout(resolve, timeoutMs);
+    });
+  }
+}
+
+function toLobby(state: unknown): Lobby {
+  const json = (state as { toJSON(): Omit<Lobby, "players"> & { players?: Record<string, LobbyPlayer> } }).toJSON();
+  const players = Object.values(json.players ?? {}).sort((a, b) => a.joinedAt - b.joinedAt);
+  return { ...json, players };
+}
+
+function commandId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("");
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export { SESSION_ROOM };

@@ -1,0 +1,56 @@
+/**
+ * What the browser remembers between visits: the seat token for each session joined (it brings
+ * the player back to the same seat after a refresh, a network change or a server restart) and
+ * the host token for each session created on this device. Nothing else is stored.
+ */
+export type SeatRecord = { seatToken: string; nickname?: string; kicked?: boolean };
+export type HostRecord = { hostToken: string; scenarioId: string; createdAt: number };
+
+const SEAT = "gs.seat.";
+const HOST = "gs.host.";
+
+/** A url-safe random token from the browser's CSPRNG. */
+export function randomToken(length = 32): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+  const bytes = crypto.getRandomValues(new Uint8Array(length));
+  return Array.from(bytes, (b) => alphabet[b & 63]).join("");
+}
+
+function read<T>(key: string): T | undefined {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const seats = {
+  get: (code: string) => read<SeatRecord>(SEAT + code),
+  /** The seat record for a session, created with a fresh token on first use. */
+  ensure(code: string): SeatRecord {
+    const existing = seats.get(code);
+    if (existing) return existing;
+    const created = { seatToken: randomToken() };
+    seats.set(code, created);
+    return created;
+  },
+  set: (code: string, record: SeatRecord) => localStorage.setItem(SEAT + code, JSON.stringify(record)),
+  forget: (code: string) => localStorage.removeItem(SEAT + code),
+};
+
+export const hosting = {
+  get: (code: string) => read<HostRecord>(HOST + code),
+  set: (code: string, record: HostRecord) => localStorage.setItem(HOST + code, JSON.stringify(record)),
+  forget: (code: string) => localStorage.removeItem(HOST + code),
+  all(): { code: string; record: HostRecord }[] {
+    const out: { code: string; record: HostRecord }[] = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (!key?.startsWith(HOST)) continue;
+      const record = read<HostRecord>(key);
+      if (record) out.push({ code: key.slice(HOST.length), record });
+    }
+    return out.sort((a, b) => b.record.createdAt - a.record.createdAt);
+  },
+};

@@ -1,0 +1,161 @@
+/**
+ * The join page (`/` and `/join/<CODE>`): code and nickname, then the waiting lobby. It must stay
+ * light (no Phaser). A seat token kept on the device brings the player straight back to their
+ * seat after a refresh.
+ */
+import "../styles/base.css";
+import { setupLanguageSwitch, t, onLangChange } from "../i18n.ts";
+import { byId, el, show } from "../ui/dom.ts";
+import { showConnection } from "../ui/connectionBanner.ts";
+import { Link, type Lobby, type LinkStatus } from "../net/link.ts";
+import { seats } from "../net/storage.ts";
+import { isJoinCode, normalizeJoinCode } from "../../shared/lobby/joinCode.ts";
+import { checkNicknameShape } from "../../shared/lobby/nickname.ts";
+import { PROTOCOL_VERSION } from "../../shared/protocol/index.ts";
+import type { JoinProblem } from "../net/refusals.ts";
+
+const form = byId<HTMLFormElement>("join-form");
+const codeInput = byId<HTMLInputElement>("code");
+const nicknameInput = byId<HTMLInputElement>("nickname");
+const errorLine = byId("join-error");
+const suggestion = byId<HTMLButtonElement>("suggestion");
+const submit = byId<HTMLButtonElement>("join-submit");
+const banner = byId("connection");
+
+let link: Link | undefined;
+let myName = "";
+let mySeatId = "";
+let lastLobby: Lobby | undefined;
+let lastProblem: JoinProblem | undefined;
+
+setupLanguageSwitch();
+onLangChange(() => {
+  if (lastLobby) renderLobby(lastLobby);
+  if (lastProblem) showProblem(lastProblem);
+});
+
+const codeFromPath = /^\/join\/([^/]+)\/?$/.exec(location.pathname)?.[1];
+if (codeFromPath) codeInput.value = normalizeJoinCode(decodeURIComponent(codeFromPath));
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  void join();
+});
+
+suggestion.addEventListener("click", () => {
+  nicknameInput.value = suggestion.dataset.name ?? "";
+  void join();
+});
+
+byId("leave").addEventListener("click", () => {
+  const code = lastLobby?.code;
+  void link?.leave();
+  if (code) seats.forget(code);
+  showClosed("join.leftTitle");
+});
+
+// Back to an existing seat on this device? Take it without asking.
+const remembered = codeFromPath ? seats.get(codeInput.value) : undefined;
+if (remembered && !remembered.kicked && isJoinCode(codeInput.value)) {
+  nicknameInput.value = remembered.nickname ?? "";
+  void join(true);
+} else if (remembered?.kicked) {
+  showClosed("join.leftTitle", "seat_kicked");
+} else {
+  (codeInput.value ? nicknameInput : codeInput).focus();
+}
+
+async function join(rejoining = false): Promise<void> {
+  clearProblem();
+  const code = normalizeJoinCode(codeInput.value);
+  codeInput.value = code;
+  if (!isJoinCode(code)) return showProblem({ reason: "bad_code" }, codeInput);
+  const seat = seats.ensure(code);
+  const nickname = nicknameInput.value;
+  if (!rejoining || !seat.nickname) {
+    const shape = checkNicknameShape(nickname);
+    if (!shape.ok) return showProblem({ reason: shape.problem }, nicknameInput);
+  }
+  submit.disabled = true;
+  submit.textContent = t(rejoining ? "join.rejoining" : "join.joining");
+  const result = await Link.open(location.origin, code, { as: "player", v: PROTOCOL_VERSION, seatToken: seat.seatToken, nickname }, {
+    welcome: (welcome) => {
+      if (welcome.as !== "player") return;
+      myName = welcome.nickname;
+      mySeatId = welcome.seatId;
+      seats.set(code, { seatToken: seat.seatToken, nickname: welcome.nickname });
+    },
+    lobby: renderLobby,
+    status: onStatus,
+  });
+  submit.disabled = false;
+  submit.textContent = t("join.submit");
+  if (result instanceof Link) {
+    link = result;
+    if (location.pathname !== `/join/${code}`) history.replaceState(null, "", `/join/${code}`);
+    show(byId("join-view"), false);
+    show(byId("lobby-view"), true);
+    return;
+  }
+  if (result.reason === "seat_kicked") {
+    seats.set(code, { ...seat, kicked: true });
+    return showClosed("join.leftTitle", "seat_kicked");
+  }
+  showProblem(result, result.reason.startsWith("nickname_") ? nicknameInput : codeInput);
+}
+
+function onStatus(status: LinkStatus, reason?: string): void {
+  showConnection(banner, status);
+  if (status !== "closed" || !reason) return;
+  const code = lastLobby?.code;
+  if ((reason === "kicked" || reason === "seat_kicked") && code) {
+    const seat = seats.get(code);
+    if (seat) seats.set(code, { ...seat, kicked: true });
+  }
+  showClosed("join.leftTitle", reason);
+}
+
+function renderLobby(lobby: Lobby): void {
+  lastLobby = lobby;
+  const me = lobby.players.find((p) => p.seatId === mySeatId);
+  if (me) myName = me.nickname; // the facilitator may have renamed us
+  byId("you-are").textContent = t("join.youAre", { name: myName });
+  byId("others-heading").textContent = t("join.others", { count: lobby.players.length });
+  byId("others").replaceChildren(...lobby.players.map((p) => el("li", p.seatId === mySeatId ? { class: "me" } : {}, p.nickname)));
+}
+
+function showProblem(problem: JoinProblem, field?: HTMLInputElement): void {
+  lastProblem = problem;
+  errorLine.textContent = t(`reason.${problem.reason}`);
+  for (const input of [codeInput, nicknameInput]) input.setAttribute("aria-invalid", String(input === field));
+  if ("suggestion" in problem && problem.suggestion) {
+    suggestion.dataset.name = problem.suggestion;
+    suggestion.textContent = t("join.useSuggestion", { name: problem.suggestion });
+    suggestion.hidden = false;
+  } else {
+    suggestion.hidden = true;
+  }
+  field?.focus();
+}
+
+function clearProblem(): void {
+  lastProblem = undefined;
+  errorLine.textContent = "";
+  suggestion.hidden = true;
+  codeInput.removeAttribute("aria-invalid");
+  nicknameInput.removeAttribute("aria-invalid");
+}
+
+function showClosed(titleKey: string, reason?: string): void {
+  show(byId("join-view"), false);
+  show(byId("lobby-view"), false);
+  show(byId("closed-view"), true);
+  banner.hidden = true;
+  // data-i18n lets the language switch re-translate these too
+  const title = byId("closed-title");
+  title.dataset.i18n = titleKey;
+  title.textContent = t(titleKey);
+  const why = byId("closed-reason");
+  if (reason) why.dataset.i18n = `reason.${reason}`;
+  why.textContent = reason ? t(`reason.${reason}`) : "";
+}

@@ -1,0 +1,140 @@
+/**
+ * Boots one Good Standing server: store, scenario catalogue, HTTP API, pages and the Colyseus
+ * session rooms, all on one port. Used by `server/main.ts` and by the tests (which pass port 0
+ * and a temporary data directory).
+ */
+import "./shim.ts";
+import http from "node:http";
+import { join } from "node:path";
+import { Server, defineRoom, defineServer } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import type { Application } from "express";
+import type { Config } from "./config.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { openSqliteStore } from "./store/sqlite.ts";
+import { loadCatalogue } from "./scenarios.ts";
+import { provideRoomServices, type RoomServices } from "./rooms/services.ts";
+import { SessionRoom } from "./rooms/sessionRoom.ts";
+import { SESSION_ROOM, encodeRefusal } from "../shared/protocol/index.ts";
+import { apiRouter } from "./http/api.ts";
+import { pagesRouter } from "./http/pages.ts";
+import { closeCrossOrigin, securityHeaders } from "./http/security.ts";
+import { attemptLimiter, type AttemptLimiter } from "./http/limits.ts";
+import { reopenSessions, sweepExpired } from "./sessions.ts";
+import { CLIENT_DIST, ROOT } from "./clientBuild.ts";
+
+export type Running = {
+  port: number;
+  url: string;
+  services: RoomServices;
+  /** Stops accepting, closes every connection and the store. */
+  close(): Promise<void>;
+};
+
+export type StartOptions = {
+  log?: Logger;
+  /** Let Colyseus handle SIGTERM/SIGINT and exit the process (the real server does; tests don't). */
+  handleSignals?: boolean;
+  scenariosDir?: string;
+};
+
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`Port ${port} is already in use. Stop the other program or choose another port, e.g. PORT=${port + 1} npm start`);
+  }
+}
+
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<Running> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const store = openSqliteStore(join(config.dataDir, "good-standing.db"));
+  const catalogue = loadCatalogue(options.scenariosDir ?? join(ROOT, "assets", "scenarios"));
+  for (const problem of catalogue.problems) log.error({ file: problem.file, errors: problem.errors }, "scenario refused");
+  const services: RoomServices = {
+    config,
+    store,
+    log,
+    catalogue,
+    refusedJoins: attemptLimiter(30, 60),
+    now: () => Date.now(),
+  };
+  provideRoomServices(services);
+  closeCrossOrigin();
+
+  const httpServer = http.createServer();
+  const transport = new WebSocketTransport({ server: httpServer, maxPayload: 4 * 1024 });
+  const server: Server = defineServer({
+    rooms: { [SESSION_ROOM]: defineRoom(SessionRoom) },
+    transport,
+    greet: false,
+    gracefullyShutdown: options.handleSignals === true,
+    express: (app: Application) => {
+      app.disable("x-powered-by");
+      app.set("trust proxy", false);
+      app.use(securityHeaders());
+      app.use("/api", apiRouter(services));
+      app.use(pagesRouter(CLIENT_DIST));
+    },
+  });
+
+  await listenOrExplain(server, httpServer, config);
+  guardMatchmaking(httpServer, attemptLimiter(config.joinsPerMinute, 60));
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+
+  await sweepExpired(services);
+  const reopened = await reopenSessions(services);
+  const sweeper = setInterval(() => void sweepExpired(services).catch((e: Error) => log.error({ err: { message: e.message } }, "sweep failed")), SWEEP_EVERY_MS);
+  sweeper.unref();
+
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    clearInterval(sweeper);
+    await server.gracefullyShutdown(false);
+    store.close();
+  };
+  server.onShutdown(async () => {
+    clearInterval(sweeper);
+    if (!closed) store.close();
+    closed = true;
+  });
+  log.info({ port, reopened }, "server listening");
+  return { port, url: `http://127.0.0.1:${port}`, services, close };
+}
+
+/** Colyseus only logs a failed listen; we want a clear message and a failed start. */
+function listenOrExplain(server: Server, httpServer: http.Server, config: Config): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(error.code === "EADDRINUSE" ? new PortInUseError(config.port) : error);
+    };
+    httpServer.once("error", onError);
+    server.listen(config.port, config.host).then(() => {
+      httpServer.off("error", onError);
+      resolve();
+    }, reject);
+  });
+}
+
+/**
+ * Join requests go to Colyseus's matchmaker before any express middleware, so their rate limit
+ * sits in front of every request listener of the HTTP server.
+ */
+function guardMatchmaking(httpServer: http.Server, limiter: AttemptLimiter): void {
+  const listeners = httpServer.listeners("request") as ((req: http.IncomingMessage, res: http.ServerResponse) => void)[];
+  httpServer.removeAllListeners("request");
+  httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const run = () => {
+      for (const listener of listeners) listener.call(httpServer, req, res);
+    };
+    if (req.method !== "POST" || !req.url?.startsWith("/matchmake/")) return run();
+    void limiter.take(req.socket.remoteAddress ?? "unknown").then((allowed) => {
+      if (allowed) return run();
+      res.writeHead(429, { "content-type": "application/json" });
+      res.end(JSON.stringify({ code: 4429, error: encodeRefusal({ reason: "too_many_attempts" }) }));
+    });
+  });
+}

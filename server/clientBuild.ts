@@ -1,0 +1,36 @@
+/**
+ * `npm start` serves a built client. If there is none, or the sources are newer than the last
+ * build, it builds one first (Vite, a few seconds), so a fresh clone needs no separate step.
+ */
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+export const ROOT = resolve(import.meta.dirname, "..");
+export const CLIENT_DIST = join(ROOT, "dist", "client");
+const STAMP = join(CLIENT_DIST, ".built");
+const SOURCES = ["client", "shared", "assets", "vite.config.ts"].map((p) => join(ROOT, p));
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+export function clientIsFresh(): boolean {
+  if (!existsSync(STAMP)) return false;
+  const built = statSync(STAMP).mtimeMs;
+  return SOURCES.every((source) => newestMtime(source) <= built);
+}
+
+export async function ensureClientBuilt(log: (message: string) => void = () => {}): Promise<void> {
+  if (clientIsFresh()) return;
+  log("Building the client…");
+  const started = Date.now();
+  const { build } = await import("vite");
+  await build({ configFile: join(ROOT, "vite.config.ts"), logLevel: "warn" });
+  writeFileSync(STAMP, new Date().toISOString());
+  log(`Client built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

@@ -1,0 +1,78 @@
+/**
+ * Server settings, read once from the environment and validated. A bad value stops the server
+ * with a message naming the variable, instead of failing later in a confusing way.
+ */
+import { z } from "zod";
+
+const intFrom = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const EnvSchema = z.object({
+  PORT: intFrom(0, 65535).default(2567),
+  HOST: z.string().trim().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().trim().min(1).default("./data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  RETENTION_DAYS: intFrom(1, 365).default(7),
+  /** When set, creating a session needs this key (for events where students share the LAN). */
+  HOST_KEY: z.string().min(8, "must be at least 8 characters").max(128).optional(),
+  MAX_SESSIONS: intFrom(1, 10_000).default(200),
+  JOINS_PER_MINUTE: intFrom(1, 100_000).default(600),
+  API_REQUESTS_PER_MINUTE: intFrom(1, 100_000).default(600),
+  MESSAGES_PER_SECOND: intFrom(1, 1000).default(20),
+  RECONNECT_SECONDS: intFrom(0, 3600).default(20),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+  retentionDays: number;
+  hostKey: string | undefined;
+  maxSessions: number;
+  joinsPerMinute: number;
+  apiRequestsPerMinute: number;
+  messagesPerSecond: number;
+  reconnectSeconds: number;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Reads the settings from `env`; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const known = Object.keys(EnvSchema.shape);
+  const picked = Object.fromEntries(known.filter((k) => env[k] !== undefined && env[k] !== "").map((k) => [k, env[k]]));
+  const result = EnvSchema.safeParse(picked);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? "environment");
+        const shown = name === "HOST_KEY" ? "(hidden)" : JSON.stringify(picked[name]);
+        return `${name} ${issue.message} (got ${shown})`;
+      }),
+    );
+  }
+  const e = result.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    retentionDays: e.RETENTION_DAYS,
+    hostKey: e.HOST_KEY,
+    maxSessions: e.MAX_SESSIONS,
+    joinsPerMinute: e.JOINS_PER_MINUTE,
+    apiRequestsPerMinute: e.API_REQUESTS_PER_MINUTE,
+    messagesPerSecond: e.MESSAGES_PER_SECOND,
+    reconnectSeconds: e.RECONNECT_SECONDS,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The HTTP API: the scenario list, creating a session (the host token is issued here and only
+ * here), and a health check. Rate-limited per address; bodies are small JSON.
+ */
+import express, { type Router } from "express";
+import { rateLimit } from "express-rate-limit";
+import { z } from "zod";
+import { timingSafeEqual } from "node:crypto";
+import { networkInterfaces } from "node:os";
+import { createSession } from "../sessions.ts";
+import type { RoomServices } from "../rooms/services.ts";
+import { PROTOCOL_VERSION } from "../../shared/protocol/index.ts";
+
+const CreateSessionBody = z.strictObject({
+  scenarioId: z.string().min(1).max(64),
+  retentionDays: z.number().int().min(1).max(365).optional(),
+});
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function apiRouter(services: RoomServices): Router {
+  const router = express.Router();
+  const { config } = services;
+  router.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.apiRequestsPerMinute,
+      standardHeaders: "draft-8",
+      legacyHeaders: false,
+      message: { reason: "too_many_attempts" },
+    }),
+  );
+  router.use(express.json({ limit: "4kb" }));
+
+  router.get("/health", (_req, res) => {
+    res.json({ ok: true, protocol: PROTOCOL_VERSION });
+  });
+
+  // The board's QR code must carry an address students' devices can reach, not "localhost".
+  router.get("/network", (req, res) => {
+    const port = req.socket.localPort;
+    const lan =
+      config.host === "0.0.0.0"
+        ? Object.values(networkInterfaces())
+            .flat()
+            .filter((i) => i !== undefined && i.family === "IPv4" && !i.internal)
+            .map((i) => `http://${i!.address}:${port}`)
+        : [];
+    res.json({ lan });
+  });
+
+  router.get("/scenarios", (_req, res) => {
+    res.json({ scenarios: services.catalogue.list });
+  });
+
+  const creationLimit = rateLimit({ windowMs: 10 * 60_000, limit: 30, standardHeaders: "draft-8", legacyHeaders: false, message: { reason: "too_many_attempts" } });
+
+  router.post("/sessions", creationLimit, async (req, res, next) => {
+    try {
+      if (config.hostKey !== undefined) {
+        const presented = req.get("x-host-key") ?? "";
+        if (!sameSecret(presented, config.hostKey)) {
+          res.status(403).json({ reason: "host_key_required" });
+          return;
+        }
+      }
+      const body = CreateSessionBody.safeParse(req.body);
+      if (!body.success) {
+        res.status(400).json({ reason: "malformed", problems: body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
+        return;
+      }
+      const created = await createSession(services, body.data.scenarioId, body.data.retentionDays);
+      if ("reason" in created) {
+        res.status(created.reason === "no_such_scenario" ? 404 : 503).json(created);
+        return;
+      }
+      res.status(201).json(created);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.use((_req, res) => {
+    res.status(404).json({ reason: "not_found" });
+  });
+  // Body-parser errors (too large, bad JSON) answer as JSON with a reason, never a stack trace.
+  router.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = error.status ?? 500;
+    if (status >= 500) services.log.error({ err: { message: String((error as Error).message) } }, "api error");
+    res.status(status).json({ reason: status === 413 ? "too_large" : status < 500 ? "malformed" : "internal" });
+  });
+  return router;
+}

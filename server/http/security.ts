@@ -1,0 +1,43 @@
+/**
+ * Security headers and origin rules for everything the server answers. Pages load only what the
+ * server itself serves (no CDN, no other host), so the content policy can be `'self'` only.
+ * The server often runs over plain http on a classroom LAN, so there is no HSTS and no
+ * upgrade-insecure-requests, which would break exactly that setup.
+ */
+import helmet from "helmet";
+import type { RequestHandler } from "express";
+import { matchMaker } from "@colyseus/core";
+
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+/**
+ * Colyseus answers every route (its matchmaker and ours) with permissive CORS headers by default.
+ * The app only ever calls its own origin, so no cross-origin grant is given at all.
+ */
+export function closeCrossOrigin(): void {
+  // No Access-Control-Allow-Origin at all: browsers then refuse every cross-origin read.
+  (matchMaker.controller as { DEFAULT_CORS_HEADERS: Record<string, string> }).DEFAULT_CORS_HEADERS = { Vary: "Origin" };
+  matchMaker.controller.getCorsHeaders = () => ({});
+  // Clients may join a session by its code or reconnect; creating rooms is the server's job.
+  matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
+}

@@ -1,0 +1,47 @@
+/**
+ * The scenario catalogue: every `assets/scenarios/*.json` that passes the schema. A broken file
+ * is left out of the list and logged with each bad field named; the others still load.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseScenario, type Scenario } from "../shared/scenario/index.ts";
+import type { LocalText } from "../shared/lang.ts";
+
+export type ScenarioSummary = { id: string; title: LocalText; summary: LocalText; default: boolean; maxPlayers: number };
+
+export type ScenarioProblem = { file: string; errors: { path: string; message: string }[] };
+
+export type Catalogue = {
+  list: ScenarioSummary[];
+  get(id: string): Scenario | undefined;
+  problems: ScenarioProblem[];
+};
+
+export function loadCatalogue(dir: string): Catalogue {
+  const scenarios = new Map<string, Scenario>();
+  const problems: ScenarioProblem[] = [];
+  const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+  for (const file of files) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(join(dir, file), "utf8"));
+    } catch (error) {
+      problems.push({ file, errors: [{ path: "(file)", message: `not valid JSON: ${(error as Error).message}` }] });
+      continue;
+    }
+    const parsed = parseScenario(json);
+    if (!parsed.ok) {
+      problems.push({ file, errors: parsed.errors });
+      continue;
+    }
+    if (`${parsed.scenario.id}.json` !== file) {
+      problems.push({ file, errors: [{ path: "id", message: `must match the file name (${file.replace(/\.json$/, "")})` }] });
+      continue;
+    }
+    scenarios.set(parsed.scenario.id, parsed.scenario);
+  }
+  const list = [...scenarios.values()]
+    .map((s) => ({ id: s.id, title: s.title, summary: s.summary, default: s.default === true, maxPlayers: s.maxPlayers }))
+    .sort((a, b) => Number(b.default) - Number(a.default) || a.id.localeCompare(b.id));
+  return { list, get: (id) => scenarios.get(id), problems };
+}

@@ -1,0 +1,60 @@
+/**
+ * Opening sessions: create one for a host (stored first, then its room), reopen every
+ * unfinished one after a restart, and delete what retention says must go.
+ */
+import { matchMaker } from "@colyseus/core";
+import { SESSION_ROOM } from "../shared/protocol/index.ts";
+import type { LobbyEvent } from "../shared/lobby/lobby.ts";
+import type { Reason } from "../shared/protocol/reasons.ts";
+import { hashToken, newJoinCode, newSessionId, newToken } from "./tokens.ts";
+import type { RoomServices } from "./rooms/services.ts";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type Created = { code: string; hostToken: string; expiresAt: number };
+
+export async function createSession(services: RoomServices, scenarioId: string, retentionDays?: number): Promise<Created | { reason: Reason }> {
+  const { store, catalogue, config, now } = services;
+  const scenario = catalogue.get(scenarioId);
+  if (!scenario) return { reason: "no_such_scenario" };
+  const at = now();
+  if (store.countOpenSessions(at) >= config.maxSessions) return { reason: "too_many_sessions" };
+  const hostToken = newToken();
+  const expiresAt = at + (retentionDays ?? config.retentionDays) * DAY_MS;
+  for (let attempt = 0; ; attempt++) {
+    const code = newJoinCode();
+    if (store.sessionByCode(code)) {
+      if (attempt > 20) throw new Error("could not find a free join code");
+      continue;
+    }
+    const id = newSessionId();
+    store.createSession({ id, code, scenarioId, hostTokenHash: hashToken(hostToken), createdAt: at, expiresAt });
+    const opened: LobbyEvent = { type: "session_opened", at, code, scenarioId, maxPlayers: scenario.maxPlayers };
+    store.append(id, [opened]);
+    await matchMaker.createRoom(SESSION_ROOM, { code });
+    services.log.info({ code, scenarioId }, "session created");
+    return { code, hostToken, expiresAt };
+  }
+}
+
+/** After a restart: every session that was not finished gets its room back, with the same code. */
+export async function reopenSessions(services: RoomServices): Promise<number> {
+  const open = services.store.openSessions(services.now());
+  for (const session of open) {
+    await matchMaker.createRoom(SESSION_ROOM, { code: session.code });
+  }
+  return open.length;
+}
+
+/** Deletes expired sessions and disposes their rooms. */
+export async function sweepExpired(services: RoomServices): Promise<number> {
+  const at = services.now();
+  const expired = services.store.openSessions(0).filter((s) => s.expiresAt <= at);
+  for (const session of expired) {
+    const room = matchMaker.getLocalRoomById(session.code);
+    if (room) await room.disconnect();
+  }
+  const deleted = services.store.deleteExpired(at);
+  if (deleted > 0) services.log.info({ deleted }, "expired sessions deleted");
+  return deleted;
+}

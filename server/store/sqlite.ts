@@ -1,0 +1,113 @@
+/**
+ * The embedded store: one SQLite file in WAL mode through better-sqlite3. Appends run in a
+ * transaction with synchronous=FULL, so an event the room acknowledged survives a crash of the
+ * process and of the machine.
+ */
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { SessionRecord, Store, StoredEvent } from "./store.ts";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  scenario_id TEXT NOT NULL,
+  host_token_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  ended_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS events (
+  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (session_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS seat_tokens (
+  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  token_hash TEXT NOT NULL,
+  seat_id TEXT NOT NULL,
+  PRIMARY KEY (session_id, token_hash)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS events_append_only BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+`;
+
+type SessionRow = {
+  id: string;
+  code: string;
+  scenario_id: string;
+  host_token_hash: string;
+  created_at: number;
+  expires_at: number;
+  ended_at: number | null;
+};
+
+const toSession = (row: SessionRow): SessionRecord => ({
+  id: row.id,
+  code: row.code,
+  scenarioId: row.scenario_id,
+  hostTokenHash: row.host_token_hash,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  endedAt: row.ended_at,
+});
+
+export function openSqliteStore(file: string): Store {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = FULL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 2000");
+  db.exec(SCHEMA);
+
+  const insertSession = db.prepare(
+    "INSERT INTO sessions (id, code, scenario_id, host_token_hash, created_at, expires_at) VALUES (@id, @code, @scenarioId, @hostTokenHash, @createdAt, @expiresAt)",
+  );
+  const byCode = db.prepare<[string], SessionRow>("SELECT * FROM sessions WHERE code = ?");
+  const open = db.prepare<[number], SessionRow>("SELECT * FROM sessions WHERE ended_at IS NULL AND expires_at > ? ORDER BY created_at");
+  const countOpen = db.prepare<[number], { n: number }>("SELECT COUNT(*) AS n FROM sessions WHERE ended_at IS NULL AND expires_at > ?");
+  const lastSeq = db.prepare<[string], { seq: number | null }>("SELECT MAX(seq) AS seq FROM events WHERE session_id = ?");
+  const insertEvent = db.prepare("INSERT INTO events (session_id, seq, at, type, data) VALUES (?, ?, ?, ?, ?)");
+  const selectEvents = db.prepare<[string], { seq: number; at: number; type: string; data: string }>(
+    "SELECT seq, at, type, data FROM events WHERE session_id = ? ORDER BY seq",
+  );
+  const insertSeat = db.prepare("INSERT OR REPLACE INTO seat_tokens (session_id, token_hash, seat_id) VALUES (?, ?, ?)");
+  const selectSeat = db.prepare<[string, string], { seat_id: string }>("SELECT seat_id FROM seat_tokens WHERE session_id = ? AND token_hash = ?");
+  const endStmt = db.prepare("UPDATE sessions SET ended_at = ? WHERE id = ?");
+  const deleteStmt = db.prepare("DELETE FROM sessions WHERE id = ?");
+  const deleteExpiredStmt = db.prepare("DELETE FROM sessions WHERE expires_at <= ?");
+
+  const appendTx = db.transaction((sessionId: string, events: readonly { at: number; type: string }[], seat?: { tokenHash: string; seatId: string }) => {
+    if (seat) insertSeat.run(sessionId, seat.tokenHash, seat.seatId);
+    let seq = lastSeq.get(sessionId)?.seq ?? 0;
+    for (const event of events) {
+      seq += 1;
+      insertEvent.run(sessionId, seq, event.at, event.type, JSON.stringify(event));
+    }
+    return seq;
+  });
+
+  return {
+    createSession: (session) => void insertSession.run(session),
+    sessionByCode: (code) => {
+      const row = byCode.get(code);
+      return row ? toSession(row) : undefined;
+    },
+    openSessions: (now) => open.all(now).map(toSession),
+    countOpenSessions: (now) => countOpen.get(now)?.n ?? 0,
+    append: (sessionId, events, seat) => appendTx(sessionId, events, seat),
+    events: (sessionId): StoredEvent[] =>
+      selectEvents.all(sessionId).map((row) => ({ seq: row.seq, at: row.at, type: row.type, data: JSON.parse(row.data) as unknown })),
+    bindSeatToken: (sessionId, tokenHash, seatId) => void insertSeat.run(sessionId, tokenHash, seatId),
+    seatForToken: (sessionId, tokenHash) => selectSeat.get(sessionId, tokenHash)?.seat_id,
+    endSession: (sessionId, at) => void endStmt.run(at, sessionId),
+    deleteSession: (sessionId) => void deleteStmt.run(sessionId),
+    deleteExpired: (now) => deleteExpiredStmt.run(now).changes,
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * What the server keeps: sessions, their append-only event logs and the hashes of seat tokens.
+ * One interface so the room never knows which database holds it; SQLite is the embedded default.
+ */
+export type SessionRecord = {
+  id: string;
+  code: string;
+  scenarioId: string;
+  hostTokenHash: string;
+  createdAt: number;
+  expiresAt: number;
+  endedAt: number | null;
+};
+
+export type StoredEvent = {
+  seq: number;
+  at: number;
+  type: string;
+  /** The whole event as JSON-ready data (it repeats `type` and `at`). */
+  data: unknown;
+};
+
+export interface Store {
+  createSession(session: Omit<SessionRecord, "endedAt">): void;
+  sessionByCode(code: string): SessionRecord | undefined;
+  /** Sessions not ended and not expired at `now`: reopened after a restart. */
+  openSessions(now: number): SessionRecord[];
+  countOpenSessions(now: number): number;
+  /**
+   * Appends events atomically and durably; returns the seq of the last one. A new seat's token
+   * hash is bound in the same transaction, so a seat never exists without its token.
+   */
+  append(sessionId: string, events: readonly { at: number; type: string }[], seat?: { tokenHash: string; seatId: string }): number;
+  events(sessionId: string): StoredEvent[];
+  /** Records which seat a token hash holds. */
+  bindSeatToken(sessionId: string, tokenHash: string, seatId: string): void;
+  seatForToken(sessionId: string, tokenHash: string): string | undefined;
+  endSession(sessionId: string, at: number): void;
+  deleteSession(sessionId: string): void;
+  /** Deletes every session whose retention ran out; returns how many. */
+  deleteExpired(now: number): number;
+  close(): void;
+}

@@ -1,0 +1,127 @@
+/**
+ * The lobby as a small event-sourced model: who holds a seat, under which name, who was
+ * kicked, whether the room is locked. `decide*` functions check a request and return the events
+ * it causes or a reason; `applyLobby` is the only writer. The room stores the events before it
+ * applies them, so a restart rebuilds the lobby by folding the log.
+ */
+import type { Reason } from "../protocol/reasons.ts";
+import { nicknameKey, suggestNickname } from "./nickname.ts";
+import { checkNickname } from "./nicknamePolicy.ts";
+
+export type Seat = {
+  seatId: string;
+  nickname: string;
+  joinedAt: number;
+  kicked: boolean;
+};
+
+export type LobbyState = {
+  code: string;
+  scenarioId: string;
+  maxPlayers: number;
+  locked: boolean;
+  /** Every seat ever taken, kicked ones included, so a kicked seat token stays refused. */
+  seats: Record<string, Seat>;
+  /** Seat ids in joining order. */
+  order: string[];
+};
+
+export type LobbyEvent =
+  | { type: "session_opened"; at: number; code: string; scenarioId: string; maxPlayers: number }
+  | { type: "seat_joined"; at: number; seatId: string; nickname: string }
+  | { type: "seat_renamed"; at: number; seatId: string; nickname: string }
+  | { type: "seat_kicked"; at: number; seatId: string }
+  | { type: "room_locked"; at: number }
+  | { type: "room_unlocked"; at: number };
+
+export type Refusal = { reason: Reason; suggestion?: string };
+export type Decision = { events: LobbyEvent[] } | Refusal;
+
+export function isRefusal(decision: Decision): decision is Refusal {
+  return "reason" in decision;
+}
+
+export const EMPTY_LOBBY: LobbyState = { code: "", scenarioId: "", maxPlayers: 0, locked: false, seats: {}, order: [] };
+
+/** Seats that count as present in the room: every seat that was not kicked. */
+export function activeSeats(state: LobbyState): Seat[] {
+  return state.order.map((id) => state.seats[id]).filter((seat): seat is Seat => seat !== undefined && !seat.kicked);
+}
+
+function takenNames(state: LobbyState, exceptSeatId?: string): string[] {
+  return activeSeats(state)
+    .filter((seat) => seat.seatId !== exceptSeatId)
+    .map((seat) => seat.nickname);
+}
+
+function nameProblem(state: LobbyState, raw: string, exceptSeatId?: string): Refusal | { nickname: string } {
+  const checked = checkNickname(raw);
+  if (!checked.ok) return { reason: checked.problem };
+  const taken = takenNames(state, exceptSeatId);
+  const key = nicknameKey(checked.nickname);
+  if (taken.some((name) => nicknameKey(name) === key)) {
+    return { reason: "nickname_taken", suggestion: suggestNickname(checked.nickname, taken) };
+  }
+  return { nickname: checked.nickname };
+}
+
+/** A new player asks for a seat. The seat id is chosen by the caller (the room draws it). */
+export function decideJoin(state: LobbyState, seatId: string, rawNickname: string, at: number): Decision {
+  if (state.locked) return { reason: "room_locked" };
+  if (activeSeats(state).length >= state.maxPlayers) return { reason: "room_full" };
+  const name = nameProblem(state, rawNickname);
+  if ("reason" in name) return name;
+  return { events: [{ type: "seat_joined", at, seatId, nickname: name.nickname }] };
+}
+
+export function decideRename(state: LobbyState, seatId: string, rawNickname: string, at: number): Decision {
+  const seat = state.seats[seatId];
+  if (!seat || seat.kicked) return { reason: "no_such_seat" };
+  const name = nameProblem(state, rawNickname, seatId);
+  if ("reason" in name) return name;
+  if (name.nickname === seat.nickname) return { reason: "same_nickname" };
+  return { events: [{ type: "seat_renamed", at, seatId, nickname: name.nickname }] };
+}
+
+export function decideKick(state: LobbyState, seatId: string, at: number): Decision {
+  const seat = state.seats[seatId];
+  if (!seat || seat.kicked) return { reason: "no_such_seat" };
+  return { events: [{ type: "seat_kicked", at, seatId }] };
+}
+
+export function decideLock(state: LobbyState, locked: boolean, at: number): Decision {
+  if (state.locked === locked) return { reason: locked ? "already_locked" : "already_unlocked" };
+  return { events: [locked ? { type: "room_locked", at } : { type: "room_unlocked", at }] };
+}
+
+/** The only writer of lobby state. Never mutates its input. */
+export function applyLobby(state: LobbyState, event: LobbyEvent): LobbyState {
+  switch (event.type) {
+    case "session_opened":
+      return { ...state, code: event.code, scenarioId: event.scenarioId, maxPlayers: event.maxPlayers };
+    case "seat_joined":
+      return {
+        ...state,
+        seats: { ...state.seats, [event.seatId]: { seatId: event.seatId, nickname: event.nickname, joinedAt: event.at, kicked: false } },
+        order: [...state.order, event.seatId],
+      };
+    case "seat_renamed":
+      return withSeat(state, event.seatId, (seat) => ({ ...seat, nickname: event.nickname }));
+    case "seat_kicked":
+      return withSeat(state, event.seatId, (seat) => ({ ...seat, kicked: true }));
+    case "room_locked":
+      return { ...state, locked: true };
+    case "room_unlocked":
+      return { ...state, locked: false };
+  }
+}
+
+function withSeat(state: LobbyState, seatId: string, change: (seat: Seat) => Seat): LobbyState {
+  const seat = state.seats[seatId];
+  if (!seat) return state;
+  return { ...state, seats: { ...state.seats, [seatId]: change(seat) } };
+}
+
+export function replayLobby(events: readonly LobbyEvent[]): LobbyState {
+  return events.reduce(applyLobby, EMPTY_LOBBY);
+}

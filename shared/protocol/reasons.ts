@@ -1,0 +1,46 @@
+/**
+ * Why the server refused something. One table, stable snake_case codes: the server sends the
+ * code, the client translates it through the string tables (`reason.<code>`), tests compare
+ * codes, never message text.
+ */
+export const Reason = {
+  // joining
+  no_such_session: "no_such_session",
+  bad_code: "bad_code",
+  room_locked: "room_locked",
+  room_full: "room_full",
+  seat_kicked: "seat_kicked",
+  nickname_too_short: "nickname_too_short",
+  nickname_too_long: "nickname_too_long",
+  nickname_characters: "nickname_characters",
+  nickname_offensive: "nickname_offensive",
+  nickname_taken: "nickname_taken",
+  bad_join_request: "bad_join_request",
+  not_host: "not_host",
+  too_many_attempts: "too_many_attempts",
+  // commands
+  malformed: "malformed",
+  not_allowed: "not_allowed",
+  no_such_seat: "no_such_seat",
+  already_locked: "already_locked",
+  already_unlocked: "already_unlocked",
+  same_nickname: "same_nickname",
+  storage_unavailable: "storage_unavailable",
+  // sessions over HTTP
+  no_such_scenario: "no_such_scenario",
+  host_key_required: "host_key_required",
+  too_many_sessions: "too_many_sessions",
+  // leaving
+  kicked: "kicked",
+  replaced: "replaced",
+  session_ended: "session_ended",
+  server_restarting: "server_restarting",
+} as const;
+
+export type Reason = (typeof Reason)[keyof typeof Reason];
+
+export const REASONS: readonly Reason[] = Object.values(Reason);
+
+export function isReason(value: unknown): value is Reason {
+  return typeof value === "string" && (REASONS as readonly string[]).includes(value);
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from "vite";
+import { resolve } from "node:path";
+
+// The client: three small pages (join, host, board) built into dist/client, served by the game
+// server itself. Nothing is loaded from any other host.
+export default defineConfig({
+  root: resolve(import.meta.dirname, "client"),
+  publicDir: false,
+  build: {
+    outDir: resolve(import.meta.dirname, "dist/client"),
+    emptyOutDir: true,
+    target: "es2022",
+    reportCompressedSize: false,
+    rollupOptions: {
+      input: {
+        join: resolve(import.meta.dirname, "client/index.html"),
+        host: resolve(import.meta.dirname, "client/host.html"),
+        board: resolve(import.meta.dirname, "client/board.html"),
+      },
+    },
+  },
+});
