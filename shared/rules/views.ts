@@ -1,1 +1,319 @@
-export {};
+/**
+ * What each seat may know. Every view is built from an allow-list — fields are copied in by
+ * name, never deleted out — so a new field in GameState stays private until a view chooses to
+ * show it. The truth of entries and blacklistings appears only in the facilitator's god view.
+ */
+import { actionsAt, type ActionOption } from "./deeds.ts";
+import type { Appeal, EntryStatus, GameState, Phase, Player, Role, SeatId } from "./state.ts";
+
+export type Viewer = { kind: "seat"; seat: SeatId } | { kind: "board" } | { kind: "host" };
+
+export interface PublicPlayer {
+  seat: SeatId;
+  nickname: string;
+  role: Role | null;
+  location: string;
+  /** null for players without a score (officials in most scenarios, observers). */
+  score: number | null;
+  grade: string | null;
+  blacklisted: boolean;
+}
+
+/** A published entry as the board shows it: who, what, how many points — the official is anonymous. */
+export interface PublishedEntry {
+  id: string;
+  subject: SeatId;
+  deed: string;
+  points: number | null;
+  day: number;
+  status: EntryStatus;
+}
+
+export interface BoardView {
+  kind: "board";
+  phase: Phase;
+  day: number;
+  paused: boolean;
+  phaseEndsAt: number | null;
+  pausedLeft: number | null;
+  players: PublicPlayer[];
+  feed: PublishedEntry[];
+  honourRoll: SeatId[];
+  blacklist: { seat: SeatId; day: number }[];
+  cards: { card: string; day: number }[];
+  cameras: string[];
+  /** Catalogue points in force (rule changes and cards move them). */
+  deedPoints: Record<string, number>;
+}
+
+/** One's own player record: everything about oneself, including secret goals. */
+export type OwnPlayer = Player;
+
+export interface OwnAppeal {
+  id: string;
+  entry: string;
+  reason: Appeal["reason"];
+  evidence: Appeal["evidence"];
+  filedDay: number;
+  status: Appeal["status"];
+}
+
+export interface LoanSummary {
+  id: string;
+  borrower: SeatId;
+  cosigners: SeatId[];
+  amount: number;
+  repay: number;
+  status: string;
+  dueDay: number;
+}
+
+export interface Observation {
+  id: string;
+  actor: SeatId;
+  deed: string;
+  location: string;
+  day: number;
+}
+
+export interface OwnEntry {
+  id: string;
+  subject: SeatId;
+  deed: string;
+  basis: "witnessed" | "hearsay";
+  occurrence: string | null;
+  status: EntryStatus;
+  points: number | null;
+  day: number;
+}
+
+export interface ResidentView {
+  kind: "resident" | "watcher";
+  board: BoardView;
+  me: OwnPlayer;
+  actions: ActionOption[];
+  /** Published entries about me (the ones I can appeal). */
+  aboutMe: PublishedEntry[];
+  myAppeals: OwnAppeal[];
+  /** Loans waiting for a cosigner, and loans I am part of. */
+  loans: LoanSummary[];
+  /** What I really did (my own truth: one always knows one's own deeds). */
+  myDeeds: Observation[];
+  /** Watchers only: what I saw, and what I wrote. */
+  observations: Observation[];
+  myEntries: OwnEntry[];
+}
+
+export interface QueueEntry {
+  id: string;
+  source: "watcher" | "camera" | "report" | "system";
+  author: SeatId | null;
+  subject: SeatId;
+  deed: string;
+  basis: "witnessed" | "hearsay";
+  /** The observation a witnessed entry points at (what was seen, not whether the claim is true). */
+  occurrence: string | null;
+  location: string | null;
+  note: string;
+  day: number;
+  status: EntryStatus;
+  points: number | null;
+  reviewer: SeatId | null;
+  footage: "shows_deed" | "shows_nothing" | "no_camera" | null;
+}
+
+export interface OfficialView {
+  kind: "official";
+  board: BoardView;
+  me: OwnPlayer;
+  /** Every entry in the journal, as written (not whether it is true). */
+  journal: QueueEntry[];
+  appeals: (OwnAppeal & { appellant: SeatId; evenings: number; footage: Appeal["footage"]; decidedBy: string | null })[];
+  /** What the cameras saw today. */
+  cameraFeed: Observation[];
+  blacklist: { seat: SeatId; day: number; by: string; entries: string[]; active: boolean }[];
+  proposals: { id: string; official: SeatId; deed: string; points: number; day: number; status: string }[];
+}
+
+export interface ObserverView {
+  kind: "observer";
+  board: BoardView;
+  myNotes: { day: number; text: string }[];
+}
+
+export interface FacilitatorView {
+  kind: "facilitator";
+  /** The god view: truth and record side by side. */
+  state: GameState;
+}
+
+export type View = BoardView | ResidentView | OfficialView | ObserverView | FacilitatorView;
+
+const boardCache = new WeakMap<GameState, BoardView>();
+
+function publicPlayer(s: GameState, p: Player): PublicPlayer {
+  const shown = p.scored && s.scenario.scoring.mode === "points";
+  return {
+    seat: p.seat,
+    nickname: p.nickname,
+    role: p.role,
+    location: p.location,
+    score: shown ? p.score : null,
+    grade: p.scored ? p.grade : null,
+    blacklisted: p.blacklisted,
+  };
+}
+
+function published(e: GameState["journal"][string]): PublishedEntry {
+  return { id: e.id, subject: e.subject, deed: e.deed, points: e.points, day: e.day, status: e.status };
+}
+
+export function boardView(s: GameState): BoardView {
+  const cached = boardCache.get(s);
+  if (cached) return cached;
+  const players: PublicPlayer[] = [];
+  const honourRoll: SeatId[] = [];
+  for (const seat of s.seats) {
+    const p = s.players[seat];
+    if (!p) continue;
+    players.push(publicPlayer(s, p));
+    if (p.scored && s.scenario.grades.find((g) => g.id === p.grade)?.honourRoll) honourRoll.push(seat);
+  }
+  const feed: PublishedEntry[] = [];
+  for (const e of Object.values(s.journal)) if (e.published) feed.push(published(e));
+  const deedPoints: Record<string, number> = {};
+  for (const d of s.scenario.deeds) deedPoints[d.id] = d.points;
+  const view: BoardView = {
+    kind: "board",
+    phase: s.phase,
+    day: s.day,
+    paused: s.paused,
+    phaseEndsAt: s.phaseEndsAt,
+    pausedLeft: s.pausedLeft,
+    players,
+    feed,
+    honourRoll,
+    blacklist: s.blacklist.filter((r) => r.active).map((r) => ({ seat: r.seat, day: r.day })),
+    cards: s.cards.slice(),
+    cameras: s.cameras.slice(),
+    deedPoints,
+  };
+  boardCache.set(s, view);
+  return view;
+}
+
+function ownAppeal(a: Appeal): OwnAppeal {
+  return { id: a.id, entry: a.entry, reason: a.reason, evidence: a.evidence, filedDay: a.filedDay, status: a.status };
+}
+
+function loanSummary(l: GameState["loans"][string]): LoanSummary {
+  return { id: l.id, borrower: l.borrower, cosigners: l.cosigners.slice(), amount: l.amount, repay: l.repay, status: l.status, dueDay: l.dueDay };
+}
+
+function ownPlayer(p: Player): OwnPlayer {
+  return {
+    ...p,
+    perks: p.perks.slice(),
+    restrictions: p.restrictions.slice(),
+    items: p.items.slice(),
+    itemDays: { ...p.itemDays },
+    goals: p.goals.slice(),
+    offers: p.offers.slice(),
+    doneToday: p.doneToday.slice(),
+  };
+}
+
+function residentView(s: GameState, p: Player): ResidentView {
+  const isWatcher = p.role === "watcher";
+  const aboutMe: PublishedEntry[] = [];
+  const myEntries: OwnEntry[] = [];
+  for (const e of Object.values(s.journal)) {
+    if (e.subject === p.seat && e.published) aboutMe.push(published(e));
+    if (isWatcher && e.author === p.seat) {
+      myEntries.push({ id: e.id, subject: e.subject, deed: e.deed, basis: e.basis, occurrence: e.occurrence, status: e.status, points: e.points, day: e.day });
+    }
+  }
+  const observations: Observation[] = [];
+  const myDeeds: Observation[] = [];
+  for (const o of Object.values(s.occurrences)) {
+    const seen = { id: o.id, actor: o.actor, deed: o.deed, location: o.location, day: o.day };
+    if (o.actor === p.seat) myDeeds.push(seen);
+    if (isWatcher && o.witnesses.includes(p.seat)) observations.push({ ...seen });
+  }
+  const loans: LoanSummary[] = [];
+  for (const l of Object.values(s.loans)) {
+    if (l.status === "seeking_cosigner" || l.borrower === p.seat || l.cosigners.includes(p.seat)) loans.push(loanSummary(l));
+  }
+  return {
+    kind: isWatcher ? "watcher" : "resident",
+    board: boardView(s),
+    me: ownPlayer(p),
+    actions: s.phase === "day" ? actionsAt(s, p.seat) : [],
+    aboutMe,
+    myAppeals: Object.values(s.appeals).filter((a) => a.appellant === p.seat).map(ownAppeal),
+    loans,
+    myDeeds,
+    observations,
+    myEntries,
+  };
+}
+
+function officialView(s: GameState, p: Player): OfficialView {
+  const journal: QueueEntry[] = Object.values(s.journal).map((e) => ({
+    id: e.id,
+    source: e.source,
+    author: e.author,
+    subject: e.subject,
+    deed: e.deed,
+    basis: e.basis,
+    occurrence: e.occurrence,
+    location: e.occurrence ? (s.occurrences[e.occurrence]?.location ?? null) : null,
+    note: e.note,
+    day: e.day,
+    status: e.status,
+    points: e.points,
+    reviewer: e.reviewer,
+    footage: e.footage,
+  }));
+  const cameraFeed: Observation[] = [];
+  for (const o of Object.values(s.occurrences)) {
+    if (o.camera && o.day === s.day) cameraFeed.push({ id: o.id, actor: o.actor, deed: o.deed, location: o.location, day: o.day });
+  }
+  return {
+    kind: "official",
+    board: boardView(s),
+    me: ownPlayer(p),
+    journal,
+    appeals: Object.values(s.appeals).map((a) => ({
+      ...ownAppeal(a),
+      appellant: a.appellant,
+      evenings: a.evenings,
+      footage: a.footage,
+      decidedBy: a.decidedBy,
+    })),
+    cameraFeed,
+    blacklist: s.blacklist.map((r) => ({ seat: r.seat, day: r.day, by: r.by, entries: r.entries.slice(), active: r.active })),
+    proposals: s.proposals.map((x) => ({ id: x.id, official: x.official, deed: x.deed, points: x.points, day: x.day, status: x.status })),
+  };
+}
+
+/**
+ * What `viewer` may know of the game.
+ *
+ * @example
+ *   const v = viewFor(state, { kind: "seat", seat: "s1a2b3" });
+ *   if (v.kind === "resident") render(v.me.score, v.actions);
+ */
+export function viewFor(state: GameState, viewer: Viewer): View {
+  if (viewer.kind === "host") return { kind: "facilitator", state };
+  if (viewer.kind === "board") return boardView(state);
+  const p = state.players[viewer.seat];
+  if (!p) return boardView(state);
+  if (p.role === "official") return officialView(state, p);
+  if (p.role === "resident" || p.role === "watcher") return residentView(state, p);
+  return {
+    kind: "observer",
+    board: boardView(state),
+    myNotes: state.notes.filter((n) => n.seat === p.seat).map((n) => ({ day: n.day, text: n.text })),
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * npm run simulate -- --scenario <id|all> --games N --seed S [--players P] [--json]
+ *
+ * Plays bot-only games of each scenario through the pure rules and prints a table per scenario
+ * (or JSON). The same seed always prints the same output.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import cliProgress from "cli-progress";
+import { parseScenario, type Scenario } from "../shared/scenario/index.ts";
+import { formatSummary, simulate, type Summary } from "../shared/sim/index.ts";
+
+const DIR = join(import.meta.dirname, "..", "assets", "scenarios");
+
+function loadAll(): Scenario[] {
+  const out: Scenario[] = [];
+  for (const file of readdirSync(DIR).filter((f) => f.endsWith(".json")).sort()) {
+    const r = parseScenario(JSON.parse(readFileSync(join(DIR, file), "utf8")));
+    if (!r.ok) {
+      console.error(`${file}:\n${r.errors.map((e) => `  ${e.path}: ${e.message}`).join("\n")}`);
+      process.exit(2);
+    }
+    out.push(r.scenario);
+  }
+  return out;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      scenario: { type: "string", default: "rongcheng-pilot" },
+      games: { type: "string", default: "100" },
+      seed: { type: "string", default: "1" },
+      players: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+  });
+  const games = Number(values.games);
+  const seed = Number(values.seed);
+  const players = values.players === undefined ? undefined : Number(values.players);
+  if (!Number.isInteger(games) || games < 1 || !Number.isInteger(seed) || (players !== undefined && (!Number.isInteger(players) || players < 2))) {
+    console.error("usage: npm run simulate -- --scenario <id|all> --games N --seed S [--players P] [--json]");
+    process.exit(2);
+  }
+  const all = loadAll();
+  const wanted = values.scenario === "all" ? all : all.filter((s) => values.scenario!.split(",").includes(s.id));
+  if (wanted.length === 0) {
+    console.error(`unknown scenario "${values.scenario}"; known: ${all.map((s) => s.id).join(", ")}, all`);
+    process.exit(2);
+  }
+  const summaries: Summary[] = [];
+  for (const scenario of wanted) {
+    const bar = new cliProgress.SingleBar(
+      { format: `${scenario.id.padEnd(18)} [{bar}] {value}/{total} games`, stream: process.stderr, hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(games, 0);
+    const p = players === undefined ? undefined : Math.min(players, scenario.maxPlayers);
+    summaries.push(simulate(scenario, { games, seed, ...(p === undefined ? {} : { players: p }), onGame: (n) => bar.update(n) }));
+    bar.stop();
+  }
+  if (values.json) console.log(JSON.stringify(summaries, null, 2));
+  else console.log(summaries.map(formatSummary).join("\n\n"));
+}
+
+main();

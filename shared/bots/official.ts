@@ -1,0 +1,87 @@
+/**
+ * Officials' policies. A fair official asks for evidence on hearsay, approves what stands at
+ * catalogue value, and reverses appeals the footage contradicts — but only has time for a few
+ * appeals an evening. A corrupt official approves nearly everything, harshly against its target
+ * and anyone who criticises officials, protects its ally, and lets appeals wait.
+ */
+import type { Command, OfficialView, QueueEntry } from "../rules/index.ts";
+import { chance, type BotChoice, type BotInput } from "./context.ts";
+
+function points(input: BotInput<OfficialView>, e: QueueEntry, factor: number): number {
+  const d = input.scenario.deeds.find((x) => x.id === e.deed);
+  if (!d) return 0;
+  const catalogue = input.view.board.deedPoints[d.id] ?? d.points;
+  const f = input.scenario.roles.official.adjustFraction;
+  const lo = d.range?.min ?? Math.min(Math.round(catalogue * (1 - f)), Math.round(catalogue * (1 + f)));
+  const hi = d.range?.max ?? Math.max(Math.round(catalogue * (1 - f)), Math.round(catalogue * (1 + f)));
+  return Math.max(lo, Math.min(hi, Math.round(catalogue * factor)));
+}
+
+export function officialBot(input: BotInput<OfficialView>): BotChoice {
+  const { scenario: sc, view: v, personality, rng } = input;
+  if (v.board.phase !== "evening") return null;
+  const corrupt = personality === "corrupt_official";
+  const me = v.me;
+  const decidedToday = v.appeals.filter((a) => a.decidedBy === me.seat && a.status !== "pending").length;
+  const appealBudget = corrupt ? 1 : 3;
+  for (const a of v.appeals) {
+    if (a.status !== "pending" || decidedToday >= appealBudget || a.appellant === me.seat) continue;
+    if (corrupt) {
+      if (a.appellant === me.ally) return { kind: "decide_appeal", appeal: a.id, decision: "reverse" };
+      if (chance(rng, 0.5)) continue;
+      return { kind: "decide_appeal", appeal: a.id, decision: "uphold" };
+    }
+    if (a.footage === "shows_nothing") return { kind: "decide_appeal", appeal: a.id, decision: "reverse" };
+    if (a.footage === "shows_deed") return { kind: "decide_appeal", appeal: a.id, decision: "uphold" };
+    return { kind: "decide_appeal", appeal: a.id, decision: chance(rng, 0.35) ? "reverse" : "uphold" };
+  }
+  for (const e of v.journal) {
+    if ((e.status !== "pending" && e.status !== "evidence_requested") || e.subject === me.seat) continue;
+    const deed = sc.deeds.find((d) => d.id === e.deed);
+    const bad = (deed?.points ?? 0) < 0;
+    let cmd: Command;
+    const duplicate = e.occurrence !== null && v.journal.some(
+      (x) => x.id !== e.id && x.status === "approved" && x.occurrence === e.occurrence && x.subject === e.subject && x.deed === e.deed,
+    );
+    if (!corrupt && duplicate) {
+      cmd = { kind: "review", entry: e.id, decision: "reject" };
+    } else if (corrupt) {
+      if (e.subject === me.ally) cmd = bad ? { kind: "review", entry: e.id, decision: "reject" } : { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1.5) };
+      else if (bad && (e.subject === me.target || e.deed === "criticise_official")) cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1.5) };
+      else cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, bad ? 1.2 : 1) };
+    } else if (e.status === "pending" && e.basis === "hearsay") {
+      cmd = { kind: "review", entry: e.id, decision: "ask_evidence" };
+    } else if (e.footage === "shows_nothing") {
+      cmd = { kind: "review", entry: e.id, decision: "reject" };
+    } else if (e.basis === "hearsay" && e.footage !== "shows_deed") {
+      cmd = chance(rng, 0.45) ? { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1) } : { kind: "review", entry: e.id, decision: "reject" };
+    } else {
+      cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1) };
+    }
+    return cmd;
+  }
+  if (sc.blacklist.mode === "official") {
+    const listed = new Set(v.blacklist.filter((r) => r.active).map((r) => r.seat));
+    const bySubject = new Map<string, string[]>();
+    for (const e of v.journal) {
+      const citable = sc.blacklist.citable.length > 0 ? sc.blacklist.citable.includes(e.deed) : sc.deeds.find((d) => d.id === e.deed)?.category === "bad";
+      if (e.status === "approved" && citable && !listed.has(e.subject) && e.subject !== me.seat) {
+        bySubject.set(e.subject, [...(bySubject.get(e.subject) ?? []), e.id]);
+      }
+    }
+    for (const [subject, entries] of bySubject) {
+      if (subject === me.ally) continue;
+      const need = corrupt || subject === me.target ? 1 : 2;
+      if (entries.length >= need) return { kind: "blacklist", subject, entries };
+    }
+  }
+  if (sc.ruleChanges.enabled && corrupt && !v.proposals.some((p) => p.official === me.seat && p.day === v.board.day)) {
+    const harsh = sc.deeds.find((d) => d.id === "criticise_official") ?? sc.deeds.find((d) => d.category === "bad" && d.source === "action");
+    const current = harsh ? (v.board.deedPoints[harsh.id] ?? harsh.points) : 0;
+    if (harsh && current < 0) {
+      const shift = Math.max(1, Math.round(Math.abs(current) * sc.ruleChanges.maxShift));
+      return { kind: "propose_rule", deed: harsh.id, points: current - Math.floor(shift / 2) };
+    }
+  }
+  return null;
+}
