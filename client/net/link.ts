@@ -87,9 +87,11 @@ export class Link {
     return { ok: false, reason: "network" };
   }
 
+  /** Leaves the session for good (the seat stays reserved for the seat token). */
   async leave(): Promise<void> {
+    const wasConnected = this.connected;
     this.setStatus("closed");
-    await this.room?.leave(true);
+    if (this.room && wasConnected) await Promise.race([this.room.leave(true), sleep(2000)]);
   }
 
   private attach(room: Room): void {

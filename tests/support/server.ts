@@ -1,0 +1,70 @@
+/**
+ * Starts a real server in this test process: port 0 on 127.0.0.1, a fresh temporary data
+ * directory, and logs captured in memory (so tests can check what was logged).
+ */
+import "../../server/shim.ts";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { loadConfig } from "../../server/config.ts";
+import { startServer, type Running } from "../../server/app.ts";
+import { createLogger } from "../../server/log.ts";
+import { ROOT } from "../../server/clientBuild.ts";
+
+export type TestServer = Running & { logs: string[]; dataDir: string; createSession(scenarioId?: string): Promise<{ code: string; hostToken: string }> };
+
+export function tempDir(prefix = "gs-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * A scenarios folder holding the default scenario plus `tiny-room`, the same scenario capped at
+ * `maxPlayers` players, for tests of a full room.
+ */
+export function testScenarios(maxPlayers = 4): string {
+  const dir = tempDir("gs-scenarios-");
+  const source = readFileSync(join(ROOT, "assets/scenarios/rongcheng-pilot.json"), "utf8");
+  writeFileSync(join(dir, "rongcheng-pilot.json"), source);
+  const tiny = { ...(JSON.parse(source) as Record<string, unknown>), id: "tiny-room", default: false, maxPlayers };
+  writeFileSync(join(dir, "tiny-room.json"), JSON.stringify(tiny));
+  return dir;
+}
+
+export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDir()): Promise<TestServer> {
+  mkdirSync(dataDir, { recursive: true });
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "info", ...env });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const running = await startServer(config, { log: createLogger("info", sink), scenariosDir: testScenarios() });
+  return {
+    ...running,
+    logs,
+    dataDir,
+    createSession: (scenarioId = "rongcheng-pilot") => createSessionAt(running.url, scenarioId),
+  };
+}
+
+export async function createSessionAt(url: string, scenarioId = "rongcheng-pilot"): Promise<{ code: string; hostToken: string }> {
+  const response = await fetch(`${url}/api/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ scenarioId }),
+  });
+  if (response.status !== 201) throw new Error(`creating a session failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { code: string; hostToken: string };
+}
+
+/** Waits until `check` returns true, polling; fails with `what` after `timeoutMs`. */
+export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
