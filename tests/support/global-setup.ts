@@ -1,2 +1,6 @@
-/** Runs once before the whole suite. Browser tests build the client themselves when needed. */
-export default function setup(): void {}
+/** Runs once before the whole suite: the pages the browser tests load must be built and current. */
+import { ensureClientBuilt } from "../../server/clientBuild.ts";
+
+export default async function setup(): Promise<void> {
+  await ensureClientBuilt((message) => console.log(message));
+}
