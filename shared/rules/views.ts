@@ -149,7 +149,60 @@ export interface FacilitatorView {
 
 export type View = BoardView | ResidentView | OfficialView | ObserverView | FacilitatorView;
 
+/*
+ * Views are rebuilt after every event, so the lists inside them are memoised on the identity of
+ * the part of the state they come from (apply() replaces a record only when it changes). Views
+ * are therefore shared, read-only data: callers must not mutate them.
+ */
 const boardCache = new WeakMap<GameState, BoardView>();
+
+interface JournalIndex {
+  feed: PublishedEntry[];
+  aboutMe: Record<SeatId, PublishedEntry[]>;
+  byAuthor: Record<SeatId, OwnEntry[]>;
+}
+const journalCache = new WeakMap<GameState["journal"], JournalIndex>();
+
+function journalIndex(s: GameState): JournalIndex {
+  const hit = journalCache.get(s.journal);
+  if (hit) return hit;
+  const index: JournalIndex = { feed: [], aboutMe: {}, byAuthor: {} };
+  for (const e of Object.values(s.journal)) {
+    if (e.published) {
+      const pub = published(e);
+      index.feed.push(pub);
+      (index.aboutMe[e.subject] ??= []).push(pub);
+    }
+    if (e.author) {
+      (index.byAuthor[e.author] ??= []).push({
+        id: e.id, subject: e.subject, deed: e.deed, basis: e.basis, occurrence: e.occurrence, status: e.status, points: e.points, day: e.day,
+      });
+    }
+  }
+  journalCache.set(s.journal, index);
+  return index;
+}
+
+interface OccurrenceIndex {
+  byActor: Record<SeatId, Observation[]>;
+  byWitness: Record<SeatId, Observation[]>;
+}
+const occurrenceCache = new WeakMap<GameState["occurrences"], OccurrenceIndex>();
+
+function occurrenceIndex(s: GameState): OccurrenceIndex {
+  const hit = occurrenceCache.get(s.occurrences);
+  if (hit) return hit;
+  const index: OccurrenceIndex = { byActor: {}, byWitness: {} };
+  for (const o of Object.values(s.occurrences)) {
+    const seen = { id: o.id, actor: o.actor, deed: o.deed, location: o.location, day: o.day };
+    (index.byActor[o.actor] ??= []).push(seen);
+    for (const w of o.witnesses) (index.byWitness[w] ??= []).push(seen);
+  }
+  occurrenceCache.set(s.occurrences, index);
+  return index;
+}
+
+const NONE: never[] = [];
 
 function publicPlayer(s: GameState, p: Player): PublicPlayer {
   const shown = p.scored && s.scenario.scoring.mode === "points";
@@ -179,8 +232,7 @@ export function boardView(s: GameState): BoardView {
     players.push(publicPlayer(s, p));
     if (p.scored && s.scenario.grades.find((g) => g.id === p.grade)?.honourRoll) honourRoll.push(seat);
   }
-  const feed: PublishedEntry[] = [];
-  for (const e of Object.values(s.journal)) if (e.published) feed.push(published(e));
+  const feed = journalIndex(s).feed;
   const deedPoints: Record<string, number> = {};
   for (const d of s.scenario.deeds) deedPoints[d.id] = d.points;
   const view: BoardView = {
@@ -225,21 +277,12 @@ function ownPlayer(p: Player): OwnPlayer {
 
 function residentView(s: GameState, p: Player): ResidentView {
   const isWatcher = p.role === "watcher";
-  const aboutMe: PublishedEntry[] = [];
-  const myEntries: OwnEntry[] = [];
-  for (const e of Object.values(s.journal)) {
-    if (e.subject === p.seat && e.published) aboutMe.push(published(e));
-    if (isWatcher && e.author === p.seat) {
-      myEntries.push({ id: e.id, subject: e.subject, deed: e.deed, basis: e.basis, occurrence: e.occurrence, status: e.status, points: e.points, day: e.day });
-    }
-  }
-  const observations: Observation[] = [];
-  const myDeeds: Observation[] = [];
-  for (const o of Object.values(s.occurrences)) {
-    const seen = { id: o.id, actor: o.actor, deed: o.deed, location: o.location, day: o.day };
-    if (o.actor === p.seat) myDeeds.push(seen);
-    if (isWatcher && o.witnesses.includes(p.seat)) observations.push({ ...seen });
-  }
+  const journal = journalIndex(s);
+  const occurrences = occurrenceIndex(s);
+  const aboutMe = journal.aboutMe[p.seat] ?? NONE;
+  const myEntries = isWatcher ? (journal.byAuthor[p.seat] ?? NONE) : NONE;
+  const myDeeds = occurrences.byActor[p.seat] ?? NONE;
+  const observations = isWatcher ? (occurrences.byWitness[p.seat] ?? NONE) : NONE;
   const loans: LoanSummary[] = [];
   for (const l of Object.values(s.loans)) {
     if (l.status === "seeking_cosigner" || l.borrower === p.seat || l.cosigners.includes(p.seat)) loans.push(loanSummary(l));
