@@ -19,6 +19,8 @@ let scenarios: ScenarioSummary[] = [];
 let link: Link | undefined;
 let lobby: Lobby | undefined;
 let renaming: string | undefined;
+/** The open rename form, kept across re-renders so live updates never wipe what the host types. */
+let openRename: { seatId: string; form: HTMLFormElement } | undefined;
 
 setupLanguageSwitch();
 onLangChange(() => {
@@ -151,29 +153,7 @@ function renderLobby(next: Lobby): void {
 function playerRow(player: LobbyPlayer): HTMLTableRowElement {
   const status = el("span", { class: player.connected ? "dot online" : "dot away" }, t(player.connected ? "status.online" : "status.away"));
   if (renaming === player.seatId) {
-    const inputId = `rename-${player.seatId}`;
-    const input = el("input", { id: inputId, value: player.nickname, maxlength: "32" });
-    const form = el(
-      "form",
-      { class: "inline" },
-      el("label", { for: inputId, class: "visually-hidden" }, t("host.renameTo", { name: player.nickname })),
-      input,
-      el("button", { type: "submit" }, t("host.save")),
-      el("button", { type: "button", class: "secondary", "data-action": "cancel" }, t("host.cancel")),
-    );
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      void command({ kind: "rename", seatId: player.seatId, nickname: input.value }).then((reply) => {
-        if (reply.ok) renaming = undefined;
-        if (lobby) renderLobby(lobby);
-      });
-    });
-    form.querySelector("[data-action=cancel]")?.addEventListener("click", () => {
-      renaming = undefined;
-      if (lobby) renderLobby(lobby);
-    });
-    queueMicrotask(() => input.focus());
-    return el("tr", { "data-seat": player.seatId }, el("td", {}, form), el("td", {}, status), el("td"));
+    return el("tr", { "data-seat": player.seatId }, el("td", {}, renameForm(player)), el("td", {}, status), el("td"));
   }
   const rename = el("button", { type: "button", class: "secondary" }, t("host.rename"));
   rename.setAttribute("aria-label", `${t("host.rename")}: ${player.nickname}`);
@@ -187,6 +167,36 @@ function playerRow(player: LobbyPlayer): HTMLTableRowElement {
     if (confirm(t("host.kickConfirm", { name: player.nickname }))) void command({ kind: "kick", seatId: player.seatId });
   });
   return el("tr", { "data-seat": player.seatId }, el("td", { class: "name" }, player.nickname), el("td", {}, status), el("td", { class: "actions" }, rename, " ", kick));
+}
+
+function renameForm(player: LobbyPlayer): HTMLFormElement {
+  if (openRename?.seatId === player.seatId) return openRename.form;
+  const inputId = `rename-${player.seatId}`;
+  const input = el("input", { id: inputId, value: player.nickname, maxlength: "32" });
+  const close = () => {
+    renaming = undefined;
+    openRename = undefined;
+    if (lobby) renderLobby(lobby);
+  };
+  const cancel = el("button", { type: "button", class: "secondary" }, t("host.cancel"));
+  cancel.addEventListener("click", close);
+  const form = el(
+    "form",
+    { class: "inline" },
+    el("label", { for: inputId, class: "visually-hidden" }, t("host.renameTo", { name: player.nickname })),
+    input,
+    el("button", { type: "submit" }, t("host.save")),
+    cancel,
+  );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void command({ kind: "rename", seatId: player.seatId, nickname: input.value }).then((reply) => {
+      if (reply.ok) close();
+    });
+  });
+  openRename = { seatId: player.seatId, form };
+  queueMicrotask(() => input.focus());
+  return form;
 }
 
 async function command(body: Parameters<Link["send"]>[0]): Promise<CommandReply | { ok: false; reason: "network" }> {

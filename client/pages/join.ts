@@ -84,6 +84,7 @@ async function join(rejoining = false): Promise<void> {
       myName = welcome.nickname;
       mySeatId = welcome.seatId;
       seats.set(code, { seatToken: seat.seatToken, nickname: welcome.nickname });
+      if (lastLobby) renderLobby(lastLobby);
     },
     lobby: renderLobby,
     status: onStatus,
@@ -119,7 +120,7 @@ function renderLobby(lobby: Lobby): void {
   lastLobby = lobby;
   const me = lobby.players.find((p) => p.seatId === mySeatId);
   if (me) myName = me.nickname; // the facilitator may have renamed us
-  byId("you-are").textContent = t("join.youAre", { name: myName });
+  byId("you-are").textContent = myName ? t("join.youAre", { name: myName }) : "";
   byId("others-heading").textContent = t("join.others", { count: lobby.players.length });
   byId("others").replaceChildren(...lobby.players.map((p) => el("li", p.seatId === mySeatId ? { class: "me" } : {}, p.nickname)));
 }

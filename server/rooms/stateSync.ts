@@ -22,7 +22,7 @@ export function syncLobby(state: SessionState, lobby: LobbyState, connected: Rea
     const isConnected = connected.has(seat.seatId);
     if (player.connected !== isConnected) player.connected = isConnected;
   }
-  for (const seatId of [...state.players.keys()]) {
-    if (!present.has(seatId)) state.players.delete(seatId);
-  }
+  // collect first: deleting from a MapSchema while iterating it skips entries
+  const gone = Array.from(state.players.keys()).filter((seatId) => !present.has(seatId));
+  for (const seatId of gone) state.players.delete(seatId);
 }

@@ -37,6 +37,7 @@ export async function newDevice(browser: Browser, options: { locale?: string } =
   const consoleErrors: string[] = [];
   context.on("request", (request) => requests.push(request.url()));
   const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
   page.on("websocket", (ws) => requests.push(ws.url()));
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());

@@ -1,0 +1,42 @@
+/**
+ * When the database cannot take a write (here: another process holds its write lock past the
+ * busy timeout), the room acknowledges nothing it could not store: commands and joins are
+ * refused with `storage_unavailable`, state is unchanged, and all is well once the lock goes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
+import { join } from "node:path";
+import { startTestServer, type TestServer } from "../support/server.ts";
+import { joinHost, refusal, seatToken } from "../support/clients.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe("a database that cannot be written", () => {
+  it("refuses to acknowledge, changes nothing, and recovers", async () => {
+    const { code, hostToken } = await server.createSession();
+    const host = await joinHost(server.url, code, hostToken);
+    await host.welcome;
+    const blocker = new Database(join(server.dataDir, "good-standing.db"));
+    blocker.exec("BEGIN EXCLUSIVE");
+    try {
+      expect(await host.room.request("cmd", { id: "l1", kind: "lock" })).toEqual({ ok: false, reason: "storage_unavailable" });
+      expect(await refusal(server.url, code, { as: "player", seatToken: seatToken(), nickname: "Ann" })).toEqual({ reason: "storage_unavailable" });
+      expect(host.room.state.locked).toBe(false);
+      expect(host.room.state.players.size).toBe(0);
+    } finally {
+      blocker.exec("ROLLBACK");
+      blocker.close();
+    }
+    // the same command id is not remembered as failed: a retry goes through
+    expect(await host.room.request("cmd", { id: "l1", kind: "lock" })).toMatchObject({ ok: true });
+    expect(await refusal(server.url, code, { as: "player", seatToken: seatToken(), nickname: "Ann" })).toEqual({ reason: "room_locked" });
+    const session = server.services.store.sessionByCode(code)!;
+    expect(server.services.store.events(session.id).map((e) => e.type)).toEqual(["session_opened", "room_locked"]);
+  }, 20_000);
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../server/config.ts";
+
+describe("configuration from the environment", () => {
+  it("has defaults that need nothing set", () => {
+    expect(loadConfig({})).toMatchObject({ port: 2567, host: "0.0.0.0", dataDir: "./data", retentionDays: 7, hostKey: undefined });
+  });
+
+  it("reads valid values", () => {
+    expect(loadConfig({ PORT: "8080", DATA_DIR: "/srv/gs", RETENTION_DAYS: "30", HOST_KEY: "a-long-enough-key" })).toMatchObject({
+      port: 8080,
+      dataDir: "/srv/gs",
+      retentionDays: 30,
+      hostKey: "a-long-enough-key",
+    });
+  });
+
+  it("names every bad variable and never echoes the host key", () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: "http", RETENTION_DAYS: "0", LOG_LEVEL: "loud", HOST_KEY: "short" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain("PORT must be a whole number");
+    expect(message).toContain("RETENTION_DAYS must be at least 1");
+    expect(message).toContain("LOG_LEVEL");
+    expect(message).toContain("HOST_KEY must be at least 8 characters (got (hidden))");
+    expect(message).not.toContain('"short"');
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(loadConfig({ PORT: "" }).port).toBe(2567);
+  });
+});

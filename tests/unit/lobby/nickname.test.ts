@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { checkNicknameShape, cleanNickname, nicknameKey, suggestNickname, NICKNAME_MAX } from "../../../shared/lobby/nickname.ts";
+import { checkNickname } from "../../../shared/lobby/nicknamePolicy.ts";
+import { isJoinCode, normalizeJoinCode, JOIN_CODE_ALPHABET } from "../../../shared/lobby/joinCode.ts";
+
+describe("nicknames", () => {
+  it("cleans spacing and normalises Unicode", () => {
+    expect(cleanNickname("  Mei   Lin ")).toBe("Mei Lin");
+    expect(cleanNickname("Jose\u0301")).toBe("José");
+    expect(cleanNickname("new\nline\tand tab")).toBe("new line and tab");
+  });
+
+  it("accepts letters of any script, digits and a little punctuation", () => {
+    for (const ok of ["Mei", "李华", "O'Neil", "ana-maría", "x_9", "Zoë 2", "Ли"]) expect(checkNickname(ok)).toMatchObject({ ok: true });
+  });
+
+  it("refuses each bad shape with its own reason", () => {
+    expect(checkNicknameShape("a")).toEqual({ ok: false, problem: "nickname_too_short" });
+    expect(checkNicknameShape("   ")).toEqual({ ok: false, problem: "nickname_too_short" });
+    expect(checkNicknameShape("a".repeat(NICKNAME_MAX + 1))).toEqual({ ok: false, problem: "nickname_too_long" });
+    expect(checkNicknameShape("李".repeat(NICKNAME_MAX))).toMatchObject({ ok: true }); // counted in characters, not bytes
+    for (const bad of ["<script>", "a@b", "-lead", "emoji😀", "zero\u200bwidth", "rtl\u202eoverride"]) {
+      expect(checkNicknameShape(bad), bad).toEqual({ ok: false, problem: "nickname_characters" });
+    }
+  });
+
+  it("filters offensive names in English (with disguises) and Chinese, without false alarms", () => {
+    for (const bad of ["fuck", "Sh1t head", "b1tch", "傻逼", "你 妈 的"]) expect(checkNickname(bad), bad).toEqual({ ok: false, problem: "nickname_offensive" });
+    for (const fine of ["Scunthorpe", "Cassie", "Hancock", "Bass"]) expect(checkNickname(fine), fine).toMatchObject({ ok: true });
+  });
+
+  it("compares names without case or width", () => {
+    expect(nicknameKey("MEI")).toBe(nicknameKey("mei"));
+    expect(nicknameKey("ＭＥＩ")).toBe(nicknameKey("mei"));
+  });
+
+  it("suggests the first free numbered variant that still fits", () => {
+    expect(suggestNickname("Mei", ["Mei"])).toBe("Mei 2");
+    expect(suggestNickname("Mei", ["Mei", "mei 2"])).toBe("Mei 3");
+    const long = "abcdefghijklmnop";
+    const suggestion = suggestNickname(long, [long]);
+    expect([...suggestion].length).toBeLessThanOrEqual(NICKNAME_MAX);
+    expect(checkNicknameShape(suggestion)).toMatchObject({ ok: true });
+  });
+});
+
+describe("join codes", () => {
+  it("use no ambiguous characters", () => {
+    for (const c of "01OIL") expect(JOIN_CODE_ALPHABET).not.toContain(c);
+  });
+
+  it("normalise what students type", () => {
+    expect(normalizeJoinCode(" k7m-pq2 ")).toBe("K7MPQ2");
+    expect(isJoinCode("K7MPQ2")).toBe(true);
+    expect(isJoinCode("K7MPQ")).toBe(false);
+    expect(isJoinCode("K7MPQO")).toBe(false); // O is not in the alphabet
+    expect(isJoinCode(123456)).toBe(false);
+  });
+});

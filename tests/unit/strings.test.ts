@@ -1,0 +1,53 @@
+/** The string tables: both languages carry every key, nothing is empty, every reason is translated. */
+import { describe, expect, it } from "vitest";
+import en from "../../assets/strings/en.json";
+import zh from "../../assets/strings/zh.json";
+import { REASONS } from "../../shared/protocol/reasons.ts";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "../../server/clientBuild.ts";
+
+function flatten(table: object, prefix = ""): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(table)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out[path] = value;
+    else Object.assign(out, flatten(value as object, path));
+  }
+  return out;
+}
+
+const enKeys = flatten(en);
+const zhKeys = flatten(zh);
+
+describe("string tables", () => {
+  it("have the same keys in English and Simplified Chinese", () => {
+    expect(Object.keys(zhKeys).sort()).toEqual(Object.keys(enKeys).sort());
+  });
+
+  it("have no empty strings and keep the same placeholders", () => {
+    for (const [key, text] of Object.entries(enKeys)) {
+      expect(text.trim(), key).not.toBe("");
+      expect(zhKeys[key]?.trim(), key).not.toBe("");
+      const placeholders = (s: string) => [...s.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+      expect(placeholders(zhKeys[key]!), key).toEqual(placeholders(text));
+    }
+  });
+
+  it("translate every reason code the server can send", () => {
+    for (const reason of REASONS) {
+      expect(enKeys[`reason.${reason}`], reason).toBeTruthy();
+      expect(zhKeys[`reason.${reason}`], reason).toBeTruthy();
+    }
+  });
+
+  it("cover every data-i18n key used in the pages", () => {
+    const pages = readdirSync(join(ROOT, "client")).filter((f) => f.endsWith(".html"));
+    const sources = readdirSync(join(ROOT, "client/pages")).map((f) => join("pages", f));
+    for (const file of [...pages, ...sources]) {
+      const text = readFileSync(join(ROOT, "client", file), "utf8");
+      const keys = [...text.matchAll(/data-i18n(?:-title)?="([\w.]+)"|\bt\("([\w.]+)"/g)].map((m) => m[1] ?? m[2]);
+      for (const key of keys) expect(enKeys[key!], `${file}: ${key}`).toBeTruthy();
+    }
+  });
+});
