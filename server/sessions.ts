@@ -6,7 +6,8 @@ import { matchMaker } from "@colyseus/core";
 import { SESSION_ROOM } from "../shared/protocol/index.ts";
 import type { LobbyEvent } from "../shared/lobby/lobby.ts";
 import type { Reason } from "../shared/protocol/reasons.ts";
-import { hashToken, newJoinCode, newSessionId, newToken } from "./tokens.ts";
+import { hashToken, newJoinCode, newSessionId, newToken, tokenMatches } from "./tokens.ts";
+import type { SessionRoom } from "./rooms/sessionRoom.ts";
 import type { RoomServices } from "./rooms/services.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -57,4 +58,19 @@ export async function sweepExpired(services: RoomServices): Promise<number> {
   const deleted = services.store.deleteExpired(at);
   if (deleted > 0) services.log.info({ deleted }, "expired sessions deleted");
   return deleted;
+}
+
+/**
+ * "Delete this session now": only with the session's host token. Everyone connected is told,
+ * the room closes, and the session's events and seats are gone from the store.
+ */
+export async function deleteSessionNow(services: RoomServices, code: string, hostToken: string): Promise<"deleted" | "not_found" | "not_host"> {
+  const session = services.store.sessionByCode(code);
+  if (!session) return "not_found";
+  if (!tokenMatches(hostToken, session.hostTokenHash)) return "not_host";
+  const room = matchMaker.getLocalRoomById(code) as SessionRoom | undefined;
+  if (room) await room.endForGood();
+  services.store.deleteSession(session.id);
+  services.log.info({ code }, "session deleted by its host");
+  return "deleted";
 }

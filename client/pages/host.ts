@@ -136,6 +136,35 @@ async function openConsole(code: string): Promise<void> {
   else say(`reason.${result.reason}`);
 }
 
+byId("delete-session").addEventListener("click", () => void deleteSession());
+
+async function deleteSession(): Promise<void> {
+  const code = lobby?.code ?? byId("session-code").textContent ?? "";
+  const record = hosting.get(code);
+  if (!record || !confirm(t("host.deleteConfirm", { code }))) return;
+  try {
+    const response = await fetch(`/api/sessions/${code}`, { method: "DELETE", headers: { authorization: `Bearer ${record.hostToken}` } });
+    if (response.status !== 204 && response.status !== 404) {
+      say(`reason.${((await response.json()) as { reason?: string }).reason ?? "unknown"}`);
+      return;
+    }
+  } catch {
+    say("reason.network");
+    return;
+  }
+  hosting.forget(code);
+  await link?.leave();
+  link = undefined;
+  lobby = undefined;
+  history.pushState(null, "", "/host");
+  show(byId("console-view"), false);
+  show(byId("start-view"), true);
+  byId("start-status").textContent = t("host.deleted", { code });
+  void loadScenarios();
+  renderRetention();
+  renderSessions();
+}
+
 byId("lock-toggle").addEventListener("click", () => {
   if (lobby) void command({ kind: lobby.locked ? "unlock" : "lock" });
 });

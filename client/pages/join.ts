@@ -109,6 +109,7 @@ function onStatus(status: LinkStatus, reason?: string): void {
   showConnection(banner, status);
   if (status !== "closed" || !reason) return;
   const code = lastLobby?.code;
+  if (reason === "session_ended" && code) seats.forget(code);
   if ((reason === "kicked" || reason === "seat_kicked") && code) {
     const seat = seats.get(code);
     if (seat) seats.set(code, { ...seat, kicked: true });

@@ -7,7 +7,7 @@ import { rateLimit } from "express-rate-limit";
 import { z } from "zod";
 import { timingSafeEqual } from "node:crypto";
 import { networkInterfaces } from "node:os";
-import { createSession } from "../sessions.ts";
+import { createSession, deleteSessionNow } from "../sessions.ts";
 import type { RoomServices } from "../rooms/services.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/index.ts";
 
@@ -79,6 +79,18 @@ export function apiRouter(services: RoomServices): Router {
         return;
       }
       res.status(201).json(created);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.delete("/sessions/:code", async (req, res, next) => {
+    try {
+      const bearer = /^Bearer (.+)$/.exec(req.get("authorization") ?? "")?.[1] ?? "";
+      const result = await deleteSessionNow(services, String(req.params.code), bearer);
+      if (result === "deleted") res.status(204).end();
+      else if (result === "not_host") res.status(403).json({ reason: "not_host" });
+      else res.status(404).json({ reason: "no_such_session" });
     } catch (error) {
       next(error);
     }

@@ -120,6 +120,18 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     this.forget(client);
   }
 
+  /** Server going down on purpose (SIGTERM): say so, so pages show "restarting" and come back. */
+  override onBeforeShutdown(): void {
+    this.broadcast(Notice.farewell, { reason: "server_restarting" } satisfies Farewell);
+    super.onBeforeShutdown();
+  }
+
+  /** The host deleted the session: everyone is told, then the room closes for good. */
+  async endForGood(): Promise<void> {
+    this.broadcast(Notice.farewell, { reason: "session_ended" } satisfies Farewell);
+    await this.disconnect(CloseReason.sessionEnded);
+  }
+
   override onUncaughtException(error: Error, methodName: string): void {
     // A refused join is logged (without its details) where it is decided; it is no failure.
     if (methodName === "onAuth") return;
