@@ -88,9 +88,23 @@ describeBrowser("host, students and board in real Chromium", () => {
     const ben = students[1]!.page;
     await ben.reload();
     await ben.getByRole("heading", { name: en.join.inTitle }).waitFor();
-    expect(await ben.locator("#you-are").textContent()).toBe("You are Ben.");
+    await expect.poll(() => ben.locator("#you-are").textContent()).toBe("You are Ben.");
     await expect.poll(() => boardNames.allTextContents()).toEqual(["Ann", "Ben"]);
     expect(await host.page.locator("#players tr", { hasText: "Ben" }).getAttribute("data-seat")).toBe(seatBefore);
+
+    // rename from the console: the student's own page follows
+    await host.page.getByRole("button", { name: `${en.host.rename}: Ann` }).click();
+    await host.page.getByLabel("New nickname for Ann").fill("Annie");
+    await host.page.getByRole("button", { name: en.host.save }).click();
+    await expect.poll(() => students[0]!.page.locator("#you-are").textContent()).toBe("You are Annie.");
+    await expect.poll(() => boardNames.allTextContents()).toEqual(["Annie", "Ben"]);
+
+    // lock from the console: the board says so
+    expect(await board.page.locator("#board-locked").isVisible()).toBe(false);
+    await host.page.getByRole("button", { name: en.host.lock }).click();
+    await board.page.locator("#board-locked").waitFor({ state: "visible" });
+    await host.page.getByRole("button", { name: en.host.unlock }).click();
+    await board.page.locator("#board-locked").waitFor({ state: "hidden" });
 
     // more joins, to measure
     for (const name of ["Dan", "Eve"]) joinTimes.push(await joinAs((await device()).page, code, name));
