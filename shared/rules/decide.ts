@@ -20,7 +20,7 @@ import type { GameState, Phase, Role, SeatId } from "./state.ts";
 
 type Who = "host" | "host_or_clock" | readonly Role[];
 
-interface Rule<K extends CommandKind> {
+export interface Rule<K extends CommandKind> {
   /** Who may send it. */
   who: Who;
   /** Phases in which it is allowed. */

@@ -9,7 +9,7 @@ export * from "./context.ts";
 export * from "./reasons.ts";
 export * from "./rng.ts";
 export { apply, applyAll } from "./apply.ts";
-export { decide, RULES } from "./decide.ts";
+export { decide, RULES, type Rule } from "./decide.ts";
 export { gradeFor, gradeIndex, standingFor, blockingRestriction, busFare, serviceMoney } from "./grades.ts";
 export { goalMet, goalReport } from "./goals.ts";
 export { actionsAt, type ActionOption } from "./deeds.ts";
