@@ -68,7 +68,7 @@ function destination(sc: Scenario, v: ResidentView, rebel: boolean, rng: Rng): s
   }
   const liked = sc.deeds.filter((d) => d.source === "action" && d.locations.length > 0 && (rebel ? d.category === "bad" : d.category === "good"));
   // Rebels speak their mind: the harshest deeds (criticism, rumours) pull them most.
-  const d = rebel && chance(rng, 0.5) ? liked.slice().sort((a, b) => a.points - b.points)[0] : pick(rng, liked);
+  const d = rebel && chance(rng, 0.7) ? liked.slice().sort((a, b) => a.points - b.points)[0] : pick(rng, liked);
   return d ? (pick(rng, d.locations) ?? null) : null;
 }
 
@@ -76,7 +76,7 @@ export function residentBot({ scenario: sc, view: v, personality, rng }: BotInpu
   const rebel = personality === "rebel";
   const appeal = appealFor(sc, v, rebel, rng);
   if (appeal) return appeal;
-  if (v.board.phase === "evening" && sc.reporting.enabled && !rebel && chance(rng, 0.08)) {
+  if (v.kind === "resident" && v.board.phase === "evening" && sc.reporting.enabled && !rebel && chance(rng, 0.08)) {
     // Snitching on hearsay: the lowest-scored neighbour, for some bad deed.
     const others = v.board.players.filter((p) => p.seat !== v.me.seat && p.grade !== null && p.role !== "official");
     others.sort((a, b) => (a.score ?? 0) - (b.score ?? 0));
@@ -103,7 +103,7 @@ export function residentBot({ scenario: sc, view: v, personality, rng }: BotInpu
   const unhappy = v.me.wellbeing < 4;
   const badChance = rebel ? 0.75 : unhappy ? 0.3 : 0.1;
   const harshest = bads.slice().sort((a, b) => (deedOf(a.id)?.points ?? 0) - (deedOf(b.id)?.points ?? 0))[0];
-  const bad = rebel && chance(rng, 0.6) ? harshest : pick(rng, bads);
+  const bad = rebel && chance(rng, 0.8) ? harshest : pick(rng, bads);
   const choice = chance(rng, badChance) ? (bad ?? pick(rng, goods)) : (pick(rng, goods) ?? (chance(rng, 0.3) ? pick(rng, bads) : undefined));
   if (choice) return { kind: "act", action: choice.id };
   if (v.me.ap <= 0 && !can.some((a) => (sc.deeds.find((d) => d.id === a.id)?.cost.ap ?? 1) === 0)) return null;

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { botCommand } from "../../../shared/bots/index.ts";
+import { applyAll, createRng, decide, seatActor, viewFor, type GameState } from "../../../shared/rules/index.ts";
+import { HOST, ok, pilot, to, town, withPlayer } from "../rules/helpers.ts";
+
+describe("bots", () => {
+  it("choose only commands their role may send, in the phases they act", () => {
+    let s: GameState = to(town({ residents: 4, watchers: 2, officials: 2 }), "day");
+    const rng = createRng(9);
+    const personalities = { r1: "conformist", r2: "rebel", r3: "conformist", r4: "rebel", w1: "honest_watcher", w2: "zealous_watcher", o1: "fair_official", o2: "corrupt_official" } as const;
+    let accepted = 0;
+    for (let phase = 0; phase < 8; phase++) {
+      for (let round = 0; round < 10; round++) {
+        for (const [seat, personality] of Object.entries(personalities)) {
+          const cmd = botCommand(pilot(), s, seat, personality, rng);
+          if (!cmd) continue;
+          const d = decide(s, seatActor(seat), cmd, { now: 0, rng });
+          if (d.ok) {
+            accepted++;
+            s = applyAll(s, d.events);
+          }
+          expect(["wrong_role", "wrong_phase", "not_facilitator"], `${seat} ${cmd.kind}`).not.toContain(d.reason);
+        }
+      }
+      s = ok(s, HOST, { kind: "advance" });
+    }
+    expect(accepted).toBeGreaterThan(10);
+  });
+
+  it("a conformist with a train-ticket goal heads for the station and buys one", () => {
+    let s = to(town(), "day");
+    s = withPlayer(s, "r1", { goals: ["visit_mother"] });
+    const rng = createRng(1);
+    for (let i = 0; i < 6 && !s.players.r1!.items.includes("train_ticket"); i++) {
+      const cmd = botCommand(pilot(), s, "r1", "conformist", rng);
+      if (cmd) s = ok(s, "r1", cmd);
+    }
+    expect(s.players.r1!.items).toContain("train_ticket");
+  });
+
+  it("an honest watcher journals exactly what it saw", () => {
+    let s = to(town(), "day");
+    s = ok(s, "w1", { kind: "move", to: "park" });
+    s = ok(s, "r1", { kind: "move", to: "park" });
+    s = ok(s, "r1", { kind: "act", action: "litter" });
+    const cmd = botCommand(pilot(), s, "w1", "honest_watcher", createRng(2));
+    expect(cmd).toMatchObject({ kind: "write_entry", subject: "r1", deed: "litter", basis: "witnessed" });
+  });
+
+  it("a fair official asks for evidence on hearsay; a corrupt one approves it", () => {
+    let s = to(town(), "day");
+    s = ok(s, "w1", { kind: "write_entry", subject: "r2", deed: "spread_rumour", basis: "hearsay" });
+    s = ok(s, HOST, { kind: "advance" });
+    expect(botCommand(pilot(), s, "o1", "fair_official", createRng(1))).toMatchObject({ kind: "review", decision: "ask_evidence" });
+    expect(botCommand(pilot(), s, "o1", "corrupt_official", createRng(1))).toMatchObject({ kind: "review", decision: "approve" });
+  });
+
+  it("read nothing but their own view (the view is all botCommand is given to decide from)", () => {
+    const s = to(town(), "day");
+    const v = viewFor(s, { kind: "seat", seat: "r1" });
+    expect(v.kind).toBe("resident");
+    expect(JSON.stringify(v)).not.toContain("truthful");
+  });
+});
