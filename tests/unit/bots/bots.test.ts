@@ -18,6 +18,7 @@ describe("bots", () => {
           if (d.ok) {
             accepted++;
             s = applyAll(s, d.events);
+            continue;
           }
           expect(["wrong_role", "wrong_phase", "not_facilitator"], `${seat} ${cmd.kind}`).not.toContain(d.reason);
         }
