@@ -8,6 +8,7 @@ import http from "node:http";
 import { join } from "node:path";
 import { Server, defineRoom, defineServer } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import { Encoder } from "@colyseus/schema";
 import type { Application } from "express";
 import type { Config } from "./config.ts";
 import { createLogger, type Logger } from "./log.ts";
@@ -45,6 +46,10 @@ export class PortInUseError extends Error {
 }
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
+
+// The first full state carries the rulebook (a scenario is 15–25 kB of JSON) and, for the
+// facilitator, the whole game: room for both in one encode.
+Encoder.BUFFER_SIZE = 256 * 1024;
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<Running> {
   const log = options.log ?? createLogger(config.logLevel);

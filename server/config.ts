@@ -25,6 +25,7 @@ const EnvSchema = z.object({
   API_REQUESTS_PER_MINUTE: intFrom(1, 100_000).default(600),
   MESSAGES_PER_SECOND: intFrom(1, 1000).default(20),
   RECONNECT_SECONDS: intFrom(0, 3600).default(20),
+  BOT_THINK_MS: intFrom(50, 60_000).default(2500),
 });
 
 export type Config = {
@@ -39,6 +40,8 @@ export type Config = {
   apiRequestsPerMinute: number;
   messagesPerSecond: number;
   reconnectSeconds: number;
+  /** How long each bot waits between its commands. */
+  botThinkMs: number;
 };
 
 export class ConfigError extends Error {
@@ -74,5 +77,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     apiRequestsPerMinute: e.API_REQUESTS_PER_MINUTE,
     messagesPerSecond: e.MESSAGES_PER_SECOND,
     reconnectSeconds: e.RECONNECT_SECONDS,
+    botThinkMs: e.BOT_THINK_MS,
   };
 }

@@ -4,7 +4,7 @@
  */
 import { matchMaker } from "@colyseus/core";
 import { SESSION_ROOM } from "../shared/protocol/index.ts";
-import type { LobbyEvent } from "../shared/lobby/lobby.ts";
+import type { SessionOpened } from "../shared/session/index.ts";
 import type { Reason } from "../shared/protocol/reasons.ts";
 import { hashToken, newJoinCode, newSessionId, newToken, tokenMatches } from "./tokens.ts";
 import type { SessionRoom } from "./rooms/sessionRoom.ts";
@@ -30,8 +30,8 @@ export async function createSession(services: RoomServices, scenarioId: string, 
     }
     const id = newSessionId();
     store.createSession({ id, code, scenarioId, hostTokenHash: hashToken(hostToken), createdAt: at, expiresAt });
-    const opened: LobbyEvent = { type: "session_opened", at, code, scenarioId, maxPlayers: scenario.maxPlayers };
-    store.append(id, [opened]);
+    const opened: SessionOpened = { type: "session_opened", at, code, scenarioId, maxPlayers: scenario.maxPlayers, scenario };
+    store.append(id, [opened], at);
     await matchMaker.createRoom(SESSION_ROOM, { code });
     services.log.info({ code, scenarioId }, "session created");
     return { code, hostToken, expiresAt };

@@ -1,31 +1,33 @@
 /**
  * One session = one Colyseus room whose id is the join code. The room stays thin: admission
- * decides who enters, the gate runs every command through one ordered path (schema → actor →
- * duplicate id → decide → store → apply → sync → reply), and the lobby rules live in shared/.
+ * decides who enters; every command — from a page, a bot or the room clock — takes one path
+ * (`gate`): schema → actor → duplicate id → decide → store → apply → sync → reply. The rules
+ * live in shared/ (lobby, rules, session); this file only connects them to sockets and time.
  */
+import { randomInt } from "node:crypto";
 import { CloseCode, Room, type AuthContext, type Client } from "@colyseus/core";
-import { CommandSchema } from "../../shared/protocol/schemas.ts";
-import {
-  COMMAND,
-  CloseReason,
-  Notice,
-  type CommandReply,
-  type Farewell,
-  type Welcome,
-} from "../../shared/protocol/index.ts";
-import { applyLobby, isRefusal, replayLobby, type LobbyEvent, type LobbyState } from "../../shared/lobby/lobby.ts";
-import { decideLobbyCommand, type LobbyActor } from "../../shared/lobby/commands.ts";
+import { StateView } from "@colyseus/schema";
+import { CommandSchema, type Command } from "../../shared/protocol/schemas.ts";
+import { COMMAND, CloseReason, Notice, type CommandReply, type Farewell, type Welcome } from "../../shared/protocol/index.ts";
 import type { Reason } from "../../shared/protocol/reasons.ts";
+import { applySession, replaySession, type Session, type SessionEvent } from "../../shared/session/index.ts";
+import { decideSession, type SessionActor } from "../../shared/session/commands.ts";
+import { createRng, decide, HOST, type Ctx } from "../../shared/rules/index.ts";
 import { admit, refuse, type Admitted } from "./admission.ts";
 import { SessionState } from "./sessionState.ts";
-import { syncLobby } from "./stateSync.ts";
+import { HOST_VIEW, rulebookJson, syncPrivate, syncPublic } from "./stateSync.ts";
 import { roomServices } from "./services.ts";
 import type { SessionRecord } from "../store/store.ts";
 import { RecentReplies } from "./recentReplies.ts";
+import { newSeatId } from "../tokens.ts";
+import { BotDriver } from "./bots.ts";
 
 export type SessionRoomOptions = { code: string };
 
 type Auth = Admitted;
+
+/** How often the room looks at its clock (phase deadlines) and lets bots think. */
+const TICK_MS = 250;
 
 export class SessionRoom extends Room<{ state: SessionState }> {
   override state = new SessionState();
@@ -33,59 +35,70 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   override maxMessagesPerSecond = roomServices().config.messagesPerSecond;
 
   private services = roomServices();
-  private session!: SessionRecord;
-  private lobby!: LobbyState;
+  private record!: SessionRecord;
+  private session!: Session;
   private seq = 0;
   /** Seat id → the one connection currently holding it. */
   private seated = new Map<string, Client>();
-  private replies = new RecentReplies<CommandReply>(1000);
+  private hosts = new Set<Client>();
+  private replies = new RecentReplies<CommandReply>(2000);
+  private bots!: BotDriver;
 
   override onCreate(options: SessionRoomOptions): void {
-    const session = this.services.store.sessionByCode(options.code);
-    if (!session) throw new Error("a session room needs a stored session");
-    this.session = session;
-    this.roomId = session.code;
-    const stored = this.services.store.events(session.id);
-    this.lobby = replayLobby(stored.map((e) => e.data as LobbyEvent));
+    const record = this.services.store.sessionByCode(options.code);
+    if (!record) throw new Error("a session room needs a stored session");
+    this.record = record;
+    this.roomId = record.code;
+    const stored = this.services.store.events(record.id);
+    this.session = replaySession(stored.map((e) => e.data as SessionEvent));
     this.seq = stored.at(-1)?.seq ?? 0;
-    this.maxClients = this.lobby.maxPlayers + 20; // players plus hosts and boards
+    this.maxClients = this.session.lobby.maxPlayers * 5 + 20; // players, observers, hosts and boards
+    this.state.rulebook = rulebookJson(this.session.game);
+    this.bots = new BotDriver(this.services.config.botThinkMs, (seatId, command) => this.gate({ as: "player", seatId }, command, false));
     this.sync();
-    this.onMessage(COMMAND, (client, payload) => this.handleCommand(client, payload));
-    this.services.log.info({ code: session.code, events: stored.length }, "session room open");
+    this.onMessage(COMMAND, (client, payload) => this.fromClient(client, payload));
+    this.clock.setInterval(() => this.tick(), TICK_MS);
+    this.services.log.info({ code: record.code, events: stored.length, phase: this.session.game.phase }, "session room open");
   }
 
   override async onAuth(client: Client, options: unknown, context: AuthContext): Promise<Auth> {
     const address = context.ip ?? "unknown";
     if (await this.services.refusedJoins.exhausted(address)) throw refuse({ reason: "too_many_attempts" });
-    const result = admit(options, this.lobby, this.session, this.services.store, this.services.now());
-    if ("reason" in result) {
-      await this.services.refusedJoins.take(address);
-      this.services.log.info({ code: this.session.code, reason: result.reason }, "join refused");
-      throw refuse(result);
-    }
+    const at = this.services.now();
+    const result = admit(options, this.session.lobby, this.record, this.services.store, at);
+    const refused = (reason: Reason, suggestion?: string) => {
+      void this.services.refusedJoins.take(address);
+      this.services.log.info({ code: this.record.code, reason }, "join refused");
+      return refuse(suggestion ? { reason, suggestion } : { reason });
+    };
+    if ("reason" in result) throw refused(result.reason, result.suggestion);
     if (result.as === "player" && result.joined) {
-      if (!this.store(result.joined.events, { tokenHash: result.tokenHash, seatId: result.seatId })) {
-        throw refuse({ reason: "storage_unavailable" });
+      // A new seat joins the lobby and, in the same stored step, the game (late joiners observe).
+      const seat = result.joined.events[0];
+      const nickname = seat && seat.type === "seat_joined" ? seat.nickname : "";
+      const added = decide(this.session.game, HOST, { kind: "add_seat", seat: result.seatId, nickname, bot: null }, this.ctx(at));
+      if (!added.ok) throw refused(added.reason);
+      if (!this.commit([...result.joined.events, ...added.events], at, { tokenHash: result.tokenHash, seatId: result.seatId })) {
+        throw refused("storage_unavailable");
       }
-      this.services.log.info({ code: this.session.code, seatId: result.seatId }, "seat joined");
+      this.services.log.info({ code: this.record.code, seatId: result.seatId }, "seat joined");
     }
     void client;
     return result;
   }
 
   override onJoin(client: Client, _options: unknown, auth: Auth): void {
+    this.attachView(client, auth);
     let welcome: Welcome;
     if (auth.as === "player") {
-      const previous = this.seated.get(auth.seatId);
-      if (previous && previous !== client) this.dismiss(previous, "replaced", CloseReason.replaced);
-      this.seated.set(auth.seatId, client);
-      const seat = this.lobby.seats[auth.seatId];
-      welcome = { as: "player", seatId: auth.seatId, nickname: seat?.nickname ?? "", code: this.session.code };
-      this.sync();
+      this.seat(client, auth.seatId);
+      welcome = { as: "player", seatId: auth.seatId, nickname: this.session.lobby.seats[auth.seatId]?.nickname ?? "", code: this.record.code };
     } else if (auth.as === "host") {
-      welcome = { as: "host", code: this.session.code, scenarioId: this.session.scenarioId };
+      this.hosts.add(client);
+      this.sync();
+      welcome = { as: "host", code: this.record.code, scenarioId: this.record.scenarioId };
     } else {
-      welcome = { as: "board", code: this.session.code };
+      welcome = { as: "board", code: this.record.code };
     }
     client.send(Notice.welcome, welcome);
   }
@@ -93,11 +106,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   override async onDrop(client: Client, code?: number): Promise<void> {
     // A client thrown out for flooding or hostile input gets no reconnection window.
     if (code === CloseCode.WITH_ERROR) return this.forget(client);
-    const auth = client.auth as Auth | undefined;
-    if (auth?.as === "player" && this.seated.get(auth.seatId) === client) {
-      this.seated.delete(auth.seatId);
-      this.sync();
-    }
+    this.forget(client);
     try {
       await this.allowReconnection(client, this.services.config.reconnectSeconds);
     } catch {
@@ -107,13 +116,16 @@ export class SessionRoom extends Room<{ state: SessionState }> {
 
   override onReconnect(client: Client): void {
     const auth = client.auth as Auth | undefined;
-    if (auth?.as !== "player") return;
-    const seat = this.lobby.seats[auth.seatId];
+    if (!auth) return;
+    this.attachView(client, auth);
+    if (auth.as === "host") {
+      this.hosts.add(client);
+      this.sync();
+    }
+    if (auth.as !== "player") return;
+    const seat = this.session.lobby.seats[auth.seatId];
     if (!seat || seat.kicked) throw new Error("seat no longer held");
-    const previous = this.seated.get(auth.seatId);
-    if (previous && previous !== client) this.dismiss(previous, "replaced", CloseReason.replaced);
-    this.seated.set(auth.seatId, client);
-    this.sync();
+    this.seat(client, auth.seatId);
   }
 
   override onLeave(client: Client): void {
@@ -132,74 +144,140 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     await this.disconnect(CloseReason.sessionEnded);
   }
 
+  /** A handler that throws is logged; the room and its game carry on. */
   override onUncaughtException(error: Error, methodName: string): void {
     // A refused join is logged (without its details) where it is decided; it is no failure.
     if (methodName === "onAuth") return;
-    this.services.log.error({ code: this.session?.code, method: methodName, err: { message: error.message, stack: error.stack } }, "room handler failed");
+    this.services.log.error({ code: this.record?.code, method: methodName, err: { message: error.message, stack: error.stack } }, "room handler failed");
   }
 
-  /** The gate: every command takes this path, in this order. */
-  private handleCommand(client: Client, payload: unknown): CommandReply {
+  /** The room's read-only session, for tests and the debrief. */
+  get current(): Session {
+    return this.session;
+  }
+
+  private fromClient(client: Client, payload: unknown): CommandReply {
+    const actor = this.actorOf(client);
+    if (!actor) return { ok: false, reason: "not_allowed" };
     const parsed = CommandSchema.safeParse(payload);
     if (!parsed.success) {
-      // Our own client never sends a malformed command: treat it as hostile.
-      this.services.log.warn({ code: this.session.code }, "malformed command; disconnecting");
+      // Our own pages never send a malformed command: treat it as hostile.
+      this.services.log.warn({ code: this.record.code }, "malformed command; disconnecting");
       this.dismiss(client, "malformed", CloseCode.WITH_ERROR);
       return { ok: false, reason: "malformed" };
     }
-    const command = parsed.data;
-    const actor = this.actorOf(client);
-    if (!actor) return { ok: false, reason: "not_allowed" };
+    return this.gate(actor, parsed.data, true);
+  }
+
+  /**
+   * The one path every command takes. `validated` says the command already passed the protocol
+   * schema (clients' commands have; bots' and the clock's are checked here, as a bug guard).
+   */
+  private gate(actor: SessionActor, raw: Command | Record<string, unknown>, validated: boolean): CommandReply {
+    let command: Command;
+    if (validated) command = raw as Command;
+    else {
+      const parsed = CommandSchema.safeParse(raw);
+      if (!parsed.success) {
+        this.services.log.error({ code: this.record.code, kind: String(raw.kind) }, "internal command failed its schema");
+        return { ok: false, reason: "malformed" };
+      }
+      command = parsed.data;
+    }
+    if (actor.as === "board") return { ok: false, reason: "not_allowed" };
     const replyKey = `${actor.as === "player" ? actor.seatId : actor.as}:${command.id}`;
     const earlier = this.replies.get(replyKey);
     if (earlier) return earlier;
 
-    const decision = decideLobbyCommand(this.lobby, actor, command, this.services.now());
-    const reply = isRefusal(decision)
-      ? ({ ok: false, reason: decision.reason, ...(decision.suggestion ? { suggestion: decision.suggestion } : {}) } as CommandReply)
-      : this.commit(decision.events);
-    if (reply.ok || reply.reason !== "storage_unavailable") this.replies.set(replyKey, reply);
+    const at = this.services.now();
+    const outcome = decideSession(this.session, actor, command, this.ctx(at), {
+      seatId: () => this.freshSeatId(),
+      botName: () => this.bots.name(this.session),
+    });
+    let reply: CommandReply;
+    if (!outcome.ok) {
+      reply = { ok: false, reason: outcome.reason, ...(outcome.suggestion ? { suggestion: outcome.suggestion } : {}), ...(outcome.detail ? { detail: outcome.detail } : {}) };
+    } else if (outcome.events.length === 0) {
+      reply = { ok: true, seq: this.seq };
+    } else if (!this.commit(outcome.events, at)) {
+      return { ok: false, reason: "storage_unavailable" }; // not remembered: a retry may succeed
+    } else {
+      reply = { ok: true, seq: this.seq };
+    }
+    this.replies.set(replyKey, reply);
     return reply;
   }
 
   /** Store, then apply, then sync, then carry out what the events mean for connections. */
-  private commit(events: LobbyEvent[]): CommandReply {
-    if (!this.store(events)) return { ok: false, reason: "storage_unavailable" };
+  private commit(events: SessionEvent[], at: number, seat?: { tokenHash: string; seatId: string }): boolean {
+    try {
+      this.seq = this.services.store.append(this.record.id, events, at, seat);
+    } catch (error) {
+      this.services.log.error({ code: this.record.code, err: { message: (error as Error).message } }, "could not store events");
+      return false;
+    }
+    const before = this.session.game.scenario;
+    this.session = events.reduce(applySession, this.session);
+    if (this.session.game.scenario !== before) this.state.rulebook = rulebookJson(this.session.game);
     for (const event of events) {
       if (event.type === "seat_kicked") {
         const client = this.seated.get(event.seatId);
         this.seated.delete(event.seatId);
         if (client) this.dismiss(client, "kicked", CloseReason.kicked);
-        this.services.log.info({ code: this.session.code, seatId: event.seatId }, "seat kicked");
+        this.services.log.info({ code: this.record.code, seatId: event.seatId }, "seat kicked");
       }
+      if (event.type === "seat_stepped_out") this.services.log.info({ code: this.record.code, seatId: event.seatId }, "a player asked to step out");
     }
-    this.sync();
-    return { ok: true, seq: this.seq };
-  }
-
-  /** Appends to the log and applies to the lobby; false (and nothing changed) if storing failed. */
-  private store(events: LobbyEvent[], seat?: { tokenHash: string; seatId: string }): boolean {
-    try {
-      this.seq = this.services.store.append(this.session.id, events, seat);
-    } catch (error) {
-      this.services.log.error({ code: this.session.code, err: { message: (error as Error).message } }, "could not store events");
-      return false;
-    }
-    this.lobby = events.reduce(applyLobby, this.lobby);
     this.sync();
     return true;
   }
 
-  private actorOf(client: Client): LobbyActor | undefined {
+  /** Phase deadlines and bots, on the room's clock. */
+  private tick(): void {
+    const game = this.session.game;
+    const running = game.phase !== "lobby" && game.phase !== "ended";
+    if (running && !game.paused && game.phaseEndsAt !== null && this.services.now() >= game.phaseEndsAt) {
+      this.gate({ as: "clock" }, { id: `clock-${this.seq}`, kind: "advance" }, false);
+    }
+    if (running && !game.paused) this.bots.tick(() => this.session, this.services.now());
+  }
+
+  private ctx(now: number): Ctx {
+    return { now, rng: createRng(randomInt(2 ** 31)) };
+  }
+
+  private freshSeatId(): string {
+    for (;;) {
+      const id = `b${newSeatId()}`;
+      if (!this.session.game.players[id] && !this.session.lobby.seats[id]) return id;
+    }
+  }
+
+  private actorOf(client: Client): SessionActor | undefined {
     const auth = client.auth as Auth | undefined;
     if (!auth) return undefined;
     if (auth.as === "player") return this.seated.get(auth.seatId) === client ? { as: "player", seatId: auth.seatId } : undefined;
     return { as: auth.as };
   }
 
+  private attachView(client: Client, auth: Auth): void {
+    const key = auth.as === "player" ? auth.seatId : auth.as === "host" ? HOST_VIEW : undefined;
+    client.view = new StateView();
+    if (!key) return;
+    syncPrivate(this.state, this.session, [key]);
+    const view = this.state.views.get(key);
+    if (view) client.view.add(view);
+  }
+
+  private seat(client: Client, seatId: string): void {
+    const previous = this.seated.get(seatId);
+    if (previous && previous !== client) this.dismiss(previous, "replaced", CloseReason.replaced);
+    this.seated.set(seatId, client);
+    this.sync();
+  }
+
   private dismiss(client: Client, reason: Reason, closeCode: number): void {
-    const farewell: Farewell = { reason };
-    client.send(Notice.farewell, farewell);
+    client.send(Notice.farewell, { reason } satisfies Farewell);
     client.leave(closeCode, reason);
   }
 
@@ -209,9 +287,13 @@ export class SessionRoom extends Room<{ state: SessionState }> {
       this.seated.delete(auth.seatId);
       this.sync();
     }
+    if (auth?.as === "host") this.hosts.delete(client);
   }
 
   private sync(): void {
-    syncLobby(this.state, this.lobby, new Set(this.seated.keys()), this.seq);
+    syncPublic(this.state, this.session, new Set(this.seated.keys()), this.seq);
+    const keys: string[] = [...this.seated.keys()];
+    if (this.hosts.size > 0) keys.push(HOST_VIEW);
+    syncPrivate(this.state, this.session, keys);
   }
 }

@@ -1,7 +1,9 @@
 /**
- * The public part of a session that Colyseus keeps in sync on every client: the join code, the
- * lobby's seats and whether the room is locked. Nothing here is secret; seat tokens and the
- * host token never enter the state.
+ * What Colyseus keeps in sync on the clients. Public: the join code, the lobby, the phase and its
+ * deadline, every player's public standing, the published feed — fine-grained fields so a patch
+ * carries only what changed. Private: one `PrivateView` per seat (and one for the facilitator),
+ * tagged with `.view()`, so each client's StateView holds only its own. Seat tokens and the host
+ * token never enter the state.
  */
 import { schema, t, type SchemaType } from "@colyseus/schema";
 
@@ -11,21 +13,65 @@ export const PlayerState = schema(
     nickname: t.string().default(""),
     connected: t.boolean().default(false),
     joinedAt: t.number().default(0),
+    bot: t.boolean().default(false),
+    /** "" until roles are dealt. */
+    role: t.string().default(""),
+    location: t.string().default(""),
+    /** Whether the player carries a visible score; `score` means nothing when false. */
+    scored: t.boolean().default(false),
+    score: t.number().default(0),
+    grade: t.string().default(""),
+    blacklisted: t.boolean().default(false),
   },
   "Player",
 );
 export type PlayerState = SchemaType<typeof PlayerState>;
 
+/** A published journal entry as the board shows it (the official stays anonymous). */
+export const FeedEntry = schema(
+  {
+    id: t.string().default(""),
+    subject: t.string().default(""),
+    deed: t.string().default(""),
+    hasPoints: t.boolean().default(false),
+    points: t.number().default(0),
+    day: t.number().default(0),
+    status: t.string().default(""),
+  },
+  "FeedEntry",
+);
+export type FeedEntry = SchemaType<typeof FeedEntry>;
+
+/**
+ * One seat's private part of its view, as JSON (its own goals, observations, queue…). The field
+ * is tagged `.view()`: a client receives it only for the one PrivateView its StateView holds.
+ */
+export const PrivateView = schema({ json: t.string().default("{}").view() }, "PrivateView");
+export type PrivateView = SchemaType<typeof PrivateView>;
+
 export const SessionState = schema(
   {
     code: t.string().default(""),
     scenarioId: t.string().default(""),
-    phase: t.string().default("lobby"),
     locked: t.boolean().default(false),
     maxPlayers: t.number().default(0),
     /** Position of the last stored event: clients can tell a fresh state from a stale one. */
     seq: t.number().default(0),
+    phase: t.string().default("lobby"),
+    day: t.number().default(0),
+    paused: t.boolean().default(false),
+    /** Clock value (ms) when the phase ends; 0 when there is no running timer. */
+    phaseEndsAt: t.number().default(0),
+    /** Time left (ms) while paused. */
+    pausedLeft: t.number().default(0),
     players: t.map(PlayerState),
+    feed: t.array(FeedEntry),
+    /** Rarely changing public parts of the board (honour roll, blacklist, cards, cameras, points) as JSON. */
+    board: t.string().default("{}"),
+    /** The rulebook in force (the scenario with rule changes), as JSON: labels, locations, deeds. */
+    rulebook: t.string().default("{}"),
+    /** Private views by seat id (and "host"): every client knows the keys, each sees one `json`. */
+    views: t.map(PrivateView),
   },
   "SessionState",
 );

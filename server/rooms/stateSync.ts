@@ -1,28 +1,135 @@
-/** Copies the lobby (plain data) into the Colyseus state, touching only what changed. */
-import { activeSeats, type LobbyState } from "../../shared/lobby/lobby.ts";
-import { PlayerState, type SessionState } from "./sessionState.ts";
+/**
+ * Copies a session (plain data) into the Colyseus state, touching only what changed, and builds
+ * each viewer's private part from the rules' own allow-list views (`viewFor`), so what a client
+ * receives is exactly what `viewFor` says that seat may know — never more.
+ */
+import { activeSeats } from "../../shared/lobby/lobby.ts";
+import { boardView, viewFor, type BoardView, type GameState } from "../../shared/rules/index.ts";
+import type { Session } from "../../shared/session/index.ts";
+import { FeedEntry, PlayerState, PrivateView, type SessionState } from "./sessionState.ts";
 
-export function syncLobby(state: SessionState, lobby: LobbyState, connected: ReadonlySet<string>, seq: number): void {
+/** Who a private view is for: a seat, or the facilitator ("host"). */
+export type ViewKey = string;
+export const HOST_VIEW: ViewKey = "host";
+
+export function syncPublic(state: SessionState, session: Session, connected: ReadonlySet<string>, seq: number): void {
+  const { lobby, game } = session;
+  const board = boardView(game);
   state.code = lobby.code;
   state.scenarioId = lobby.scenarioId;
   state.locked = lobby.locked;
   state.maxPlayers = lobby.maxPlayers;
   state.seq = seq;
-  const present = new Set<string>();
-  for (const seat of activeSeats(lobby)) {
-    present.add(seat.seatId);
-    let player = state.players.get(seat.seatId);
-    if (!player) {
-      player = new PlayerState();
-      player.seatId = seat.seatId;
-      player.joinedAt = seat.joinedAt;
-      state.players.set(seat.seatId, player);
+  state.phase = game.phase;
+  state.day = game.day;
+  state.paused = game.paused;
+  state.phaseEndsAt = game.phaseEndsAt ?? 0;
+  state.pausedLeft = game.pausedLeft ?? 0;
+  syncPlayers(state, session, board, connected);
+  syncFeed(state, board);
+  setIfChanged(state, "board", JSON.stringify(boardExtras(board)));
+}
+
+/** The public board's rarely changing parts. */
+export function boardExtras(board: BoardView) {
+  return { honourRoll: board.honourRoll, blacklist: board.blacklist, cards: board.cards, cameras: board.cameras, deedPoints: board.deedPoints };
+}
+
+function syncPlayers(state: SessionState, session: Session, board: BoardView, connected: ReadonlySet<string>): void {
+  const { lobby, game } = session;
+  const shown = new Set<string>();
+  const publicBySeat = new Map(board.players.map((p) => [p.seat, p]));
+  const order = [...activeSeats(lobby).map((s) => s.seatId), ...game.seats.filter((seat) => !lobby.seats[seat])];
+  for (const seatId of order) {
+    shown.add(seatId);
+    const seat = lobby.seats[seatId];
+    const player = game.players[seatId];
+    const pub = publicBySeat.get(seatId);
+    let row = state.players.get(seatId);
+    if (!row) {
+      row = new PlayerState();
+      row.seatId = seatId;
+      row.joinedAt = seat?.joinedAt ?? 0;
+      state.players.set(seatId, row);
     }
-    if (player.nickname !== seat.nickname) player.nickname = seat.nickname;
-    const isConnected = connected.has(seat.seatId);
-    if (player.connected !== isConnected) player.connected = isConnected;
+    assign(row, {
+      nickname: seat?.nickname ?? player?.nickname ?? "",
+      connected: player?.bot ? true : connected.has(seatId),
+      bot: Boolean(player?.bot),
+      role: pub?.role ?? "",
+      location: pub?.location ?? "",
+      scored: pub?.score !== null && pub?.score !== undefined,
+      score: pub?.score ?? 0,
+      grade: pub?.grade ?? "",
+      blacklisted: pub?.blacklisted ?? false,
+    });
   }
-  // collect first: deleting from a MapSchema while iterating it skips entries
-  const gone = Array.from(state.players.keys()).filter((seatId) => !present.has(seatId));
+  const gone = Array.from(state.players.keys()).filter((seatId) => !shown.has(seatId));
   for (const seatId of gone) state.players.delete(seatId);
+}
+
+function syncFeed(state: SessionState, board: BoardView): void {
+  board.feed.forEach((entry, i) => {
+    let row = state.feed[i];
+    if (!row) {
+      row = new FeedEntry();
+      state.feed.push(row);
+    }
+    assign(row, {
+      id: entry.id,
+      subject: entry.subject,
+      deed: entry.deed,
+      hasPoints: entry.points !== null,
+      points: entry.points ?? 0,
+      day: entry.day,
+      status: entry.status,
+    });
+  });
+  while (state.feed.length > board.feed.length) state.feed.pop();
+}
+
+/**
+ * The private part of a viewer's view as JSON: `viewFor` without its `board` (which the client
+ * rebuilds from the public state). Texts the facilitator hid are blanked for everyone but the
+ * facilitator, who sees them marked.
+ */
+export function privateView(session: Session, key: ViewKey): unknown {
+  const { game, lobby } = session;
+  if (key === HOST_VIEW) {
+    const { scenario: _rulebook, ...state } = game;
+    const steppedOut = activeSeats(lobby).filter((s) => s.steppedOut).map((s) => s.seatId);
+    return { kind: "facilitator", state, steppedOut, hiddenTexts: lobby.hiddenTexts };
+  }
+  if (!game.players[key]) return { kind: "waiting" };
+  const { board: _board, ...own } = viewFor(game, { kind: "seat", seat: key }) as unknown as { board?: unknown } & Record<string, unknown>;
+  if (own.kind === "official" && lobby.hiddenTexts.length > 0) {
+    const hidden = new Set(lobby.hiddenTexts);
+    own.journal = (own.journal as { id: string; note: string }[]).map((e) => (hidden.has(e.id) ? { ...e, note: "" } : e));
+  }
+  return own;
+}
+
+export function syncPrivate(state: SessionState, session: Session, keys: Iterable<ViewKey>): void {
+  for (const key of keys) {
+    let view = state.views.get(key);
+    if (!view) {
+      view = new PrivateView();
+      state.views.set(key, view);
+    }
+    setIfChanged(view, "json", JSON.stringify(privateView(session, key)));
+  }
+}
+
+export function rulebookJson(game: GameState): string {
+  return JSON.stringify(game.scenario);
+}
+
+function assign<T extends object>(target: T, values: Partial<T>): void {
+  for (const [key, value] of Object.entries(values) as [keyof T, T[keyof T]][]) {
+    if (target[key] !== value) target[key] = value;
+  }
+}
+
+function setIfChanged<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
+  if (target[key] !== value) target[key] = value;
 }

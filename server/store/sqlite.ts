@@ -82,12 +82,12 @@ export function openSqliteStore(file: string): Store {
   const deleteStmt = db.prepare("DELETE FROM sessions WHERE id = ?");
   const deleteExpiredStmt = db.prepare("DELETE FROM sessions WHERE expires_at <= ?");
 
-  const appendTx = db.transaction((sessionId: string, events: readonly { at: number; type: string }[], seat?: { tokenHash: string; seatId: string }) => {
+  const appendTx = db.transaction((sessionId: string, events: readonly { type: string }[], at: number, seat?: { tokenHash: string; seatId: string }) => {
     if (seat) insertSeat.run(sessionId, seat.tokenHash, seat.seatId);
     let seq = lastSeq.get(sessionId)?.seq ?? 0;
     for (const event of events) {
       seq += 1;
-      insertEvent.run(sessionId, seq, event.at, event.type, JSON.stringify(event));
+      insertEvent.run(sessionId, seq, at, event.type, JSON.stringify(event));
     }
     return seq;
   });
@@ -100,7 +100,7 @@ export function openSqliteStore(file: string): Store {
     },
     openSessions: (now) => open.all(now).map(toSession),
     countOpenSessions: (now) => countOpen.get(now)?.n ?? 0,
-    append: (sessionId, events, seat) => appendTx(sessionId, events, seat),
+    append: (sessionId, events, at, seat) => appendTx(sessionId, events, at, seat),
     events: (sessionId): StoredEvent[] =>
       selectEvents.all(sessionId).map((row) => ({ seq: row.seq, at: row.at, type: row.type, data: JSON.parse(row.data) as unknown })),
     bindSeatToken: (sessionId, tokenHash, seatId) => void insertSeat.run(sessionId, tokenHash, seatId),

@@ -16,7 +16,7 @@ export type StoredEvent = {
   seq: number;
   at: number;
   type: string;
-  /** The whole event as JSON-ready data (it repeats `type` and `at`). */
+  /** The whole event as JSON-ready data (it repeats `type`). */
   data: unknown;
 };
 
@@ -30,7 +30,7 @@ export interface Store {
    * Appends events atomically and durably; returns the seq of the last one. A new seat's token
    * hash is bound in the same transaction, so a seat never exists without its token.
    */
-  append(sessionId: string, events: readonly { at: number; type: string }[], seat?: { tokenHash: string; seatId: string }): number;
+  append(sessionId: string, events: readonly { type: string }[], at: number, seat?: { tokenHash: string; seatId: string }): number;
   events(sessionId: string): StoredEvent[];
   /** Records which seat a token hash holds. */
   bindSeatToken(sessionId: string, tokenHash: string, seatId: string): void;

@@ -13,6 +13,8 @@ export type Seat = {
   nickname: string;
   joinedAt: number;
   kicked: boolean;
+  /** The player used "step out": only the facilitator is told. */
+  steppedOut: boolean;
 };
 
 export type LobbyState = {
@@ -24,6 +26,8 @@ export type LobbyState = {
   seats: Record<string, Seat>;
   /** Seat ids in joining order. */
   order: string[];
+  /** Free texts (journal notes, observer notes) the facilitator hid, by id. */
+  hiddenTexts: string[];
 };
 
 export type LobbyEvent =
@@ -32,7 +36,9 @@ export type LobbyEvent =
   | { type: "seat_renamed"; at: number; seatId: string; nickname: string }
   | { type: "seat_kicked"; at: number; seatId: string }
   | { type: "room_locked"; at: number }
-  | { type: "room_unlocked"; at: number };
+  | { type: "room_unlocked"; at: number }
+  | { type: "seat_stepped_out"; at: number; seatId: string }
+  | { type: "text_hidden"; at: number; target: string };
 
 export type Refusal = { reason: Reason; suggestion?: string };
 export type Decision = { events: LobbyEvent[] } | Refusal;
@@ -41,7 +47,7 @@ export function isRefusal(decision: Decision): decision is Refusal {
   return "reason" in decision;
 }
 
-export const EMPTY_LOBBY: LobbyState = { code: "", scenarioId: "", maxPlayers: 0, locked: false, seats: {}, order: [] };
+export const EMPTY_LOBBY: LobbyState = { code: "", scenarioId: "", maxPlayers: 0, locked: false, seats: {}, order: [], hiddenTexts: [] };
 
 /** Seats that count as present in the room: every seat that was not kicked. */
 export function activeSeats(state: LobbyState): Seat[] {
@@ -102,7 +108,7 @@ export function applyLobby(state: LobbyState, event: LobbyEvent): LobbyState {
     case "seat_joined":
       return {
         ...state,
-        seats: { ...state.seats, [event.seatId]: { seatId: event.seatId, nickname: event.nickname, joinedAt: event.at, kicked: false } },
+        seats: { ...state.seats, [event.seatId]: { seatId: event.seatId, nickname: event.nickname, joinedAt: event.at, kicked: false, steppedOut: false } },
         order: [...state.order, event.seatId],
       };
     case "seat_renamed":
@@ -113,6 +119,10 @@ export function applyLobby(state: LobbyState, event: LobbyEvent): LobbyState {
       return { ...state, locked: true };
     case "room_unlocked":
       return { ...state, locked: false };
+    case "seat_stepped_out":
+      return withSeat(state, event.seatId, (seat) => ({ ...seat, steppedOut: true }));
+    case "text_hidden":
+      return state.hiddenTexts.includes(event.target) ? state : { ...state, hiddenTexts: [...state.hiddenTexts, event.target] };
   }
 }
 
@@ -120,6 +130,20 @@ function withSeat(state: LobbyState, seatId: string, change: (seat: Seat) => Sea
   const seat = state.seats[seatId];
   if (!seat) return state;
   return { ...state, seats: { ...state.seats, [seatId]: change(seat) } };
+}
+
+/** A player asks to step out of their role; repeated asks are one. */
+export function decideStepOut(state: LobbyState, seatId: string, at: number): Decision {
+  const seat = state.seats[seatId];
+  if (!seat || seat.kicked) return { reason: "no_such_seat" };
+  if (seat.steppedOut) return { events: [] };
+  return { events: [{ type: "seat_stepped_out", at, seatId }] };
+}
+
+/** The facilitator hides a free text everywhere it is shown. */
+export function decideHideText(state: LobbyState, target: string, at: number): Decision {
+  if (state.hiddenTexts.includes(target)) return { events: [] };
+  return { events: [{ type: "text_hidden", at, target }] };
 }
 
 export function replayLobby(events: readonly LobbyEvent[]): LobbyState {

@@ -1,9 +1,13 @@
 /**
- * Why the server refused something. One table, stable snake_case codes: the server sends the
- * code, the client translates it through the string tables (`reason.<code>`), tests compare
- * codes, never message text.
+ * Why the server refused something. One table, stable snake_case codes: the game rules' own
+ * reasons plus those of joining, the lobby and the connection. The server sends the code, the
+ * client translates it through the string tables (`reason.<code>`), tests compare codes, never
+ * message text.
  */
+import { Reasons as RuleReasons } from "../rules/reasons.ts";
+
 export const Reason = {
+  ...RuleReasons,
   // joining
   no_such_session: "no_such_session",
   bad_code: "bad_code",

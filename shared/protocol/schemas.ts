@@ -1,16 +1,20 @@
 /**
  * Zod schemas for everything a client sends, with length caps. The server validates with them;
- * the browser only needs their types, so pages never bundle zod.
+ * the browser only needs their types, so pages never bundle zod. A message that fails its schema
+ * is hostile (our own pages never send one) and disconnects its sender.
  */
 import { z } from "zod";
 import { NICKNAME_MAX } from "../lobby/nickname.ts";
 import { PROTOCOL_VERSION } from "./version.ts";
+import { NOTE_MAX, PERSONALITIES } from "../rules/index.ts";
 
 const token = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/);
 /** Free text typed for a nickname: capped generously here, then checked by the lobby rules. */
 const nicknameInput = z.string().max(NICKNAME_MAX * 4);
-const seatId = z.string().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/);
+/** Ids of seats, entries, appeals, loans, locations, deeds, cards: short and plain. */
+const ref = z.string().min(1).max(40).regex(/^[A-Za-z0-9_:.-]+$/);
 const commandId = z.string().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/);
+const role = z.enum(["resident", "watcher", "official", "observer"]);
 
 /** What each kind of client sends when it joins the room (Colyseus join options). */
 export const JoinRequestSchema = z.discriminatedUnion("as", [
@@ -25,12 +29,47 @@ export const JoinRequestSchema = z.discriminatedUnion("as", [
 ]);
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;
 
-/** Lobby commands, all sent by the facilitator (host). */
-export const CommandSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ id: commandId, kind: z.literal("kick"), seatId }),
-  z.strictObject({ id: commandId, kind: z.literal("rename"), seatId, nickname: nicknameInput }),
-  z.strictObject({ id: commandId, kind: z.literal("lock") }),
-  z.strictObject({ id: commandId, kind: z.literal("unlock") }),
-]);
+const cmd = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) => z.strictObject({ id: commandId, kind: z.literal(kind), ...shape });
+
+/** The facilitator's commands: the lobby, roles and bots, and the game's pace. */
+export const HOST_COMMANDS = [
+  cmd("kick", { seatId: ref }),
+  cmd("rename", { seatId: ref, nickname: nicknameInput }),
+  cmd("lock", {}),
+  cmd("unlock", {}),
+  cmd("assign_role", { seatId: ref, role }),
+  cmd("auto_balance", {}),
+  cmd("add_bot", { personality: z.enum([...PERSONALITIES, "auto"]).optional() }),
+  cmd("remove_bot", { seatId: ref }),
+  cmd("start", {}),
+  cmd("advance", {}),
+  cmd("pause", {}),
+  cmd("resume", {}),
+  cmd("extend", { seconds: z.number().int().min(10).max(1800) }),
+  cmd("inject_card", { card: ref }),
+  cmd("end", {}),
+  cmd("hide_text", { target: ref }),
+] as const;
+
+/** What players send: town actions, the journal, reviews and appeals, notes, stepping out. */
+export const SEAT_COMMANDS = [
+  cmd("move", { to: ref, by: z.enum(["walk", "bus"]).optional() }),
+  cmd("act", { action: ref }),
+  cmd("cosign", { loan: ref }),
+  cmd("report", { subject: ref, deed: ref }),
+  cmd("appeal", { entry: ref, reason: z.enum(["did_not_happen", "not_me", "context", "disproportionate"]), evidence: z.enum(["camera", "witness"]).nullable().optional() }),
+  cmd("write_entry", { subject: ref, deed: ref, basis: z.enum(["witnessed", "hearsay"]), occurrence: ref.nullable().optional(), note: z.string().max(NOTE_MAX).optional() }),
+  cmd("review", { entry: ref, decision: z.enum(["approve", "reject", "ask_evidence"]), points: z.number().int().min(-100_000).max(100_000).optional() }),
+  cmd("blacklist", { subject: ref, entries: z.array(ref).max(20) }),
+  cmd("delist", { subject: ref }),
+  cmd("decide_appeal", { appeal: ref, decision: z.enum(["uphold", "reverse"]) }),
+  cmd("propose_rule", { deed: ref, points: z.number().int().min(-1000).max(1000) }),
+  cmd("write_note", { text: z.string().min(1).max(NOTE_MAX) }),
+  cmd("step_out", {}),
+] as const;
+
+export const CommandSchema = z.discriminatedUnion("kind", [...HOST_COMMANDS, ...SEAT_COMMANDS]);
 export type Command = z.infer<typeof CommandSchema>;
 export type CommandKind = Command["kind"];
+
+export const HOST_COMMAND_KINDS: ReadonlySet<CommandKind> = new Set(HOST_COMMANDS.map((s) => s.shape.kind.value));

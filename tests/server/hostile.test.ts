@@ -55,7 +55,7 @@ describe("hostile input", () => {
     const attacker = await joinPlayer(server.url, host.room.roomId, `Mallory${_i}`);
     await attacker.welcome;
     const joinedEvents = events();
-    expect(joinedEvents).toBe(before + 1);
+    expect(joinedEvents).toBe(before + 2); // seat_joined (lobby) + seat_added (game)
     const gone = closed(attacker.room);
     attacker.room.send("cmd", payload);
     expect(await gone).toBe(4002);

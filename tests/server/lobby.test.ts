@@ -33,7 +33,8 @@ describe("joining a session", () => {
     expect((await players(host)).map((p) => p.nickname)).toEqual(["Mei", "李华"]);
     const session = server.services.store.sessionByCode(code)!;
     const types = server.services.store.events(session.id).map((e) => e.type);
-    expect(types).toEqual(["session_opened", "seat_joined", "seat_joined"]);
+    // each join is stored as one step: the lobby's seat and the game's seat
+    expect(types).toEqual(["session_opened", "seat_joined", "seat_added", "seat_joined", "seat_added"]);
   });
 
   it("refuses a wrong code, bad nicknames and a taken nickname (with a free alternative)", async () => {
@@ -49,7 +50,7 @@ describe("joining a session", () => {
     expect(await refusal(server.url, code, { as: "player", seatToken: "short", nickname: "Bo" })).toEqual({ reason: "bad_join_request" });
     expect(await refusal(server.url, code, { as: "player", v: 99, seatToken: seatToken(), nickname: "Bo" })).toEqual({ reason: "bad_join_request" });
     const session = server.services.store.sessionByCode(code)!;
-    expect(server.services.store.events(session.id)).toHaveLength(2); // opened + Mei: refusals store nothing
+    expect(server.services.store.events(session.id)).toHaveLength(3); // opened + Mei's seat (lobby, game): refusals store nothing
   });
 
   it("refuses a full room", async () => {
@@ -129,11 +130,11 @@ describe("the host's commands", () => {
     const mei = await joinPlayer(server.url, code, "Mei");
     const { seatId } = (await mei.welcome) as { seatId: string };
     for (const command of [{ kind: "lock" }, { kind: "kick", seatId }, { kind: "rename", seatId, nickname: "Boss" }, { kind: "unlock" }]) {
-      expect(await mei.room.request("cmd", { id: `p-${command.kind}`, ...command })).toEqual({ ok: false, reason: "not_allowed" });
+      expect(await mei.room.request("cmd", { id: `p-${command.kind}`, ...command })).toEqual({ ok: false, reason: "not_facilitator" });
     }
     expect(await refusal(server.url, code, { as: "host", hostToken: seatToken() })).toEqual({ reason: "not_host" });
     const session = server.services.store.sessionByCode(code)!;
-    expect(server.services.store.events(session.id).map((e) => e.type)).toEqual(["session_opened", "seat_joined"]);
+    expect(server.services.store.events(session.id).map((e) => e.type)).toEqual(["session_opened", "seat_joined", "seat_added"]);
     await until(async () => (await players(host)).length === 1, "the host's state");
     expect((await players(host)).map((p) => p.nickname)).toEqual(["Mei"]);
   });

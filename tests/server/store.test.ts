@@ -19,8 +19,8 @@ describe("the SQLite store", () => {
     const file = join(tempDir(), "gs.db");
     const store = openSqliteStore(file);
     store.createSession(session("s1", "AAAAAA"));
-    expect(store.append("s1", [{ type: "a", at: 1 }, { type: "b", at: 2 }])).toBe(2);
-    expect(store.append("s1", [{ type: "c", at: 3 }], { tokenHash: "t1", seatId: "seat1" })).toBe(3);
+    expect(store.append("s1", [{ type: "a" }, { type: "b" }], 1)).toBe(2);
+    expect(store.append("s1", [{ type: "c" }], 3, { tokenHash: "t1", seatId: "seat1" })).toBe(3);
     store.close();
     const again = openSqliteStore(file);
     expect(again.events("s1").map((e) => [e.seq, e.type])).toEqual([[1, "a"], [2, "b"], [3, "c"]]);
@@ -34,7 +34,7 @@ describe("the SQLite store", () => {
     const file = join(tempDir(), "gs.db");
     const store = openSqliteStore(file);
     store.createSession(session("s1", "AAAAAA"));
-    store.append("s1", [{ type: "a", at: 1 }]);
+    store.append("s1", [{ type: "a" }], 1);
     store.close();
     const raw = new Database(file);
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
@@ -46,8 +46,8 @@ describe("the SQLite store", () => {
     const store = openSqliteStore(join(tempDir(), "gs.db"));
     store.createSession(session("old", "OLDOLD", Date.now() - 1));
     store.createSession(session("new", "NEWNEW"));
-    store.append("old", [{ type: "a", at: 1 }], { tokenHash: "t", seatId: "x" });
-    store.append("new", [{ type: "a", at: 1 }]);
+    store.append("old", [{ type: "a" }], 1, { tokenHash: "t", seatId: "x" });
+    store.append("new", [{ type: "a" }], 1);
     expect(store.openSessions(Date.now()).map((s) => s.id)).toEqual(["new"]);
     expect(store.deleteExpired(Date.now())).toBe(1);
     expect(store.sessionByCode("OLDOLD")).toBeUndefined();

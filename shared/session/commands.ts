@@ -1,0 +1,113 @@
+/**
+ * Every command a client may send, routed to the rules that decide it: lobby commands to the
+ * lobby, game commands to shared/rules (translated to the engine's command and actor). A table
+ * of small handlers, one per kind, each saying who may send it.
+ */
+import type { Command, CommandKind } from "../protocol/schemas.ts";
+import type { Reason } from "../protocol/reasons.ts";
+import { decideHideText, decideKick, decideLock, decideRename, decideStepOut, isRefusal, type Decision as LobbyDecision } from "../lobby/lobby.ts";
+import { decide, HOST, SYSTEM, seatActor, type Actor, type Command as RuleCommand, type Ctx } from "../rules/index.ts";
+import type { Session, SessionEvent } from "./index.ts";
+
+/** Who sent a command: the facilitator's console, a seated player or bot, the board, or the room clock. */
+export type SessionActor = { as: "host" } | { as: "player"; seatId: string } | { as: "board" } | { as: "clock" };
+
+export type Outcome = { ok: true; events: SessionEvent[] } | { ok: false; reason: Reason; detail?: string; suggestion?: string };
+
+/** Fresh ids and names the room draws for commands that create something (a bot's seat). */
+export type Fresh = { seatId(): string; botName(): string };
+
+type Handler<K extends CommandKind> = {
+  who: "host" | "player" | "host_or_clock";
+  decide(session: Session, command: Extract<Command, { kind: K }>, actor: SessionActor, ctx: Ctx, fresh: Fresh): Outcome;
+};
+
+const fromLobby = (decision: LobbyDecision): Outcome =>
+  isRefusal(decision) ? { ok: false, ...decision } : { ok: true, events: decision.events };
+
+function fromRules(session: Session, actor: Actor, command: RuleCommand, ctx: Ctx): Outcome {
+  const decision = decide(session.game, actor, command, ctx);
+  return decision.ok ? { ok: true, events: decision.events } : { ok: false, reason: decision.reason, ...(decision.detail ? { detail: decision.detail } : {}) };
+}
+
+function ruleActor(actor: SessionActor): Actor {
+  if (actor.as === "player") return seatActor(actor.seatId);
+  if (actor.as === "clock") return SYSTEM;
+  return HOST;
+}
+
+/** Game commands whose shape is the engine's own, sent by the facilitator. */
+const hostRule = <K extends CommandKind>(toRule: (c: Extract<Command, { kind: K }>) => RuleCommand): Handler<K> => ({
+  who: "host",
+  decide: (s, c, a, ctx) => fromRules(s, ruleActor(a), toRule(c), ctx),
+});
+
+/** Game commands a seated player sends; the engine checks role and phase. */
+const seatRule = <K extends CommandKind>(toRule: (c: Extract<Command, { kind: K }>) => RuleCommand): Handler<K> => ({
+  who: "player",
+  decide: (s, c, a, ctx) => fromRules(s, ruleActor(a), toRule(c), ctx),
+});
+
+const strip = <C extends { id: string }>({ id: _id, ...rest }: C) => rest;
+
+const HANDLERS: { [K in CommandKind]: Handler<K> } = {
+  kick: {
+    who: "host",
+    decide: (s, c, _a, ctx) => {
+      const kicked = fromLobby(decideKick(s.lobby, c.seatId, ctx.now));
+      if (!kicked.ok || s.game.phase !== "lobby" || !s.game.players[c.seatId]) return kicked;
+      // Before the game starts a kicked seat also leaves the game; during a game it stays, idle.
+      const removed = fromRules(s, HOST, { kind: "remove_seat", seat: c.seatId }, ctx);
+      return removed.ok ? { ok: true, events: [...kicked.events, ...removed.events] } : kicked;
+    },
+  },
+  rename: { who: "host", decide: (s, c, _a, ctx) => fromLobby(decideRename(s.lobby, c.seatId, c.nickname, ctx.now)) },
+  lock: { who: "host", decide: (s, _c, _a, ctx) => fromLobby(decideLock(s.lobby, true, ctx.now)) },
+  unlock: { who: "host", decide: (s, _c, _a, ctx) => fromLobby(decideLock(s.lobby, false, ctx.now)) },
+  hide_text: { who: "host", decide: (s, c, _a, ctx) => fromLobby(decideHideText(s.lobby, c.target, ctx.now)) },
+  step_out: { who: "player", decide: (s, _c, a, ctx) => (a.as === "player" ? fromLobby(decideStepOut(s.lobby, a.seatId, ctx.now)) : { ok: false, reason: "not_allowed" }) },
+  assign_role: hostRule((c) => ({ kind: "assign_role", seat: c.seatId, role: c.role })),
+  auto_balance: hostRule(() => ({ kind: "auto_balance" })),
+  add_bot: {
+    who: "host",
+    decide: (s, c, _a, ctx, fresh) => fromRules(s, HOST, { kind: "add_seat", seat: fresh.seatId(), nickname: fresh.botName(), bot: c.personality ?? "auto" }, ctx),
+  },
+  remove_bot: {
+    who: "host",
+    decide: (s, c, _a, ctx) =>
+      s.game.players[c.seatId]?.bot ? fromRules(s, HOST, { kind: "remove_seat", seat: c.seatId }, ctx) : { ok: false, reason: "no_such_seat" },
+  },
+  start: hostRule(() => ({ kind: "start" })),
+  advance: { who: "host_or_clock", decide: (s, _c, a, ctx) => fromRules(s, ruleActor(a), { kind: "advance" }, ctx) },
+  pause: hostRule(() => ({ kind: "pause" })),
+  resume: hostRule(() => ({ kind: "resume" })),
+  extend: hostRule((c) => ({ kind: "extend", seconds: c.seconds })),
+  inject_card: hostRule((c) => ({ kind: "inject_card", card: c.card })),
+  end: hostRule(() => ({ kind: "end" })),
+  move: seatRule((c) => strip(c)),
+  act: seatRule((c) => strip(c)),
+  cosign: seatRule((c) => strip(c)),
+  report: seatRule((c) => strip(c)),
+  appeal: seatRule((c) => strip(c)),
+  write_entry: seatRule((c) => strip(c)),
+  review: seatRule((c) => strip(c)),
+  blacklist: seatRule((c) => strip(c)),
+  delist: seatRule((c) => strip(c)),
+  decide_appeal: seatRule((c) => strip(c)),
+  propose_rule: seatRule((c) => strip(c)),
+  write_note: seatRule((c) => strip(c)),
+};
+
+/**
+ * Decide one command for a session. Pure: the room supplies the clock, the random source and
+ * fresh ids through `ctx` and `fresh`.
+ */
+export function decideSession(session: Session, actor: SessionActor, command: Command, ctx: Ctx, fresh: Fresh): Outcome {
+  const handler = HANDLERS[command.kind] as Handler<CommandKind>;
+  const allowed =
+    handler.who === "host" ? actor.as === "host"
+    : handler.who === "host_or_clock" ? actor.as === "host" || actor.as === "clock"
+    : actor.as === "player";
+  if (!allowed) return { ok: false, reason: handler.who === "player" ? "wrong_role" : "not_facilitator" };
+  return handler.decide(session, command as never, actor, ctx, fresh);
+}
