@@ -71,9 +71,9 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
     }
     for (const [subject, entries] of bySubject) {
       if (subject === me.ally) continue;
-      // A fair judge lists on a default, or on two other proven claims; a corrupt one on anything.
+      // Judges list on a default, or on two other approved claims; a corrupt one lists its target on anything.
       const hasDefault = entries.some((id) => v.journal.find((x) => x.id === id)?.source === "system");
-      const need = corrupt || subject === me.target || hasDefault ? 1 : 2;
+      const need = (corrupt && subject === me.target) || hasDefault ? 1 : 2;
       if (entries.length >= need) return { kind: "blacklist", subject, entries };
     }
   }
