@@ -43,6 +43,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   private hosts = new Set<Client>();
   private replies = new RecentReplies<CommandReply>(2000);
   private bots!: BotDriver;
+  private stale = true;
 
   override onCreate(options: SessionRoomOptions): void {
     const record = this.services.store.sessionByCode(options.code);
@@ -55,7 +56,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     this.maxClients = this.session.lobby.maxPlayers * 5 + 20; // players, observers, hosts and boards
     this.state.rulebook = rulebookJson(this.session.game);
     this.bots = new BotDriver(this.services.config.botThinkMs, (seatId, command) => this.gate({ as: "player", seatId }, command, false));
-    this.sync();
+    this.onBeforePatch();
     this.onMessage(COMMAND, (client, payload) => this.fromClient(client, payload));
     this.clock.setInterval(() => this.tick(), TICK_MS);
     this.services.log.info({ code: record.code, events: stored.length, phase: this.session.game.phase }, "session room open");
@@ -290,7 +291,18 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     if (auth?.as === "host") this.hosts.delete(client);
   }
 
+  /**
+   * Marks the synced state stale. The copy into the Colyseus state happens once per patch
+   * (`onBeforePatch`), so a burst of commands costs one rebuild of each private view, and every
+   * patch carries one consistent snapshot of public and private parts.
+   */
   private sync(): void {
+    this.stale = true;
+  }
+
+  override onBeforePatch(): void {
+    if (!this.stale) return;
+    this.stale = false;
     syncPublic(this.state, this.session, new Set(this.seated.keys()), this.seq);
     const keys: string[] = [...this.seated.keys()];
     if (this.hosts.size > 0) keys.push(HOST_VIEW);
