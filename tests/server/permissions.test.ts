@@ -1,0 +1,283 @@
+/**
+ * Every command kind, sent by every kind of client that may not send it, in every phase where it
+ * is not allowed (and while paused): refused with the right reason, and nothing changes — no event
+ * is stored and the room's session is exactly as before. Over real WebSockets, one real game
+ * driven by the facilitator from the lobby to the end.
+ *
+ * The expectations are derived from the rules' own table (`RULES`: who, phases, whilePaused) and
+ * the session router's split between facilitator and seat commands, so this test follows the
+ * table; a few hand-written cases pin the derivation itself.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Room } from "@colyseus/sdk";
+import { startTestServer, until, type TestServer } from "../support/server.ts";
+import { joinAs, joinHost, joinPlayer } from "../support/clients.ts";
+import { roomSession } from "../support/views.ts";
+import { CommandSchema, HOST_COMMANDS, HOST_COMMAND_KINDS, SEAT_COMMANDS, type CommandKind } from "../../shared/protocol/schemas.ts";
+import type { Reason } from "../../shared/protocol/reasons.ts";
+import { RULES, type Rule } from "../../shared/rules/decide.ts";
+import type { CommandKind as RuleKind } from "../../shared/rules/commands.ts";
+import type { Phase, Role } from "../../shared/rules/state.ts";
+
+/** Who sends: the facilitator's console, the public board, or a seated player with this role. */
+type Sender = "host" | "board" | Role;
+type Situation = { phase: Phase; paused: boolean };
+
+const KINDS: CommandKind[] = [...HOST_COMMANDS, ...SEAT_COMMANDS].map((s) => s.shape.kind.value);
+
+/**
+ * The engine rule behind a protocol command. The lobby's own commands (kick, rename, lock,
+ * unlock, hide_text, step_out) have none: they are allowed in every phase.
+ */
+function ruleOf(kind: CommandKind): Rule<RuleKind> | undefined {
+  const engineKind = kind === "add_bot" ? "add_seat" : kind === "remove_bot" ? "remove_seat" : kind;
+  return Object.hasOwn(RULES, engineKind) ? (RULES[engineKind as RuleKind] as Rule<RuleKind>) : undefined;
+}
+
+function phaseReason(rule: Rule<RuleKind>, at: Situation): Reason | null {
+  if (!rule.phases.includes(at.phase)) {
+    if (at.phase === "lobby") return "game_not_started";
+    if (at.phase === "ended") return "game_over";
+    return "wrong_phase";
+  }
+  if (at.paused && !rule.whilePaused) return "paused";
+  return null;
+}
+
+/** Why this sender may not send this kind now, or null when it may (those are not sent here). */
+function expectedRefusal(kind: CommandKind, sender: Sender, at: Situation): Reason | null {
+  if (sender === "board") return "not_allowed";
+  const hostKind = HOST_COMMAND_KINDS.has(kind);
+  const rule = ruleOf(kind);
+  if (sender === "host") {
+    if (!hostKind) return "wrong_role";
+    return rule ? phaseReason(rule, at) : null;
+  }
+  if (hostKind) return "not_facilitator";
+  if (!rule) return null; // step_out: any seat, any phase
+  if (at.phase === "lobby") return "game_not_started";
+  if (at.phase === "ended") return "game_over";
+  if (rule.who === "host" || rule.who === "host_or_clock" || !rule.who.includes(sender)) return "wrong_role";
+  return phaseReason(rule, at);
+}
+
+let server: TestServer;
+let code = "";
+const seats = { resident: "", resident2: "", watcher: "", official: "", observer: "", bot: "" };
+let host: Room;
+const clients = new Map<Sender, Room>();
+let nextId = 0;
+const id = (prefix = "c") => `${prefix}${++nextId}`;
+let totalCases = 0;
+const reasonsSeen = new Map<string, number>();
+
+/** A syntactically valid payload with plausible ids for every kind (the schema is checked below). */
+function payload(kind: CommandKind): Record<string, unknown> {
+  const other = seats.resident2;
+  const byKind: Record<CommandKind, Record<string, unknown>> = {
+    kick: { seatId: other },
+    rename: { seatId: other, nickname: "Renamed" },
+    lock: {},
+    unlock: {},
+    assign_role: { seatId: other, role: "watcher" },
+    auto_balance: {},
+    add_bot: { personality: "auto" },
+    remove_bot: { seatId: seats.bot },
+    start: {},
+    advance: {},
+    pause: {},
+    resume: {},
+    extend: { seconds: 60 },
+    inject_card: { card: "flu" },
+    end: {},
+    hide_text: { target: "note1" },
+    move: { to: "market", by: "walk" },
+    act: { action: "jaywalk" },
+    cosign: { loan: "loan1" },
+    report: { subject: other, deed: "jaywalk" },
+    appeal: { entry: "e1", reason: "context", evidence: null },
+    write_entry: { subject: other, deed: "jaywalk", basis: "hearsay", note: "seen at the market" },
+    review: { entry: "e1", decision: "approve", points: -5 },
+    blacklist: { subject: other, entries: ["e1"] },
+    delist: { subject: other },
+    decide_appeal: { appeal: "a1", decision: "uphold" },
+    propose_rule: { deed: "jaywalk", points: -10 },
+    write_note: { text: "a note" },
+    step_out: {},
+  };
+  return { id: id(), kind, ...byKind[kind] };
+}
+
+async function host_(kind: string, extra: Record<string, unknown> = {}): Promise<void> {
+  const reply = await host.request("cmd", { id: id("h"), kind, ...extra });
+  expect(reply, `host ${kind}`).toMatchObject({ ok: true });
+}
+
+function storedEvents(): number {
+  return server.services.store.events(server.services.store.sessionByCode(code)!.id).length;
+}
+
+/** Sends every refused (kind, sender) pair in the current situation; returns the mismatches. */
+async function sweep(at: Situation): Promise<string[]> {
+  const session = roomSession(code);
+  expect(session.game.phase).toBe(at.phase);
+  expect(session.game.paused).toBe(at.paused);
+  const problems: string[] = [];
+  let before = JSON.stringify(roomSession(code));
+  let count = storedEvents();
+  let cases = 0;
+  for (const kind of KINDS) {
+    for (const [sender, room] of clients) {
+      const want = expectedRefusal(kind, sender, at);
+      if (want === null) continue;
+      cases++;
+      const reply = (await room.request("cmd", payload(kind))) as { ok: boolean; reason?: string };
+      const after = JSON.stringify(roomSession(code));
+      const countAfter = storedEvents();
+      const label = `${sender} ${kind} in ${at.phase}${at.paused ? " (paused)" : ""}`;
+      if (reply.ok !== false || reply.reason !== want) problems.push(`${label}: expected ${want}, got ${JSON.stringify(reply)}`);
+      if (countAfter !== count) problems.push(`${label}: ${countAfter - count} event(s) stored`);
+      if (after !== before) problems.push(`${label}: the session changed`);
+      reasonsSeen.set(want, (reasonsSeen.get(want) ?? 0) + 1);
+      before = after;
+      count = countAfter;
+    }
+  }
+  totalCases += cases;
+  // every client is still connected: a soft refusal never disconnects
+  for (const [sender, room] of clients) expect(room.connection.isOpen, `${sender} still connected`).toBe(true);
+  expect(cases).toBeGreaterThan(20);
+  return problems;
+}
+
+beforeAll(async () => {
+  // Bots would act on their own clock: the one bot here is an observer, which never acts. The
+  // per-client message cap is raised because this test sends hundreds of commands in a row.
+  server = await startTestServer({ BOT_THINK_MS: "60000", MESSAGES_PER_SECOND: "1000" });
+  const session = await server.createSession();
+  code = session.code;
+  const h = await joinHost(server.url, code, session.hostToken);
+  await h.welcome;
+  host = h.room;
+  clients.set("host", host);
+  const board = await joinAs(server.url, code, { as: "board" });
+  await board.welcome;
+  clients.set("board", board.room);
+  const players: [keyof typeof seats & Role, string][] = [
+    ["resident", "Ann"],
+    ["watcher", "Ben"],
+    ["official", "Cai"],
+  ];
+  for (const [role, name] of players) {
+    const joined = await joinPlayer(server.url, code, name);
+    const welcome = (await joined.welcome) as { seatId: string };
+    seats[role] = welcome.seatId;
+    clients.set(role, joined.room);
+    await host_("assign_role", { seatId: welcome.seatId, role });
+  }
+  // a second resident, as the subject of commands about someone else (not a sender)
+  const dee = await joinPlayer(server.url, code, "Dee");
+  seats.resident2 = ((await dee.welcome) as { seatId: string }).seatId;
+  await host_("assign_role", { seatId: seats.resident2, role: "resident" });
+  // a bot for remove_bot to name; as an observer it never acts
+  await host_("add_bot", {});
+  seats.bot = roomSession(code).game.seats.find((s) => roomSession(code).game.players[s]?.bot)!;
+  expect(seats.bot).toBeTruthy();
+  await host_("assign_role", { seatId: seats.bot, role: "observer" });
+}, 60_000);
+
+afterAll(async () => {
+  console.log(`permissions: ${totalCases} refused commands checked`, Object.fromEntries(reasonsSeen));
+  await server?.close();
+});
+
+describe("the derivation from RULES", () => {
+  it("agrees with hand-picked cases", () => {
+    const day = { phase: "day", paused: false } as const;
+    expect(expectedRefusal("review", "resident", { phase: "evening", paused: false })).toBe("wrong_role");
+    expect(expectedRefusal("review", "official", day)).toBe("wrong_phase");
+    expect(expectedRefusal("move", "resident", { phase: "evening", paused: false })).toBe("wrong_phase");
+    expect(expectedRefusal("move", "resident", { phase: "day", paused: true })).toBe("paused");
+    expect(expectedRefusal("move", "resident", day)).toBeNull();
+    expect(expectedRefusal("move", "observer", day)).toBe("wrong_role");
+    expect(expectedRefusal("write_note", "observer", day)).toBeNull();
+    expect(expectedRefusal("write_note", "resident", day)).toBe("wrong_role");
+    expect(expectedRefusal("write_entry", "resident", day)).toBe("wrong_role");
+    expect(expectedRefusal("move", "watcher", { phase: "lobby", paused: false })).toBe("game_not_started");
+    expect(expectedRefusal("appeal", "resident", { phase: "ended", paused: false })).toBe("game_over");
+    expect(expectedRefusal("kick", "official", day)).toBe("not_facilitator");
+    expect(expectedRefusal("advance", "observer", day)).toBe("not_facilitator");
+    expect(expectedRefusal("step_out", "host", day)).toBe("wrong_role");
+    expect(expectedRefusal("lock", "board", day)).toBe("not_allowed");
+    expect(expectedRefusal("start", "host", day)).toBe("wrong_phase");
+    expect(expectedRefusal("advance", "host", { phase: "lobby", paused: false })).toBe("game_not_started");
+    expect(expectedRefusal("add_bot", "host", { phase: "ended", paused: false })).toBe("game_over");
+    expect(expectedRefusal("remove_bot", "host", { phase: "night", paused: false })).toBe("wrong_phase");
+    expect(expectedRefusal("resume", "host", { phase: "day", paused: true })).toBeNull();
+    expect(expectedRefusal("kick", "host", { phase: "ended", paused: false })).toBeNull();
+  });
+
+  it("uses only payloads that pass the protocol schema (so refusals are about role and phase)", () => {
+    for (const kind of KINDS) expect(CommandSchema.safeParse(payload(kind)).success, kind).toBe(true);
+    expect(KINDS.length).toBe(29);
+  });
+});
+
+describe("commands refused by role and phase, over the wire", () => {
+  it("in the lobby", async () => {
+    expect(await sweep({ phase: "lobby", paused: false })).toEqual([]);
+  });
+
+  it("in the morning (with a late joiner, who observes)", async () => {
+    await host_("start");
+    const late = await joinPlayer(server.url, code, "Eve");
+    seats.observer = ((await late.welcome) as { seatId: string }).seatId;
+    clients.set("observer", late.room);
+    const game = roomSession(code).game;
+    for (const role of ["resident", "watcher", "official", "observer"] as const) expect(game.players[seats[role]]?.role, role).toBe(role);
+    await host_("extend", { seconds: 1800 }); // the phase clock must not move during the sweep
+    expect(await sweep({ phase: "morning", paused: false })).toEqual([]);
+  });
+
+  it("in the day", async () => {
+    await host_("advance");
+    await host_("extend", { seconds: 1800 });
+    expect(await sweep({ phase: "day", paused: false })).toEqual([]);
+  });
+
+  it("in the day, paused", async () => {
+    await host_("pause");
+    expect(await sweep({ phase: "day", paused: true })).toEqual([]);
+    await host_("resume");
+  });
+
+  it("in the evening", async () => {
+    await host_("advance");
+    await host_("extend", { seconds: 1800 });
+    expect(await sweep({ phase: "evening", paused: false })).toEqual([]);
+  });
+
+  it("in the evening, paused", async () => {
+    await host_("pause");
+    expect(await sweep({ phase: "evening", paused: true })).toEqual([]);
+    await host_("resume");
+  });
+
+  it("at night", async () => {
+    await host_("advance");
+    await host_("extend", { seconds: 1800 });
+    expect(await sweep({ phase: "night", paused: false })).toEqual([]);
+  });
+
+  it("at night, paused", async () => {
+    await host_("pause");
+    expect(await sweep({ phase: "night", paused: true })).toEqual([]);
+  });
+
+  it("after the end", async () => {
+    await host_("end");
+    expect(await sweep({ phase: "ended", paused: false })).toEqual([]);
+    // the clients' decoded state agrees: the game is over for everyone
+    for (const [sender, room] of clients) await until(() => (room.state as { phase: string }).phase === "ended", `${sender} to see the end`);
+  });
+});
