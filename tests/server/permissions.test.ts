@@ -113,6 +113,13 @@ async function host_(kind: string, extra: Record<string, unknown> = {}): Promise
   expect(reply, `host ${kind}`).toMatchObject({ ok: true });
 }
 
+/** A player's seat id, from the room's lobby (the seat is stored before the join is answered). */
+function seatOf(nickname: string): string {
+  const seat = Object.values(roomSession(code).lobby.seats).find((s) => s.nickname === nickname);
+  if (!seat) throw new Error(`no seat for ${nickname}`);
+  return seat.seatId;
+}
+
 function storedEvents(): number {
   return server.services.store.events(server.services.store.sessionByCode(code)!.id).length;
 }
@@ -156,12 +163,12 @@ beforeAll(async () => {
   server = await startTestServer({ BOT_THINK_MS: "60000", MESSAGES_PER_SECOND: "1000" });
   const session = await server.createSession();
   code = session.code;
+  // Seat ids are read from the room's lobby, not from the welcome notice (which can race the
+  // join's answer): this test is about commands, not about joining.
   const h = await joinHost(server.url, code, session.hostToken);
-  await h.welcome;
   host = h.room;
   clients.set("host", host);
   const board = await joinAs(server.url, code, { as: "board" });
-  await board.welcome;
   clients.set("board", board.room);
   const players: [keyof typeof seats & Role, string][] = [
     ["resident", "Ann"],
@@ -170,14 +177,13 @@ beforeAll(async () => {
   ];
   for (const [role, name] of players) {
     const joined = await joinPlayer(server.url, code, name);
-    const welcome = (await joined.welcome) as { seatId: string };
-    seats[role] = welcome.seatId;
+    seats[role] = seatOf(name);
     clients.set(role, joined.room);
-    await host_("assign_role", { seatId: welcome.seatId, role });
+    await host_("assign_role", { seatId: seats[role], role });
   }
   // a second resident, as the subject of commands about someone else (not a sender)
-  const dee = await joinPlayer(server.url, code, "Dee");
-  seats.resident2 = ((await dee.welcome) as { seatId: string }).seatId;
+  await joinPlayer(server.url, code, "Dee");
+  seats.resident2 = seatOf("Dee");
   await host_("assign_role", { seatId: seats.resident2, role: "resident" });
   // a bot for remove_bot to name; as an observer it never acts
   await host_("add_bot", {});
@@ -231,7 +237,7 @@ describe("commands refused by role and phase, over the wire", () => {
   it("in the morning (with a late joiner, who observes)", async () => {
     await host_("start");
     const late = await joinPlayer(server.url, code, "Eve");
-    seats.observer = ((await late.welcome) as { seatId: string }).seatId;
+    seats.observer = seatOf("Eve");
     clients.set("observer", late.room);
     const game = roomSession(code).game;
     for (const role of ["resident", "watcher", "official", "observer"] as const) expect(game.players[seats[role]]?.role, role).toBe(role);
