@@ -4,7 +4,8 @@
  * answered once thanks to the id), and keeps the player in their seat — Colyseus reconnection for
  * short drops, and the seat token (a fresh join that reclaims the seat) after a server restart.
  */
-import { Client, type Room } from "@colyseus/sdk";
+import type { Client, Room } from "@colyseus/sdk";
+import { SessionClient } from "./sessionClient.ts";
 import {
   COMMAND,
   CloseReason,
@@ -50,16 +51,20 @@ export class Link {
   private waiting: (() => void)[] = [];
   private closedBy: Reason | undefined;
 
+  private readonly client: Client;
+
   private constructor(
-    private readonly client: Client,
+    endpoint: string,
     private readonly code: string,
     private readonly request: JoinRequest,
     private readonly handlers: LinkHandlers,
-  ) {}
+  ) {
+    this.client = new SessionClient(endpoint, (room) => this.listen(room));
+  }
 
   /** Joins a session; resolves with a Link, or with the reason the server refused. */
   static async open(endpoint: string, code: string, request: JoinRequest, handlers: LinkHandlers = {}): Promise<Link | JoinProblem> {
-    const link = new Link(new Client(endpoint), code, request, handlers);
+    const link = new Link(endpoint, code, request, handlers);
     try {
       link.attach(await link.client.joinById(code, request));
       return link;
@@ -94,14 +99,18 @@ export class Link {
     if (this.room && wasConnected) await Promise.race([this.room.leave(true), sleep(2000)]);
   }
 
-  private attach(room: Room): void {
-    this.room = room;
-    room.reconnection.maxRetries = 6;
-    room.reconnection.maxDelay = MAX_RETRY_DELAY_MS;
+  /** Handlers that must be in place before the room connects. */
+  private listen(room: Room): void {
     room.onMessage(Notice.welcome, (welcome: Welcome) => this.handlers.welcome?.(welcome));
     room.onMessage(Notice.farewell, (farewell: Farewell) => {
       this.closedBy = farewell.reason;
     });
+  }
+
+  private attach(room: Room): void {
+    this.room = room;
+    room.reconnection.maxRetries = 6;
+    room.reconnection.maxDelay = MAX_RETRY_DELAY_MS;
     room.onStateChange((state) => this.handlers.lobby?.(toLobby(state)));
     room.onDrop(() => this.setStatus("reconnecting"));
     room.onReconnect(() => this.setStatus("connected"));

@@ -1,5 +1,6 @@
 /** Real Colyseus clients (the browser SDK, run in Node) joining a test server. */
-import { Client, type Room } from "@colyseus/sdk";
+import type { Room } from "@colyseus/sdk";
+import { SessionClient } from "../../client/net/sessionClient.ts";
 import { randomBytes } from "node:crypto";
 import { PROTOCOL_VERSION, type Welcome } from "../../shared/protocol/index.ts";
 import { joinProblem, type JoinProblem } from "../../client/net/refusals.ts";
@@ -11,9 +12,13 @@ export function seatToken(): string {
 export type Joined = { room: Room; welcome: Promise<Welcome> };
 
 export async function joinAs(url: string, code: string, options: Record<string, unknown>): Promise<Joined> {
-  const room = await new Client(url).joinById(code, { v: PROTOCOL_VERSION, ...options });
-  const welcome = new Promise<Welcome>((resolve) => room.onMessage("welcome", resolve));
-  room.onMessage("farewell", () => {});
+  let welcomed: (w: Welcome) => void = () => {};
+  const welcome = new Promise<Welcome>((resolve) => (welcomed = resolve));
+  const client = new SessionClient(url, (room) => {
+    room.onMessage("welcome", (w: Welcome) => welcomed(w));
+    room.onMessage("farewell", () => {});
+  });
+  const room = await client.joinById(code, { v: PROTOCOL_VERSION, ...options });
   return { room, welcome };
 }
 
