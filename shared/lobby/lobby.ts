@@ -47,6 +47,12 @@ export function isRefusal(decision: Decision): decision is Refusal {
   return "reason" in decision;
 }
 
+/**
+ * Seats a room holds, players and observers together: players beyond the scenario's cap (and
+ * anyone joining after the start) watch as observers, up to this many times the cap.
+ */
+export const SEATS_PER_PLAYER_PLACE = 5;
+
 export const EMPTY_LOBBY: LobbyState = { code: "", scenarioId: "", maxPlayers: 0, locked: false, seats: {}, order: [], hiddenTexts: [] };
 
 /** Seats that count as present in the room: every seat that was not kicked. */
@@ -74,7 +80,7 @@ function nameProblem(state: LobbyState, raw: string, exceptSeatId?: string): Ref
 /** A new player asks for a seat. The seat id is chosen by the caller (the room draws it). */
 export function decideJoin(state: LobbyState, seatId: string, rawNickname: string, at: number): Decision {
   if (state.locked) return { reason: "room_locked" };
-  if (activeSeats(state).length >= state.maxPlayers) return { reason: "room_full" };
+  if (activeSeats(state).length >= state.maxPlayers * SEATS_PER_PLAYER_PLACE) return { reason: "room_full" };
   const name = nameProblem(state, rawNickname);
   if ("reason" in name) return name;
   return { events: [{ type: "seat_joined", at, seatId, nickname: name.nickname }] };

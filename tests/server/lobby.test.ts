@@ -53,9 +53,9 @@ describe("joining a session", () => {
     expect(server.services.store.events(session.id)).toHaveLength(3); // opened + Mei's seat (lobby, game): refusals store nothing
   });
 
-  it("refuses a full room", async () => {
-    const { code } = await server.createSession("tiny-room");
-    for (const name of ["Ann", "Ben", "Cai", "Dai"]) await joinPlayer(server.url, code, name);
+  it("seats players beyond the cap as observers, then refuses a full room", async () => {
+    const { code } = await server.createSession("tiny-room"); // 4 players, 20 seats with observers
+    for (let i = 0; i < 20; i++) await joinPlayer(server.url, code, `Player ${i}`);
     expect(await refusal(server.url, code, { as: "player", seatToken: seatToken(), nickname: "Dee" })).toEqual({ reason: "room_full" });
   });
 

@@ -9,6 +9,7 @@ import {
   decideRename,
   isRefusal,
   replayLobby,
+  SEATS_PER_PLAYER_PLACE,
   type LobbyEvent,
   type LobbyState,
 } from "../../../shared/lobby/lobby.ts";
@@ -23,10 +24,11 @@ function run(state: LobbyState, decision: ReturnType<typeof decideJoin>): LobbyS
 describe("the lobby rules", () => {
   const start = replayLobby([opened]);
 
-  it("seats players up to the cap, then refuses", () => {
+  it("seats players (and observers) up to the room's seats, then refuses", () => {
     let state = start;
-    for (const [i, name] of ["Ann", "Ben", "Cai"].entries()) state = run(state, decideJoin(state, `s${i}`, name, i));
-    expect(activeSeats(state).map((s) => s.nickname)).toEqual(["Ann", "Ben", "Cai"]);
+    const names = Array.from({ length: 3 * SEATS_PER_PLAYER_PLACE }, (_, i) => `Player ${i}`);
+    for (const [i, name] of names.entries()) state = run(state, decideJoin(state, `s${i}`, name, i));
+    expect(activeSeats(state).map((s) => s.nickname)).toEqual(names);
     expect(decideJoin(state, "s9", "Dee", 9)).toEqual({ reason: "room_full" });
     // a kick frees a place
     state = run(state, decideKick(state, "s1", 10));
@@ -75,7 +77,7 @@ describe("the lobby rules", () => {
         expect(replayLobby(log)).toEqual(state);
         // invariants: never more active seats than the cap, names unique among active seats
         const active = activeSeats(state);
-        expect(active.length).toBeLessThanOrEqual(3);
+        expect(active.length).toBeLessThanOrEqual(3 * SEATS_PER_PLAYER_PLACE);
         expect(new Set(active.map((s) => s.nickname.toLowerCase())).size).toBe(active.length);
       }),
       { numRuns: 300, seed: 42 },
