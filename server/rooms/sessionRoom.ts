@@ -26,6 +26,9 @@ export type SessionRoomOptions = { code: string };
 
 type Auth = Admitted;
 
+/** WebSocket's readyState while a connection is open (CLOSING and CLOSED come after). */
+const WS_OPEN = 1;
+
 /** How often the room looks at its clock (phase deadlines) and lets bots think. */
 const TICK_MS = 250;
 
@@ -158,6 +161,10 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   }
 
   private fromClient(client: Client, payload: unknown): CommandReply {
+    // A connection the room (or Colyseus) has begun to close — hostile input, an unknown message
+    // type, a kick — may still have messages in flight behind the one that ended it: none counts.
+    const readyState = (client as Client & { readyState?: number }).readyState;
+    if (readyState !== undefined && readyState !== WS_OPEN) return { ok: false, reason: "not_allowed" };
     const actor = this.actorOf(client);
     if (!actor) return { ok: false, reason: "not_allowed" };
     const parsed = CommandSchema.safeParse(payload);
