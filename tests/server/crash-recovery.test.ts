@@ -92,6 +92,8 @@ const LAST_EVENT: Record<string, string[]> = {
   pause: ["paused"],
 };
 
+type PlayerStep = { label: string; by: Name; command: (t: Table) => Record<string, unknown> | null };
+
 type Ack = { label: string; kind: string; seq: number };
 
 /**
@@ -117,7 +119,10 @@ async function matchesLog(dataDir: string, code: string, room: Room, check: (ses
 }
 
 async function runStep(t: Table, step: Step, acks: Ack[]): Promise<void> {
-  if (step.by === "bots") return sleep(step.ms);
+  if (step.by === "bots") {
+    await sleep(step.ms);
+    return;
+  }
   const command = step.command(t);
   if (!command) return;
   const room = step.by === "host" ? t.host : t.rooms[step.by];
@@ -157,7 +162,7 @@ describe("a server killed with SIGKILL in the middle of a game", () => {
       const before = { phase: god.phase, day: god.day, paused: god.paused, phaseEndsAt: god.phaseEndsAt, pausedLeft: god.pausedLeft };
 
       // in flight: the next few players' commands, sent without waiting; then SIGKILL
-      const burst = steps.slice(killAt).filter((s): s is Extract<Step, { by: Name }> => s.by !== "host" && s.by !== "bots").slice(0, 4);
+      const burst = steps.slice(killAt).filter((s): s is PlayerStep => s.by !== "host" && s.by !== "bots").slice(0, 4);
       const inFlight: Promise<unknown>[] = [];
       for (const step of burst) {
         let command: Record<string, unknown> | null = null;
@@ -245,4 +250,38 @@ describe("a server killed with SIGKILL in the middle of a game", () => {
       if (next.ok) expect(readLog(dataDir, code).some((e) => e.seq === next.seq)).toBe(true);
     }, 45_000);
   }
+
+  /*
+   * A command whose reply was lost in the crash is sent again with the same id once the client
+   * is back (client/net/link.ts `send` retries once, same id). The server remembers replies only
+   * in memory (server/rooms/recentReplies.ts), so after a restart the retry is decided afresh:
+   * a facilitator's "skip" retried after a crash skips two phases. The issue asks that a retried
+   * command be applied once; this case keeps the failure in view until command ids survive a restart.
+   */
+  it("a command retried with the same id after the restart is applied once", async () => {
+    const dataDir = tempDir();
+    running = await spawnServer({ ...ENV, DATA_DIR: dataDir });
+    const { port, url } = running;
+    const { code, hostToken } = await createSessionAt(url, "rongcheng-pilot");
+    const t = await seatTable(url, code, hostToken);
+    opened.push(...everyRoom(t));
+    const acks: Ack[] = [];
+    for (const step of lobbySteps()) await runStep(t, step, acks);
+    const skip = { id: commandId("skip"), kind: "advance" };
+    const first = (await t.host.request("cmd", skip)) as Reply;
+    expect(first).toMatchObject({ ok: true });
+    await caughtUp(everyRoom(t), first.ok ? first.seq : 0);
+    expect(godView(t).phase).toBe("day");
+    for (const room of everyRoom(t)) room.reconnection.enabled = false;
+    await kill(running);
+
+    running = await spawnServer({ ...ENV, DATA_DIR: dataDir, PORT: String(port) });
+    const host = await joinHost(running.url, code, hostToken);
+    opened.push(host.room);
+    const retry = (await host.room.request("cmd", skip)) as Reply;
+    const log = readLog(dataDir, code);
+    const phases = log.filter((e) => e.type === "phase_started").map((e) => (JSON.parse(e.data) as { phase: string }).phase);
+    expect(phases, "the retried skip must not open another phase").toEqual(["morning", "day"]);
+    expect(retry).toEqual(first);
+  }, 30_000);
 });
