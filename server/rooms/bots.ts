@@ -16,6 +16,8 @@ export type BotSend = (seatId: string, command: Record<string, unknown> & { id: 
 export class BotDriver {
   private nextTurn = new Map<string, number>();
   private counter = 0;
+  /** Bot command ids differ from one room instance (and server run) to the next. */
+  private readonly prefix = `bot${randomInt(2 ** 31).toString(36)}`;
 
   constructor(
     private readonly thinkMs: number,
@@ -46,7 +48,7 @@ export class BotDriver {
       this.nextTurn.set(seat, now + this.thinkMs);
       const choice = botCommand(game.scenario, game, seat, player.bot as Personality, createRng(randomInt(2 ** 31)));
       if (!choice) continue;
-      this.send(seat, { ...choice, id: `bot${++this.counter}` });
+      this.send(seat, { ...choice, id: `${this.prefix}-${++this.counter}` });
     }
   }
 }

@@ -17,7 +17,7 @@ import { admit, refuse, type Admitted } from "./admission.ts";
 import { SessionState } from "./sessionState.ts";
 import { HOST_VIEW, rulebookJson, syncPrivate, syncPublic } from "./stateSync.ts";
 import { roomServices } from "./services.ts";
-import type { SessionRecord } from "../store/store.ts";
+import type { AppendExtras, SessionRecord } from "../store/store.ts";
 import { RecentReplies } from "./recentReplies.ts";
 import { newSeatId } from "../tokens.ts";
 import { BotDriver } from "./bots.ts";
@@ -28,6 +28,9 @@ type Auth = Admitted;
 
 /** WebSocket's readyState while a connection is open (CLOSING and CLOSED come after). */
 const WS_OPEN = 1;
+
+/** Replies kept per room for retried command ids (in memory, and reloaded from the store). */
+const REMEMBERED_COMMANDS = 2000;
 
 /** How often the room looks at its clock (phase deadlines) and lets bots think. */
 const TICK_MS = 250;
@@ -44,7 +47,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   /** Seat id → the one connection currently holding it. */
   private seated = new Map<string, Client>();
   private hosts = new Set<Client>();
-  private replies = new RecentReplies<CommandReply>(2000);
+  private replies = new RecentReplies<CommandReply>(REMEMBERED_COMMANDS);
   private bots!: BotDriver;
   private stale = true;
 
@@ -56,6 +59,8 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     const stored = this.services.store.events(record.id);
     this.session = replaySession(stored.map((e) => e.data as SessionEvent));
     this.seq = stored.at(-1)?.seq ?? 0;
+    // commands answered before a restart stay answered: a retry gets the same reply
+    for (const { key, seq } of this.services.store.recentCommands(record.id, REMEMBERED_COMMANDS).reverse()) this.replies.set(key, { ok: true, seq });
     this.maxClients = this.session.lobby.maxPlayers * 5 + 20; // players, observers, hosts and boards
     this.state.rulebook = rulebookJson(this.session.game);
     this.bots = new BotDriver(this.services.config.botThinkMs, (seatId, command) => this.gate({ as: "player", seatId }, command, false));
@@ -82,7 +87,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
       const nickname = seat && seat.type === "seat_joined" ? seat.nickname : "";
       const added = decide(this.session.game, HOST, { kind: "add_seat", seat: result.seatId, nickname, bot: null }, this.ctx(at));
       if (!added.ok) throw refused(added.reason);
-      if (!this.commit([...result.joined.events, ...added.events], at, { tokenHash: result.tokenHash, seatId: result.seatId })) {
+      if (!this.commit([...result.joined.events, ...added.events], at, { seat: { tokenHash: result.tokenHash, seatId: result.seatId } })) {
         throw refused("storage_unavailable");
       }
       this.services.log.info({ code: this.record.code, seatId: result.seatId }, "seat joined");
@@ -207,7 +212,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
       reply = { ok: false, reason: outcome.reason, ...(outcome.suggestion ? { suggestion: outcome.suggestion } : {}), ...(outcome.detail ? { detail: outcome.detail } : {}) };
     } else if (outcome.events.length === 0) {
       reply = { ok: true, seq: this.seq };
-    } else if (!this.commit(outcome.events, at)) {
+    } else if (!this.commit(outcome.events, at, validated ? { commandKey: replyKey } : {})) {
       return { ok: false, reason: "storage_unavailable" }; // not remembered: a retry may succeed
     } else {
       reply = { ok: true, seq: this.seq };
@@ -217,9 +222,9 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   }
 
   /** Store, then apply, then sync, then carry out what the events mean for connections. */
-  private commit(events: SessionEvent[], at: number, seat?: { tokenHash: string; seatId: string }): boolean {
+  private commit(events: SessionEvent[], at: number, extras?: AppendExtras): boolean {
     try {
-      this.seq = this.services.store.append(this.record.id, events, at, seat);
+      this.seq = this.services.store.append(this.record.id, events, at, extras);
     } catch (error) {
       this.services.log.error({ code: this.record.code, err: { message: (error as Error).message } }, "could not store events");
       return false;

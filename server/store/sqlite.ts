@@ -6,7 +6,7 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import type { SessionRecord, Store, StoredEvent } from "./store.ts";
+import type { AppendExtras, SessionRecord, Store, StoredEvent } from "./store.ts";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -31,6 +31,12 @@ CREATE TABLE IF NOT EXISTS seat_tokens (
   token_hash TEXT NOT NULL,
   seat_id TEXT NOT NULL,
   PRIMARY KEY (session_id, token_hash)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS commands (
+  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (session_id, key)
 ) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS events_append_only BEFORE UPDATE ON events
 BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
@@ -82,13 +88,16 @@ export function openSqliteStore(file: string): Store {
   const deleteStmt = db.prepare("DELETE FROM sessions WHERE id = ?");
   const deleteExpiredStmt = db.prepare("DELETE FROM sessions WHERE expires_at <= ?");
 
-  const appendTx = db.transaction((sessionId: string, events: readonly { type: string }[], at: number, seat?: { tokenHash: string; seatId: string }) => {
-    if (seat) insertSeat.run(sessionId, seat.tokenHash, seat.seatId);
+  const insertCommand = db.prepare("INSERT OR REPLACE INTO commands (session_id, key, seq) VALUES (?, ?, ?)");
+  const selectCommands = db.prepare<[string, number], { key: string; seq: number }>("SELECT key, seq FROM commands WHERE session_id = ? ORDER BY seq DESC LIMIT ?");
+  const appendTx = db.transaction((sessionId: string, events: readonly { type: string }[], at: number, extras: AppendExtras = {}) => {
+    if (extras.seat) insertSeat.run(sessionId, extras.seat.tokenHash, extras.seat.seatId);
     let seq = lastSeq.get(sessionId)?.seq ?? 0;
     for (const event of events) {
       seq += 1;
       insertEvent.run(sessionId, seq, at, event.type, JSON.stringify(event));
     }
+    if (extras.commandKey) insertCommand.run(sessionId, extras.commandKey, seq);
     return seq;
   });
 
@@ -100,7 +109,8 @@ export function openSqliteStore(file: string): Store {
     },
     openSessions: (now) => open.all(now).map(toSession),
     countOpenSessions: (now) => countOpen.get(now)?.n ?? 0,
-    append: (sessionId, events, at, seat) => appendTx(sessionId, events, at, seat),
+    append: (sessionId, events, at, extras) => appendTx(sessionId, events, at, extras),
+    recentCommands: (sessionId, limit) => selectCommands.all(sessionId, limit),
     events: (sessionId): StoredEvent[] =>
       selectEvents.all(sessionId).map((row) => ({ seq: row.seq, at: row.at, type: row.type, data: JSON.parse(row.data) as unknown })),
     bindSeatToken: (sessionId, tokenHash, seatId) => void insertSeat.run(sessionId, tokenHash, seatId),

@@ -20,17 +20,24 @@ export type StoredEvent = {
   data: unknown;
 };
 
+/** What an append may record beside the events, in the same transaction. */
+export type AppendExtras = {
+  /** A new seat's token hash, so a seat never exists without its token. */
+  seat?: { tokenHash: string; seatId: string };
+  /** The command these events answer ("actor:id"), so a retry after a restart is answered, not applied again. */
+  commandKey?: string;
+};
+
 export interface Store {
   createSession(session: Omit<SessionRecord, "endedAt">): void;
   sessionByCode(code: string): SessionRecord | undefined;
   /** Sessions not ended and not expired at `now`: reopened after a restart. */
   openSessions(now: number): SessionRecord[];
   countOpenSessions(now: number): number;
-  /**
-   * Appends events atomically and durably; returns the seq of the last one. A new seat's token
-   * hash is bound in the same transaction, so a seat never exists without its token.
-   */
-  append(sessionId: string, events: readonly { type: string }[], at: number, seat?: { tokenHash: string; seatId: string }): number;
+  /** Appends events atomically and durably (with `extras`); returns the seq of the last one. */
+  append(sessionId: string, events: readonly { type: string }[], at: number, extras?: AppendExtras): number;
+  /** Commands already stored for a session, newest first: their id key and the seq they reached. */
+  recentCommands(sessionId: string, limit: number): { key: string; seq: number }[];
   events(sessionId: string): StoredEvent[];
   /** Records which seat a token hash holds. */
   bindSeatToken(sessionId: string, tokenHash: string, seatId: string): void;

@@ -20,12 +20,13 @@ describe("the SQLite store", () => {
     const store = openSqliteStore(file);
     store.createSession(session("s1", "AAAAAA"));
     expect(store.append("s1", [{ type: "a" }, { type: "b" }], 1)).toBe(2);
-    expect(store.append("s1", [{ type: "c" }], 3, { tokenHash: "t1", seatId: "seat1" })).toBe(3);
+    expect(store.append("s1", [{ type: "c" }], 3, { seat: { tokenHash: "t1", seatId: "seat1" }, commandKey: "host:c1" })).toBe(3);
     store.close();
     const again = openSqliteStore(file);
     expect(again.events("s1").map((e) => [e.seq, e.type])).toEqual([[1, "a"], [2, "b"], [3, "c"]]);
     expect(again.seatForToken("s1", "t1")).toBe("seat1");
     expect(again.seatForToken("s1", "nope")).toBeUndefined();
+    expect(again.recentCommands("s1", 10)).toEqual([{ key: "host:c1", seq: 3 }]);
     expect(again.openSessions(Date.now()).map((s) => s.code)).toEqual(["AAAAAA"]);
     again.close();
   });
@@ -46,7 +47,7 @@ describe("the SQLite store", () => {
     const store = openSqliteStore(join(tempDir(), "gs.db"));
     store.createSession(session("old", "OLDOLD", Date.now() - 1));
     store.createSession(session("new", "NEWNEW"));
-    store.append("old", [{ type: "a" }], 1, { tokenHash: "t", seatId: "x" });
+    store.append("old", [{ type: "a" }], 1, { seat: { tokenHash: "t", seatId: "x" } });
     store.append("new", [{ type: "a" }], 1);
     expect(store.openSessions(Date.now()).map((s) => s.id)).toEqual(["new"]);
     expect(store.deleteExpired(Date.now())).toBe(1);
