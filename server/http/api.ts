@@ -36,8 +36,15 @@ export function apiRouter(services: RoomServices): Router {
   );
   router.use(express.json({ limit: "4kb" }));
 
+  const startedAt = Date.now();
+  // For a host's monitoring or a load balancer: the store answers and how busy the server is.
   router.get("/health", (_req, res) => {
-    res.json({ ok: true, protocol: PROTOCOL_VERSION });
+    try {
+      const sessions = services.store.countOpenSessions(services.now());
+      res.json({ ok: true, protocol: PROTOCOL_VERSION, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), sessions });
+    } catch {
+      res.status(503).json({ ok: false, reason: "storage_unavailable" });
+    }
   });
 
   // The board's QR code must carry an address students' devices can reach, not "localhost".
