@@ -41,11 +41,11 @@ describe("safety switches", () => {
   it("a hidden journal note is blank for the official and marked for the facilitator", async () => {
     const { code, hostToken } = await server.createSession();
     const host = await joinHost(server.url, code, hostToken);
-    const people = [];
+    const people: Awaited<ReturnType<typeof joinPlayer>>[] = [];
     for (const name of ["Olive", "Walt", "Rita", "Rudy"]) people.push(await joinPlayer(server.url, code, name));
-    const [official, watcher, rita] = await Promise.all(people.map(async (p) => ((await p.welcome) as { seatId: string }).seatId));
+    const [official, watcher, rita, rudy] = await Promise.all(people.map(async (p) => ((await p.welcome) as { seatId: string }).seatId));
     const send = (room: typeof host.room, body: Record<string, unknown>) => room.request("cmd", { id: Math.random().toString(36).slice(2), ...body });
-    for (const [seat, role] of [[official, "official"], [watcher, "watcher"], [rita, "resident"], [people[3] && ((await people[3].welcome) as { seatId: string }).seatId, "resident"]] as const) {
+    for (const [seat, role] of [[official, "official"], [watcher, "watcher"], [rita, "resident"], [rudy, "resident"]] as const) {
       expect(await send(host.room, { kind: "assign_role", seatId: seat, role })).toMatchObject({ ok: true });
     }
     expect(await send(host.room, { kind: "start" })).toMatchObject({ ok: true });
