@@ -222,7 +222,9 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   }
 
   /** Store, then apply, then sync, then carry out what the events mean for connections. */
-  private commit(events: SessionEvent[], at: number, extras?: AppendExtras): boolean {
+  private commit(events: SessionEvent[], at: number, extras: AppendExtras = {}): boolean {
+    const moved = events.find((e) => e.type === "seat_moved");
+    if (moved) extras = { ...extras, moveSeat: { from: moved.from, to: moved.to } };
     try {
       this.seq = this.services.store.append(this.record.id, events, at, extras);
     } catch (error) {
@@ -238,6 +240,12 @@ export class SessionRoom extends Room<{ state: SessionState }> {
         this.seated.delete(event.seatId);
         if (client) this.dismiss(client, "kicked", CloseReason.kicked);
         this.services.log.info({ code: this.record.code, seatId: event.seatId }, "seat kicked");
+      }
+      if (event.type === "seat_moved") {
+        // the page joins again with its seat token, which now holds the bot's seat
+        const client = this.seated.get(event.from);
+        this.seated.delete(event.from);
+        if (client) this.dismiss(client, "seat_moved", CloseReason.seatMoved);
       }
       if (event.type === "seat_stepped_out") this.services.log.info({ code: this.record.code, seatId: event.seatId }, "a player asked to step out");
     }

@@ -88,6 +88,7 @@ export function openSqliteStore(file: string): Store {
   const deleteStmt = db.prepare("DELETE FROM sessions WHERE id = ?");
   const deleteExpiredStmt = db.prepare("DELETE FROM sessions WHERE expires_at <= ?");
 
+  const moveSeatStmt = db.prepare("UPDATE seat_tokens SET seat_id = ? WHERE session_id = ? AND seat_id = ?");
   const insertCommand = db.prepare("INSERT OR REPLACE INTO commands (session_id, key, seq) VALUES (?, ?, ?)");
   const selectCommands = db.prepare<[string, number], { key: string; seq: number }>("SELECT key, seq FROM commands WHERE session_id = ? ORDER BY seq DESC LIMIT ?");
   const appendTx = db.transaction((sessionId: string, events: readonly { type: string }[], at: number, extras: AppendExtras = {}) => {
@@ -98,6 +99,7 @@ export function openSqliteStore(file: string): Store {
       insertEvent.run(sessionId, seq, at, event.type, JSON.stringify(event));
     }
     if (extras.commandKey) insertCommand.run(sessionId, extras.commandKey, seq);
+    if (extras.moveSeat) moveSeatStmt.run(extras.moveSeat.to, sessionId, extras.moveSeat.from);
     return seq;
   });
 

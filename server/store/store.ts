@@ -26,6 +26,8 @@ export type AppendExtras = {
   seat?: { tokenHash: string; seatId: string };
   /** The command these events answer ("actor:id"), so a retry after a restart is answered, not applied again. */
   commandKey?: string;
+  /** A player's seat moved (they took over a bot's seat): their token now holds `to`. */
+  moveSeat?: { from: string; to: string };
 };
 
 export interface Store {

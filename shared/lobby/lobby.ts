@@ -38,6 +38,7 @@ export type LobbyEvent =
   | { type: "room_locked"; at: number }
   | { type: "room_unlocked"; at: number }
   | { type: "seat_stepped_out"; at: number; seatId: string }
+  | { type: "seat_moved"; at: number; from: string; to: string }
   | { type: "text_hidden"; at: number; target: string };
 
 export type Refusal = { reason: Reason; suggestion?: string };
@@ -125,6 +126,13 @@ export function applyLobby(state: LobbyState, event: LobbyEvent): LobbyState {
       return { ...state, locked: true };
     case "room_unlocked":
       return { ...state, locked: false };
+    case "seat_moved": {
+      const seat = state.seats[event.from];
+      if (!seat) return state;
+      const seats = { ...state.seats, [event.to]: { ...seat, seatId: event.to } };
+      delete seats[event.from];
+      return { ...state, seats, order: state.order.map((id) => (id === event.from ? event.to : id)) };
+    }
     case "seat_stepped_out":
       return withSeat(state, event.seatId, (seat) => ({ ...seat, steppedOut: true }));
     case "text_hidden":
@@ -136,6 +144,14 @@ function withSeat(state: LobbyState, seatId: string, change: (seat: Seat) => Sea
   const seat = state.seats[seatId];
   if (!seat) return state;
   return { ...state, seats: { ...state.seats, [seatId]: change(seat) } };
+}
+
+/** A player's lobby seat moves to another id (a bot's seat they take over). */
+export function decideMoveSeat(state: LobbyState, from: string, to: string, at: number): Decision {
+  const seat = state.seats[from];
+  if (!seat || seat.kicked) return { reason: "no_such_seat" };
+  if (state.seats[to]) return { reason: "seat_taken" };
+  return { events: [{ type: "seat_moved", at, from, to }] };
 }
 
 /** A player asks to step out of their role; repeated asks are one. */

@@ -59,4 +59,6 @@ export const CloseReason = {
   kicked: 4101,
   replaced: 4102,
   sessionEnded: 4103,
+  /** The seat token now holds another seat (a bot's): join again to take it. */
+  seatMoved: 4104,
 } as const;

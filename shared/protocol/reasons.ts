@@ -37,6 +37,7 @@ export const Reason = {
   // leaving
   kicked: "kicked",
   replaced: "replaced",
+  seat_moved: "seat_moved",
   session_ended: "session_ended",
   server_restarting: "server_restarting",
 } as const;

@@ -41,6 +41,7 @@ export const HOST_COMMANDS = [
   cmd("auto_balance", {}),
   cmd("add_bot", { personality: z.enum([...PERSONALITIES, "auto"]).optional() }),
   cmd("remove_bot", { seatId: ref }),
+  cmd("give_bot_seat", { seatId: ref, botSeatId: ref }),
   cmd("start", {}),
   cmd("advance", {}),
   cmd("pause", {}),

@@ -46,6 +46,14 @@ const reducers: { [T in EventType]: Reducer<T> } = {
     delete players[e.seat];
     return { ...s, seats: s.seats.filter((x) => x !== e.seat), players };
   },
+  bot_seat_taken: (s, e) => {
+    // the human's observer seat goes; the bot's seat (its role, record, goals) becomes theirs
+    const players = { ...s.players };
+    delete players[e.by];
+    const bot = players[e.bot];
+    if (bot) players[e.bot] = { ...bot, bot: null, nickname: e.nickname };
+    return { ...s, seats: s.seats.filter((x) => x !== e.by), players };
+  },
   role_assigned: (s, e) => patchPlayer(s, e.seat, { role: e.role, scored: scoredFor(s, e.role) }),
   roles_balanced: (s, e) =>
     mapPlayers(s, (p) => {

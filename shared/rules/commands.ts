@@ -19,6 +19,8 @@ export const SYSTEM: Actor = { kind: "system" };
 export type FacilitatorCommand =
   | { kind: "add_seat"; seat: SeatId; nickname: string; bot?: Personality | "auto" | null }
   | { kind: "remove_seat"; seat: SeatId }
+  /** A late joiner (an observer) takes over a bot's seat: its role, record and goals. */
+  | { kind: "take_bot_seat"; seat: SeatId; bot: SeatId }
   | { kind: "assign_role"; seat: SeatId; role: Role }
   | { kind: "auto_balance" }
   | { kind: "start" }

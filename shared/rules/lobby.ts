@@ -49,6 +49,15 @@ export function removeSeat(s: GameState, c: CommandOf<"remove_seat">): Decision 
   return accept([{ type: "seat_removed", seat: c.seat }]);
 }
 
+export function takeBotSeat(s: GameState, c: CommandOf<"take_bot_seat">): Decision {
+  const human = s.players[c.seat];
+  const bot = s.players[c.bot];
+  if (!human || !bot) return reject(Reasons.unknown_seat);
+  if (bot.bot === null) return reject(Reasons.not_a_bot);
+  if (human.bot !== null || (human.role !== null && human.role !== "observer")) return reject(Reasons.already_playing);
+  return accept([{ type: "bot_seat_taken", bot: c.bot, by: c.seat, nickname: human.nickname }]);
+}
+
 function roleAvailable(s: GameState, role: Role): boolean {
   if (role === "observer") return true;
   const slot = s.scenario.roles[role];

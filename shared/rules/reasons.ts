@@ -76,6 +76,10 @@ export const Reasons = {
   rule_changes_disabled: "rule_changes_disabled",
   already_proposed: "already_proposed",
   unknown_card: "unknown_card",
+  /** Only a bot's seat can be taken over. */
+  not_a_bot: "not_a_bot",
+  /** Only a human without a playing role (an observer, or unassigned in the lobby) can take a bot's seat. */
+  already_playing: "already_playing",
 } as const;
 
 export type Reason = (typeof Reasons)[keyof typeof Reasons];

@@ -5,7 +5,7 @@
  */
 import type { Command, CommandKind } from "../protocol/schemas.ts";
 import type { Reason } from "../protocol/reasons.ts";
-import { decideHideText, decideKick, decideLock, decideRename, decideStepOut, isRefusal, type Decision as LobbyDecision } from "../lobby/lobby.ts";
+import { decideHideText, decideKick, decideLock, decideMoveSeat, decideRename, decideStepOut, isRefusal, type Decision as LobbyDecision } from "../lobby/lobby.ts";
 import { decide, HOST, SYSTEM, seatActor, type Actor, type Command as RuleCommand, type Ctx } from "../rules/index.ts";
 import type { Session, SessionEvent } from "./index.ts";
 
@@ -76,6 +76,16 @@ const HANDLERS: { [K in CommandKind]: Handler<K> } = {
     who: "host",
     decide: (s, c, _a, ctx) =>
       s.game.players[c.seatId]?.bot ? fromRules(s, HOST, { kind: "remove_seat", seat: c.seatId }, ctx) : { ok: false, reason: "no_such_seat" },
+  },
+  give_bot_seat: {
+    who: "host",
+    decide: (s, c, _a, ctx) => {
+      // the game decides whether the swap is allowed; the lobby moves the player's seat with it
+      const taken = fromRules(s, HOST, { kind: "take_bot_seat", seat: c.seatId, bot: c.botSeatId }, ctx);
+      if (!taken.ok) return taken;
+      const moved = fromLobby(decideMoveSeat(s.lobby, c.seatId, c.botSeatId, ctx.now));
+      return moved.ok ? { ok: true, events: [...taken.events, ...moved.events] } : moved;
+    },
   },
   start: hostRule(() => ({ kind: "start" })),
   advance: { who: "host_or_clock", decide: (s, _c, a, ctx) => fromRules(s, ruleActor(a), { kind: "advance" }, ctx) },

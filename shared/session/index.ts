@@ -22,6 +22,7 @@ const LOBBY_TYPES: ReadonlySet<string> = new Set<LobbyEvent["type"]>([
   "room_locked",
   "room_unlocked",
   "seat_stepped_out",
+  "seat_moved",
   "text_hidden",
 ]);
 

@@ -40,6 +40,7 @@ const TEMPLATES: Record<CommandKind, Record<string, unknown>> = {
   auto_balance: {},
   add_bot: { personality: "auto" },
   remove_bot: { seatId: "b1" },
+  give_bot_seat: { seatId: "s1", botSeatId: "b1" },
   start: {},
   advance: {},
   pause: {},

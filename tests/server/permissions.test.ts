@@ -30,7 +30,7 @@ const KINDS: CommandKind[] = [...HOST_COMMANDS, ...SEAT_COMMANDS].map((s) => s.s
  * unlock, hide_text, step_out) have none: they are allowed in every phase.
  */
 function ruleOf(kind: CommandKind): Rule<RuleKind> | undefined {
-  const engineKind = kind === "add_bot" ? "add_seat" : kind === "remove_bot" ? "remove_seat" : kind;
+  const engineKind = kind === "add_bot" ? "add_seat" : kind === "remove_bot" ? "remove_seat" : kind === "give_bot_seat" ? "take_bot_seat" : kind;
   return Object.hasOwn(RULES, engineKind) ? (RULES[engineKind as RuleKind] as Rule<RuleKind>) : undefined;
 }
 
@@ -83,6 +83,7 @@ function payload(kind: CommandKind): Record<string, unknown> {
     auto_balance: {},
     add_bot: { personality: "auto" },
     remove_bot: { seatId: seats.bot },
+    give_bot_seat: { seatId: seats.observer || other, botSeatId: seats.bot },
     start: {},
     advance: {},
     pause: {},
@@ -225,7 +226,7 @@ describe("the derivation from RULES", () => {
 
   it("uses only payloads that pass the protocol schema (so refusals are about role and phase)", () => {
     for (const kind of KINDS) expect(CommandSchema.safeParse(payload(kind)).success, kind).toBe(true);
-    expect(KINDS.length).toBe(29);
+    expect(KINDS.length).toBe(30);
   });
 });
 
