@@ -6,16 +6,18 @@
  *
  *   npx tsx tests/bench/latency.ts [--players 30] [--seconds 20] [--rate 0.5] [--json]
  *
- * Residents and watchers walk between places of their zone (free moves); officials send a
- * command their role may not (a refusal still measures the reply); players beyond the room's
- * cap join as observers and write notes. Bounded in count and time; stops by itself.
+ * Clients run in four processes (tests/bench/swarm.ts). Residents and watchers walk between
+ * places of their zone (free moves; officials are refused, which still measures the reply);
+ * players beyond the room's cap join as observers and write notes. Bounded in count and time.
  */
 import "../../server/shim.ts";
-import { readFileSync } from "node:fs";
-import type { Room } from "@colyseus/sdk";
+import { readFileSync, rmSync } from "node:fs";
+import { fork, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
 import { kill, spawnServer } from "../support/process.ts";
 import { createSessionAt, tempDir } from "../support/server.ts";
-import { joinHost, joinPlayer } from "../support/clients.ts";
+import { joinHost } from "../support/clients.ts";
+import type { SwarmDone, SwarmJoin, SwarmJoined, SwarmResults, SwarmRun } from "./swarm.ts";
 import type { CommandReply } from "../../shared/protocol/index.ts";
 
 type Options = { players: number; seconds: number; rate: number };
@@ -55,7 +57,8 @@ function procStat(pid: number): { cpuTicks: number; rssKb: number } {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const ZONE_WALK = ["park", "community_centre", "internet_cafe"];
+/** Client processes: enough that decoding patches for hundreds of clients is not what we measure. */
+const SWARMS = 4;
 
 export async function runLatency({ players, seconds, rate }: Options): Promise<LatencyResult> {
   const server = await spawnServer({
@@ -65,95 +68,65 @@ export async function runLatency({ players, seconds, rate }: Options): Promise<L
     API_REQUESTS_PER_MINUTE: "100000",
     MESSAGES_PER_SECOND: "50",
   });
+  // clients run in several processes, so the measuring side is not the bottleneck
+  const swarms = Array.from({ length: Math.min(SWARMS, players) }, () =>
+    fork(join(import.meta.dirname, "swarm.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] }),
+  );
+  const next = <T>(child: ChildProcess) => new Promise<T>((resolve) => child.once("message", (m) => resolve(m as T)));
   try {
     const { code, hostToken } = await createSessionAt(server.url);
     const host = (await joinHost(server.url, code, hostToken)).room;
     await sleep(300);
     const before = procStat(server.child.pid!);
 
-    const rooms: Room[] = [];
-    const seats: string[] = [];
-    const joinTimes: number[] = [];
-    let joinFailures = 0;
-    for (let i = 0; i < players; i += 10) {
-      await Promise.all(
-        Array.from({ length: Math.min(10, players - i) }, async (_, k) => {
-          const started = performance.now();
-          try {
-            const joined = await joinPlayer(server.url, code, `P${i + k}`);
-            const room = joined.room;
-            const welcome = await joined.welcome;
-            joinTimes.push(performance.now() - started);
-            rooms.push(room);
-            seats.push(welcome.as === "player" ? welcome.seatId : "");
-          } catch {
-            joinFailures++;
-          }
-        }),
-      );
-    }
-    const send = (room: Room, body: Record<string, unknown>) => room.request("cmd", { id: Math.random().toString(36).slice(2), ...body }) as Promise<CommandReply>;
+    const share = Math.ceil(players / swarms.length);
+    const joined = await Promise.all(
+      swarms.map((child, i) => {
+        const answer = next<SwarmJoined>(child);
+        child.send({ type: "join", url: server.url, code, first: i * share, count: Math.max(0, Math.min(share, players - i * share)) } satisfies SwarmJoin);
+        return answer;
+      }),
+    );
+    const send = (body: Record<string, unknown>) => host.request("cmd", { id: Math.random().toString(36).slice(2), ...body }) as Promise<CommandReply>;
     for (const step of [{ kind: "auto_balance" }, { kind: "start" }, { kind: "advance" }, { kind: "extend", seconds: 1800 }]) {
-      const reply = await send(host, step);
+      const reply = await send(step);
       if (!reply.ok) throw new Error(`${step.kind} refused: ${reply.reason}`);
     }
     await sleep(500);
 
-    // who sees what, when
-    const sentAt = new Map<number, { at: number; sender: number }>();
-    const others: number[] = [];
-    rooms.forEach((room, index) => {
-      let seen = (room.state as { seq: number }).seq;
-      room.onStateChange((state: { seq: number }) => {
-        const now = performance.now();
-        for (let s = seen + 1; s <= state.seq; s++) {
-          const sent = sentAt.get(s);
-          if (sent && sent.sender !== index) others.push(now - sent.at);
-        }
-        seen = Math.max(seen, state.seq);
-      });
-    });
-
-    const sender: number[] = [];
-    let commands = 0;
-    let accepted = 0;
     const cpuStart = procStat(server.child.pid!);
     const wallStart = performance.now();
-    const deadline = wallStart + seconds * 1000;
-    await Promise.all(
-      rooms.map(async (room, index) => {
-        await sleep(Math.random() * (1000 / rate));
-        let step = 0;
-        while (performance.now() < deadline) {
-          const role = (room.state as { players: Map<string, { role: string }> }).players.get(seats[index]!)?.role;
-          const body =
-            role === "observer" ? { kind: "write_note", text: `note ${step}` }
-            : role === "official" ? { kind: "move", to: ZONE_WALK[step % 3] }
-            : { kind: "move", to: ZONE_WALK[step % 3] };
-          step++;
-          const at = performance.now();
-          commands++;
-          const reply = await send(room, body).catch(() => undefined);
-          if (reply) {
-            sender.push(performance.now() - at);
-            if (reply.ok) {
-              accepted++;
-              sentAt.set(reply.seq, { at, sender: index });
-            }
-          }
-          await sleep((1000 / rate) * (0.5 + Math.random()));
-        }
+    const results = await Promise.all(
+      swarms.map(async (child) => {
+        const answer = next<SwarmDone>(child);
+        child.send({ type: "run", seconds, rate } satisfies SwarmRun);
+        const { file } = await answer;
+        const results = JSON.parse(readFileSync(file, "utf8")) as SwarmResults;
+        rmSync(file, { force: true });
+        return results;
       }),
     );
     const wallMs = performance.now() - wallStart;
-    await sleep(300);
     const cpuEnd = procStat(server.child.pid!);
+
+    const sentAt = new Map<number, { at: number; sender: number }>();
+    for (const r of results) for (const [seq, at, sender] of r.sends) sentAt.set(seq, { at, sender });
+    const others: number[] = [];
+    for (const r of results) {
+      for (const [seq, at, receiver] of r.receipts) {
+        const sent = sentAt.get(seq);
+        if (sent && sent.sender !== receiver) others.push(at - sent.at);
+      }
+    }
+    const sender = results.flatMap((r) => r.replies);
+    const joinTimes = joined.flatMap((j) => j.joinTimes);
     const ticksPerSecond = 100;
-    const result: LatencyResult = {
+    await host.leave().catch(() => {});
+    return {
       players,
       seconds,
-      commands,
-      accepted,
+      commands: results.reduce((n, r) => n + r.commands, 0),
+      accepted: sentAt.size,
       senderP50: percentile(sender, 50),
       senderP99: percentile(sender, 99),
       othersP50: percentile(others, 50),
@@ -163,12 +136,10 @@ export async function runLatency({ players, seconds, rate }: Options): Promise<L
       rssPerPlayerKb: (cpuEnd.rssKb - before.rssKb) / players,
       joinP50: percentile(joinTimes, 50),
       joinP99: percentile(joinTimes, 99),
-      joinFailures,
+      joinFailures: joined.reduce((n, j) => n + j.failures, 0),
     };
-    for (const room of rooms) await room.leave().catch(() => {});
-    await host.leave().catch(() => {});
-    return result;
   } finally {
+    for (const child of swarms) child.kill();
     await kill(server);
   }
 }
