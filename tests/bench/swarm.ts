@@ -42,7 +42,7 @@ async function join(message: SwarmJoin): Promise<void> {
         const started = now();
         try {
           const welcome = await Promise.race([
-            joinPlayer(message.url, message.code, `P${index}`).then(async (joined) => {
+            joinPlayer(message.url, message.code, `Guest ${index}`).then(async (joined) => {
               rooms.push({ room: joined.room, seatId: "", index });
               return joined.welcome;
             }),
