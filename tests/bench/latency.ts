@@ -14,7 +14,8 @@ import "../../server/shim.ts";
 import { readFileSync, rmSync } from "node:fs";
 import { fork, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
-import { kill, spawnServer } from "../support/process.ts";
+import { freePort, kill, spawnServer } from "../support/process.ts";
+import { connectHeapProbe } from "./heap.ts";
 import { createSessionAt, tempDir } from "../support/server.ts";
 import { joinHost } from "../support/clients.ts";
 import type { SwarmDone, SwarmJoin, SwarmJoined, SwarmResults, SwarmRun } from "./swarm.ts";
@@ -34,6 +35,8 @@ export type LatencyResult = {
   othersSamples: number;
   serverCpuCores: number;
   rssPerPlayerKb: number;
+  /** Live heap (after garbage collection) per connected player. */
+  heapPerPlayerKb: number;
   joinP50: number;
   joinP99: number;
   joinFailures: number;
@@ -61,13 +64,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SWARMS = 4;
 
 export async function runLatency({ players, seconds, rate }: Options): Promise<LatencyResult> {
-  const server = await spawnServer({
-    DATA_DIR: tempDir("gs-bench-"),
-    BOT_THINK_MS: "60000",
-    JOINS_PER_MINUTE: "100000",
-    API_REQUESTS_PER_MINUTE: "100000",
-    MESSAGES_PER_SECOND: "50",
-  });
+  const inspectorPort = await freePort();
+  const server = await spawnServer(
+    {
+      DATA_DIR: tempDir("gs-bench-"),
+      BOT_THINK_MS: "60000",
+      JOINS_PER_MINUTE: "100000",
+      API_REQUESTS_PER_MINUTE: "100000",
+      MESSAGES_PER_SECOND: "50",
+    },
+    { nodeArgs: [`--inspect=127.0.0.1:${inspectorPort}`] },
+  );
+  const heap = await connectHeapProbe(inspectorPort);
   // clients run in several processes, so the measuring side is not the bottleneck
   const swarms = Array.from({ length: Math.min(SWARMS, players) }, () =>
     fork(join(import.meta.dirname, "swarm.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] }),
@@ -78,6 +86,7 @@ export async function runLatency({ players, seconds, rate }: Options): Promise<L
     const host = (await joinHost(server.url, code, hostToken)).room;
     await sleep(300);
     const before = procStat(server.child.pid!);
+    const heapBefore = await heap.usedBytes();
 
     const share = Math.ceil(players / swarms.length);
     const joined = await Promise.all(
@@ -108,6 +117,7 @@ export async function runLatency({ players, seconds, rate }: Options): Promise<L
     );
     const wallMs = performance.now() - wallStart;
     const cpuEnd = procStat(server.child.pid!);
+    const heapAfter = await heap.usedBytes(); // still connected, after a game's worth of play
 
     const sentAt = new Map<number, { at: number; sender: number }>();
     for (const r of results) for (const [seq, at, sender] of r.sends) sentAt.set(seq, { at, sender });
@@ -134,11 +144,13 @@ export async function runLatency({ players, seconds, rate }: Options): Promise<L
       othersSamples: others.length,
       serverCpuCores: (cpuEnd.cpuTicks - cpuStart.cpuTicks) / ticksPerSecond / (wallMs / 1000),
       rssPerPlayerKb: (cpuEnd.rssKb - before.rssKb) / players,
+      heapPerPlayerKb: (heapAfter - heapBefore) / 1024 / players,
       joinP50: percentile(joinTimes, 50),
       joinP99: percentile(joinTimes, 99),
       joinFailures: joined.reduce((n, j) => n + j.failures, 0),
     };
   } finally {
+    heap.close();
     for (const child of swarms) child.kill();
     await kill(server);
   }
@@ -152,7 +164,7 @@ export function formatLatency(r: LatencyResult): string {
     `  command → others      p50 ${ms(r.othersP50)}  p99 ${ms(r.othersP99)}  (${r.othersSamples} deliveries)`,
     `  joins                 p50 ${ms(r.joinP50)}  p99 ${ms(r.joinP99)}  failures ${r.joinFailures}`,
     `  server CPU            ${r.serverCpuCores.toFixed(2)} cores`,
-    `  memory per player     ${r.rssPerPlayerKb.toFixed(0)} kB RSS`,
+    `  memory per player     ${r.heapPerPlayerKb.toFixed(1)} kB live heap  (${r.rssPerPlayerKb.toFixed(0)} kB RSS, noisy)`,
   ].join("\n");
 }
 
