@@ -10,7 +10,6 @@ import {
   COMMAND,
   CloseReason,
   Notice,
-  SESSION_ROOM,
   type Command,
   type CommandReply,
   type Farewell,
@@ -174,4 +173,3 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export { SESSION_ROOM };

@@ -22,7 +22,7 @@ export const Notice = {
 } as const;
 
 /** The answer to every command: accepted with the log position it reached, or a reason. */
-export type CommandReply = { ok: true; seq: number } | { ok: false; reason: Reason; suggestion?: string };
+export type CommandReply = { ok: true; seq: number } | { ok: false; reason: Reason; suggestion?: string; detail?: string };
 
 /** Sent once after joining: who the server thinks you are. */
 export type Welcome =
