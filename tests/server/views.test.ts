@@ -17,12 +17,10 @@ afterAll(async () => {
   await server.close();
 });
 
+/** Waits until every client holds the state of the last stored event. */
 async function settled(rooms: Room[], code: string): Promise<void> {
-  const seq = () => roomSession(code).game.seq;
-  await until(() => rooms.every((r) => (r.state as { seq: number }).seq > 0), "a first state everywhere");
-  const target = (server.services.store.events(server.services.store.sessionByCode(code)!.id).at(-1)?.seq) ?? 0;
+  const target = server.services.store.events(server.services.store.sessionByCode(code)!.id).at(-1)?.seq ?? 0;
   await until(() => rooms.every((r) => (r.state as { seq: number }).seq === target), "every client at the last event");
-  void seq;
 }
 
 describe("views over the wire", () => {
@@ -43,6 +41,8 @@ describe("views over the wire", () => {
 
     const all = [host.room, board.room, ...players.map((p) => p.room)];
     for (let step = 0; step < 5; step++) {
+      // bots act on the room clock; pause so the comparison sees a quiet room, then let them play
+      expect(await host.room.request("cmd", { id: `pause${step}`, kind: "pause" })).toMatchObject({ ok: true });
       await settled(all, code);
       const session = roomSession(code);
       for (const [i, p] of players.entries()) {
@@ -60,6 +60,8 @@ describe("views over the wire", () => {
       const publicJson = JSON.stringify(pub);
       for (const secret of ['"goals"', '"truthful"', '"ally"', '"target"', '"occurrences"', '"money"', '"wellbeing"']) expect(publicJson).not.toContain(secret);
       if (step > 0) expect(Object.values(session.game.players).some((p) => p.goals.length > 0)).toBe(true);
+      expect(await host.room.request("cmd", { id: `resume${step}`, kind: "resume" })).toMatchObject({ ok: true });
+      await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await host.room.request("cmd", { id: `adv${step}`, kind: "advance" })).toMatchObject({ ok: true });
     }
   });
