@@ -27,6 +27,7 @@ describe("a late joiner", () => {
     for (const name of ["Ann", "Ben", "Cai"]) await (await joinPlayer(server.url, code, name)).welcome;
     expect(await send({ kind: "add_bot", personality: "conformist" })).toMatchObject({ ok: true });
     expect(await send({ kind: "start" })).toMatchObject({ ok: true });
+    expect(await send({ kind: "pause" })).toMatchObject({ ok: true }); // the bot may not move while we compare
     const botSeat = roomSession(code).game.seats.find((s) => roomSession(code).game.players[s]?.bot)!;
     const botBefore = roomSession(code).game.players[botSeat]!;
 
