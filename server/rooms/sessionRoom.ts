@@ -12,7 +12,7 @@ import { COMMAND, CloseReason, Notice, type CommandReply, type Farewell, type We
 import type { Reason } from "../../shared/protocol/reasons.ts";
 import { applySession, replaySession, type Session, type SessionEvent } from "../../shared/session/index.ts";
 import { decideSession, type SessionActor } from "../../shared/session/commands.ts";
-import { createRng, decide, HOST, type Ctx } from "../../shared/rules/index.ts";
+import { createRng, decide, HOST, phaseDeadline, type Ctx } from "../../shared/rules/index.ts";
 import { admit, refuse, type Admitted } from "./admission.ts";
 import { SessionState } from "./sessionState.ts";
 import { HOST_VIEW, rulebookJson, syncPrivate, syncPublic } from "./stateSync.ts";
@@ -257,7 +257,8 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   private tick(): void {
     const game = this.session.game;
     const running = game.phase !== "lobby" && game.phase !== "ended";
-    if (running && !game.paused && game.phaseEndsAt !== null && this.services.now() >= game.phaseEndsAt) {
+    const deadline = phaseDeadline(game);
+    if (running && !game.paused && deadline !== null && this.services.now() >= deadline) {
       this.gate({ as: "clock" }, { id: `clock-${this.seq}`, kind: "advance" }, false);
     }
     if (running && !game.paused) this.bots.tick(() => this.session, this.services.now());

@@ -46,7 +46,7 @@ export const HOST_COMMANDS = [
   cmd("advance", {}),
   cmd("pause", {}),
   cmd("resume", {}),
-  cmd("extend", { seconds: z.number().int().min(10).max(1800) }),
+  cmd("extend", { seconds: z.number().int().min(10).max(1800), seatId: ref.optional() }),
   cmd("inject_card", { card: ref }),
   cmd("end", {}),
   cmd("hide_text", { target: ref }),

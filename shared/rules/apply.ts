@@ -74,7 +74,7 @@ const reducers: { [T in EventType]: Reducer<T> } = {
       };
     }),
   phase_started: (s, e) => {
-    const next: GameState = { ...s, phase: e.phase, day: e.day, phaseEndsAt: e.endsAt, paused: false, pausedLeft: null };
+    const next: GameState = { ...s, phase: e.phase, day: e.day, phaseEndsAt: e.endsAt, paused: false, pausedLeft: null, extraTime: {} };
     if (e.phase !== "morning") return next;
     const ap = s.scenario.resident.actionPoints;
     return mapPlayers(next, (p) => ({ ...p, ap, offers: [], doneToday: [] }));
@@ -82,6 +82,7 @@ const reducers: { [T in EventType]: Reducer<T> } = {
   paused: (s, e) => ({ ...s, paused: true, pausedLeft: e.left, phaseEndsAt: null }),
   resumed: (s, e) => ({ ...s, paused: false, pausedLeft: null, phaseEndsAt: e.endsAt }),
   extended: (s, e) => ({ ...s, phaseEndsAt: e.endsAt, pausedLeft: e.left }),
+  extended_for: (s, e) => ({ ...s, extraTime: { ...s.extraTime, [e.seat]: (s.extraTime[e.seat] ?? 0) + e.ms } }),
   card_drawn: (s, e) => {
     const card = s.scenario.eventCards.find((c) => c.id === e.card);
     let next: GameState = { ...s, cards: [...s.cards, { card: e.card, day: s.day }] };

@@ -27,7 +27,8 @@ export type FacilitatorCommand =
   | { kind: "advance" }
   | { kind: "pause" }
   | { kind: "resume" }
-  | { kind: "extend"; seconds: number }
+  /** More time for everyone, or (with `seat`) for one player who needs it. */
+  | { kind: "extend"; seconds: number; seat?: SeatId | null }
   | { kind: "inject_card"; card: string }
   | { kind: "end" };
 

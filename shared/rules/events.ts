@@ -39,6 +39,7 @@ export type GameEvent =
   | { type: "paused"; left: number }
   | { type: "resumed"; endsAt: number }
   | { type: "extended"; endsAt: number | null; left: number | null }
+  | { type: "extended_for"; seat: SeatId; ms: number }
   | { type: "card_drawn"; card: string; offers: Record<SeatId, string> }
   | { type: "moved"; seat: SeatId; to: string; ap: number; money: number }
   | { type: "deed_done"; occurrence: Occurrence; ap: number; money: number; wellbeing: number }

@@ -16,4 +16,5 @@ export { actionsAt, type ActionOption } from "./deeds.ts";
 export { pointsRange } from "./review.ts";
 export { roleTargets } from "./roles.ts";
 export { replay } from "./replay.ts";
+export { phaseDeadline } from "./phases.ts";
 export * from "./views.ts";

@@ -44,10 +44,20 @@ export function phaseOpening(s: GameState, phase: PlayPhase, day: number, ctx: C
   return c.events;
 }
 
+/**
+ * When the clock may end the current phase: its deadline plus the longest extra time given to a
+ * single player (null while paused or outside play).
+ */
+export function phaseDeadline(s: GameState): number | null {
+  if (s.phaseEndsAt === null) return null;
+  return s.phaseEndsAt + Math.max(0, ...Object.values(s.extraTime));
+}
+
 export function advance(s: GameState, actor: Actor, ctx: Ctx): Decision {
   if (actor.kind === "system") {
     if (s.paused) return reject(Reasons.paused);
-    if (s.phaseEndsAt === null || ctx.now < s.phaseEndsAt) return reject(Reasons.phase_not_over);
+    const deadline = phaseDeadline(s);
+    if (deadline === null || ctx.now < deadline) return reject(Reasons.phase_not_over);
   }
   const phase = s.phase as PlayPhase;
   if (phase === "night") {
@@ -77,6 +87,10 @@ export function resume(s: GameState, ctx: Ctx): Decision {
 export function extend(s: GameState, c: CommandOf<"extend">): Decision {
   if (!Number.isInteger(c.seconds) || c.seconds < 1 || c.seconds > 3600) return reject(Reasons.invalid_command);
   const ms = c.seconds * 1000;
+  if (c.seat !== undefined && c.seat !== null) {
+    if (!s.players[c.seat]) return reject(Reasons.unknown_seat);
+    return accept([{ type: "extended_for", seat: c.seat, ms }]);
+  }
   if (s.paused) return accept([{ type: "extended", endsAt: null, left: (s.pausedLeft ?? 0) + ms }]);
   return accept([{ type: "extended", endsAt: (s.phaseEndsAt ?? 0) + ms, left: null }]);
 }

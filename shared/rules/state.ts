@@ -156,6 +156,11 @@ export interface GameState {
   phaseEndsAt: number | null;
   /** Time left (ms) when paused. */
   pausedLeft: number | null;
+  /**
+   * Extra time (ms) the facilitator gave single players in this phase. Nobody is cut off: the
+   * phase ends when the longest personal extension has run out too. Reset when a phase opens.
+   */
+  extraTime: Record<SeatId, number>;
   /** Number of events applied. */
   seq: number;
   /** Counter for ids of occurrences, entries, appeals, loans, proposals. */
@@ -185,6 +190,7 @@ export function newGame(scenario: Scenario): GameState {
     paused: false,
     phaseEndsAt: null,
     pausedLeft: null,
+    extraTime: {},
     seq: 0,
     nextId: 1,
     seats: [],

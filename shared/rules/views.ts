@@ -102,6 +102,8 @@ export interface ResidentView {
   /** Watchers only: what I saw, and what I wrote. */
   observations: Observation[];
   myEntries: OwnEntry[];
+  /** Extra time (ms) the facilitator gave me in this phase, beyond the board's deadline. */
+  myExtraTime: number;
 }
 
 export interface QueueEntry {
@@ -133,12 +135,14 @@ export interface OfficialView {
   cameraFeed: Observation[];
   blacklist: { seat: SeatId; day: number; by: string; entries: string[]; active: boolean }[];
   proposals: { id: string; official: SeatId; deed: string; points: number; day: number; status: string }[];
+  myExtraTime: number;
 }
 
 export interface ObserverView {
   kind: "observer";
   board: BoardView;
   myNotes: { day: number; text: string }[];
+  myExtraTime: number;
 }
 
 export interface FacilitatorView {
@@ -298,6 +302,7 @@ function residentView(s: GameState, p: Player): ResidentView {
     myDeeds,
     observations,
     myEntries,
+    myExtraTime: s.extraTime[p.seat] ?? 0,
   };
 }
 
@@ -337,6 +342,7 @@ function officialView(s: GameState, p: Player): OfficialView {
     cameraFeed,
     blacklist: s.blacklist.map((r) => ({ seat: r.seat, day: r.day, by: r.by, entries: r.entries.slice(), active: r.active })),
     proposals: s.proposals.map((x) => ({ id: x.id, official: x.official, deed: x.deed, points: x.points, day: x.day, status: x.status })),
+    myExtraTime: s.extraTime[p.seat] ?? 0,
   };
 }
 
@@ -358,5 +364,6 @@ export function viewFor(state: GameState, viewer: Viewer): View {
     kind: "observer",
     board: boardView(state),
     myNotes: state.notes.filter((n) => n.seat === p.seat).map((n) => ({ day: n.day, text: n.text })),
+    myExtraTime: state.extraTime[p.seat] ?? 0,
   };
 }

@@ -20,7 +20,7 @@ export function tempDir(prefix = "gs-test-"): string {
 
 /**
  * A scenarios folder holding the default scenario plus `tiny-room`, the same scenario capped at
- * `maxPlayers` players, for tests of a full room.
+ * `maxPlayers` players, for tests of a full room, and `fast-clock`, with 5-second phases.
  */
 export function testScenarios(maxPlayers = 4): string {
   const dir = tempDir("gs-scenarios-");
@@ -28,6 +28,9 @@ export function testScenarios(maxPlayers = 4): string {
   writeFileSync(join(dir, "rongcheng-pilot.json"), source);
   const tiny = { ...(JSON.parse(source) as Record<string, unknown>), id: "tiny-room", default: false, maxPlayers };
   writeFileSync(join(dir, "tiny-room.json"), JSON.stringify(tiny));
+  // the shortest phases a scenario may have, for tests of the room's clock
+  const fast = { ...(JSON.parse(source) as Record<string, unknown>), id: "fast-clock", default: false, phases: { days: 4, morning: 5, day: 5, evening: 5, night: 5 } };
+  writeFileSync(join(dir, "fast-clock.json"), JSON.stringify(fast));
   return dir;
 }
 
