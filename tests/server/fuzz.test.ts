@@ -21,6 +21,7 @@ import { joinAs, joinHost, joinPlayer, seatToken } from "../support/clients.ts";
 import { expectedBoard, expectedPrivate, receivedBoard, receivedPrivate, roomSession } from "../support/views.ts";
 import { CommandSchema, HOST_COMMANDS, HOST_COMMAND_KINDS, SEAT_COMMANDS, type CommandKind } from "../../shared/protocol/schemas.ts";
 import { applySession, replaySession, type Session, type SessionEvent } from "../../shared/session/index.ts";
+import { sampleCommand } from "../support/commands.ts";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_611);
 const BURSTS = 12;
@@ -30,39 +31,6 @@ const FRAME_CAP = 4 * 1024;
 const KINDS: CommandKind[] = [...HOST_COMMANDS, ...SEAT_COMMANDS].map((s) => s.shape.kind.value);
 const HOST_KINDS = KINDS.filter((k) => HOST_COMMAND_KINDS.has(k));
 
-/** A valid command of every kind, with plausible ids (the ids need not exist). */
-const TEMPLATES: Record<CommandKind, Record<string, unknown>> = {
-  kick: { seatId: "s1" },
-  rename: { seatId: "s1", nickname: "Renamed" },
-  lock: {},
-  unlock: {},
-  assign_role: { seatId: "s1", role: "watcher" },
-  auto_balance: {},
-  add_bot: { personality: "auto" },
-  remove_bot: { seatId: "b1" },
-  give_bot_seat: { seatId: "s1", botSeatId: "b1" },
-  start: {},
-  advance: {},
-  pause: {},
-  resume: {},
-  extend: { seconds: 60 },
-  inject_card: { card: "flu" },
-  end: {},
-  hide_text: { target: "note1" },
-  move: { to: "market", by: "walk" },
-  act: { action: "jaywalk" },
-  cosign: { loan: "loan1" },
-  report: { subject: "s1", deed: "jaywalk" },
-  appeal: { entry: "e1", reason: "context", evidence: "witness" },
-  write_entry: { subject: "s1", deed: "jaywalk", basis: "hearsay", occurrence: null, note: "seen" },
-  review: { entry: "e1", decision: "approve", points: -5 },
-  blacklist: { subject: "s1", entries: ["e1"] },
-  delist: { subject: "s1" },
-  decide_appeal: { appeal: "a1", decision: "uphold" },
-  propose_rule: { deed: "jaywalk", points: -10 },
-  write_note: { text: "a note" },
-  step_out: {},
-};
 
 // ---------------------------------------------------------------------------------------------
 // What the fuzzer sends
@@ -119,7 +87,7 @@ function withKey(base: Record<string, unknown>, key: string, value: unknown): Re
   return merged;
 }
 
-const template = (kind: CommandKind, id: string): Record<string, unknown> => ({ id, kind, ...TEMPLATES[kind] });
+const template = (kind: CommandKind, id: string): Record<string, unknown> => ({ id, ...sampleCommand(kind) });
 const validCommand = fc.tuple(fc.constantFrom(...KINDS), commandId).map(([kind, id]) => template(kind, id));
 const validHostKindCommand = fc.tuple(fc.constantFrom(...HOST_KINDS), commandId).map(([kind, id]) => template(kind, id));
 
@@ -337,7 +305,7 @@ async function run(attacker: Attacker, action: Action, where: string): Promise<v
       stats.floods++;
       for (let i = 0; i < action.count; i++) {
         if (attacker.kind === "host") void attacker.request("flood", i);
-        else attacker.send("cmd", { id: `flood${i}`, kind: HOST_KINDS[i % HOST_KINDS.length], ...TEMPLATES[HOST_KINDS[i % HOST_KINDS.length]!] });
+        else attacker.send("cmd", { id: `flood${i}`, ...sampleCommand(HOST_KINDS[i % HOST_KINDS.length]!) });
       }
       const closeCode = await attacker.closed(5000);
       expect(closeCode, `${where}: a flood of ${action.count} did not disconnect the sender`).toBe(4002);

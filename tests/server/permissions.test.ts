@@ -18,6 +18,7 @@ import type { Reason } from "../../shared/protocol/reasons.ts";
 import { RULES, type Rule } from "../../shared/rules/decide.ts";
 import type { CommandKind as RuleKind } from "../../shared/rules/commands.ts";
 import type { Phase, Role } from "../../shared/rules/state.ts";
+import { sampleCommand } from "../support/commands.ts";
 
 /** Who sends: the facilitator's console, the public board, or a seated player with this role. */
 type Sender = "host" | "board" | Role;
@@ -71,42 +72,9 @@ const id = (prefix = "c") => `${prefix}${++nextId}`;
 let totalCases = 0;
 const reasonsSeen = new Map<string, number>();
 
-/** A syntactically valid payload with plausible ids for every kind (the schema is checked below). */
+/** A syntactically valid payload aimed at this game's seats (the schema is checked below). */
 function payload(kind: CommandKind): Record<string, unknown> {
-  const other = seats.resident2;
-  const byKind: Record<CommandKind, Record<string, unknown>> = {
-    kick: { seatId: other },
-    rename: { seatId: other, nickname: "Renamed" },
-    lock: {},
-    unlock: {},
-    assign_role: { seatId: other, role: "watcher" },
-    auto_balance: {},
-    add_bot: { personality: "auto" },
-    remove_bot: { seatId: seats.bot },
-    give_bot_seat: { seatId: seats.observer || other, botSeatId: seats.bot },
-    start: {},
-    advance: {},
-    pause: {},
-    resume: {},
-    extend: { seconds: 60 },
-    inject_card: { card: "flu" },
-    end: {},
-    hide_text: { target: "note1" },
-    move: { to: "market", by: "walk" },
-    act: { action: "jaywalk" },
-    cosign: { loan: "loan1" },
-    report: { subject: other, deed: "jaywalk" },
-    appeal: { entry: "e1", reason: "context", evidence: null },
-    write_entry: { subject: other, deed: "jaywalk", basis: "hearsay", note: "seen at the market" },
-    review: { entry: "e1", decision: "approve", points: -5 },
-    blacklist: { subject: other, entries: ["e1"] },
-    delist: { subject: other },
-    decide_appeal: { appeal: "a1", decision: "uphold" },
-    propose_rule: { deed: "jaywalk", points: -10 },
-    write_note: { text: "a note" },
-    step_out: {},
-  };
-  return { id: id(), kind, ...byKind[kind] };
+  return { id: id(), ...sampleCommand(kind, { seat: seats.resident2 || "s1", bot: seats.bot || "b1", observer: seats.observer || "s2" }) };
 }
 
 async function host_(kind: string, extra: Record<string, unknown> = {}): Promise<void> {
