@@ -11,6 +11,7 @@ import { CommandSchema, type Command } from "../../shared/protocol/schemas.ts";
 import { COMMAND, CloseReason, Notice, type CommandReply, type Farewell, type Welcome } from "../../shared/protocol/index.ts";
 import type { Reason } from "../../shared/protocol/reasons.ts";
 import { applySession, replaySession, type Session, type SessionEvent } from "../../shared/session/index.ts";
+import { SEATS_PER_PLAYER_PLACE } from "../../shared/lobby/lobby.ts";
 import { decideSession, type SessionActor } from "../../shared/session/commands.ts";
 import { createRng, decide, HOST, phaseDeadline, type Ctx } from "../../shared/rules/index.ts";
 import { admit, refuse, type Admitted } from "./admission.ts";
@@ -61,7 +62,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     this.seq = stored.at(-1)?.seq ?? 0;
     // commands answered before a restart stay answered: a retry gets the same reply
     for (const { key, seq } of this.services.store.recentCommands(record.id, REMEMBERED_COMMANDS).reverse()) this.replies.set(key, { ok: true, seq });
-    this.maxClients = this.session.lobby.maxPlayers * 5 + 20; // players, observers, hosts and boards
+    this.maxClients = this.session.lobby.maxPlayers * SEATS_PER_PLAYER_PLACE + 20; // players, observers, hosts and boards
     this.state.rulebook = rulebookJson(this.session.game);
     this.bots = new BotDriver(this.services.config.botThinkMs, (seatId, command) => this.gate({ as: "player", seatId }, command, false));
     this.onBeforePatch();
