@@ -18,6 +18,7 @@ import {
 } from "../../shared/protocol/index.ts";
 import type { Reason } from "../../shared/protocol/reasons.ts";
 import { isFinal, joinProblem, type JoinProblem } from "./refusals.ts";
+import { playViewFromState, type PlayView } from "./gameView.ts";
 
 export type LobbyPlayer = { seatId: string; nickname: string; connected: boolean; joinedAt: number };
 export type Lobby = {
@@ -34,6 +35,8 @@ export type LinkStatus = "connected" | "reconnecting" | "closed";
 
 export type LinkHandlers = {
   lobby?: (lobby: Lobby) => void;
+  /** The game as this client may see it: the board and its own private view. */
+  play?: (view: PlayView) => void;
   welcome?: (welcome: Welcome) => void;
   status?: (status: LinkStatus, reason?: Reason | "network") => void;
 };
@@ -51,6 +54,8 @@ export class Link {
   private closedBy: Reason | undefined;
 
   private readonly client: Client;
+  /** Whose private view this client reads: its seat, or "host"; null for a board. */
+  private viewKey: string | null = null;
 
   private constructor(
     endpoint: string,
@@ -100,7 +105,11 @@ export class Link {
 
   /** Handlers that must be in place before the room connects. */
   private listen(room: Room): void {
-    room.onMessage(Notice.welcome, (welcome: Welcome) => this.handlers.welcome?.(welcome));
+    room.onMessage(Notice.welcome, (welcome: Welcome) => {
+      this.viewKey = welcome.as === "player" ? welcome.seatId : welcome.as === "host" ? "host" : null;
+      this.handlers.welcome?.(welcome);
+      if (this.room?.state) this.handlers.play?.(playViewFromState(this.room.state, this.viewKey));
+    });
     room.onMessage(Notice.farewell, (farewell: Farewell) => {
       this.closedBy = farewell.reason;
     });
@@ -110,7 +119,10 @@ export class Link {
     this.room = room;
     room.reconnection.maxRetries = 6;
     room.reconnection.maxDelay = MAX_RETRY_DELAY_MS;
-    room.onStateChange((state) => this.handlers.lobby?.(toLobby(state)));
+    room.onStateChange((state) => {
+      this.handlers.lobby?.(toLobby(state));
+      this.handlers.play?.(playViewFromState(state, this.viewKey));
+    });
     room.onDrop(() => this.setStatus("reconnecting"));
     room.onReconnect(() => this.setStatus("connected"));
     room.onLeave((code) => {

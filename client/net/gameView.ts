@@ -1,0 +1,83 @@
+/**
+ * Rebuilds, from the synced Colyseus state, the view the rules gave this client: the public board
+ * (`BoardView`) and, for a seat or the facilitator, its private part — so the UI works with the
+ * same plain data `viewFor` describes, never with schema objects.
+ */
+import type { BoardView, PublicPlayer, PublishedEntry } from "../../shared/rules/views.ts";
+import type { Phase, Role } from "../../shared/rules/state.ts";
+
+type SyncedPlayer = { seatId: string; nickname: string; role: string; location: string; scored: boolean; score: number; grade: string; blacklisted: boolean };
+type SyncedFeed = { id: string; subject: string; deed: string; hasPoints: boolean; points: number; day: number; status: string };
+type SyncedJson = {
+  phase: string;
+  day: number;
+  paused: boolean;
+  phaseEndsAt: number;
+  pausedLeft: number;
+  players?: Record<string, SyncedPlayer>;
+  feed?: SyncedFeed[];
+  board: string;
+  views?: Record<string, { json?: string }>;
+};
+
+export type PlayView = {
+  board: BoardView;
+  /** This client's private part (`viewFor` without its board), or null for the board. */
+  mine: Record<string, unknown> | null;
+};
+
+function parse<T>(json: string | undefined, fallback: T): T {
+  if (!json) return fallback;
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export function boardFromState(json: SyncedJson): BoardView {
+  const extras = parse<Pick<BoardView, "honourRoll" | "blacklist" | "cards" | "cameras" | "deedPoints">>(json.board, {
+    honourRoll: [],
+    blacklist: [],
+    cards: [],
+    cameras: [],
+    deedPoints: {},
+  });
+  const players: PublicPlayer[] = Object.values(json.players ?? {})
+    .filter((p) => p.role !== "" || p.location !== "")
+    .map((p) => ({
+      seat: p.seatId,
+      nickname: p.nickname,
+      role: (p.role || null) as Role | null,
+      location: p.location,
+      score: p.scored ? p.score : null,
+      grade: p.grade || null,
+      blacklisted: p.blacklisted,
+    }));
+  const feed: PublishedEntry[] = (json.feed ?? []).map((e) => ({
+    id: e.id,
+    subject: e.subject,
+    deed: e.deed,
+    points: e.hasPoints ? e.points : null,
+    day: e.day,
+    status: e.status as PublishedEntry["status"],
+  }));
+  return {
+    kind: "board",
+    phase: json.phase as Phase,
+    day: json.day,
+    paused: json.paused,
+    phaseEndsAt: json.phaseEndsAt || null,
+    pausedLeft: json.paused ? json.pausedLeft : null,
+    players,
+    feed,
+    ...extras,
+  };
+}
+
+/** The view for `key` (a seat id, "host", or null for the board) from a Colyseus state. */
+export function playViewFromState(state: unknown, key: string | null): PlayView {
+  const json = (state as { toJSON(): SyncedJson }).toJSON();
+  const mine = key ? parse<Record<string, unknown> | null>(json.views?.[key]?.json, null) : null;
+  return { board: boardFromState(json), mine };
+}
