@@ -25,6 +25,7 @@ export type Lobby = {
   code: string;
   scenarioId: string;
   phase: string;
+  day: number;
   locked: boolean;
   maxPlayers: number;
   seq: number;

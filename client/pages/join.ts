@@ -122,6 +122,10 @@ function renderLobby(lobby: Lobby): void {
   const me = lobby.players.find((p) => p.seatId === mySeatId);
   if (me) myName = me.nickname; // the facilitator may have renamed us
   byId("you-are").textContent = myName ? t("join.youAre", { name: myName }) : "";
+  byId("lobby-status").textContent =
+    lobby.phase === "lobby" ? t("join.waiting")
+    : lobby.phase === "ended" ? t("join.over")
+    : t("join.running", { day: lobby.day, phase: t(`phase.${lobby.phase}`) });
   byId("others-heading").textContent = t("join.others", { count: lobby.players.length });
   byId("others").replaceChildren(...lobby.players.map((p) => el("li", p.seatId === mySeatId ? { class: "me" } : {}, p.nickname)));
 }

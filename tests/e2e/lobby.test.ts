@@ -110,6 +110,12 @@ describeBrowser("host, students and board in real Chromium", () => {
     for (const name of ["Dan", "Eve"]) joinTimes.push(await joinAs((await device()).page, code, name));
     console.log(`[figure] join page: submit → lobby visible, median ${median(joinTimes)} ms over ${joinTimes.length} joins (${joinTimes.join(", ")})`);
 
+    // once the facilitator starts, the students' pages say the game is on
+    const { joinHost } = await import("../support/clients.ts");
+    const console_ = await joinHost(server.url, code, JSON.parse((await host.page.evaluate((c) => localStorage.getItem(`gs.host.${c}`), code))!).hostToken);
+    expect(await console_.room.request("cmd", { id: "go", kind: "start" })).toMatchObject({ ok: true });
+    await expect.poll(() => students[0]!.page.locator("#lobby-status").textContent()).toMatch(/^The game is on: day 1, morning\./);
+
     expect(foreignRequests(devices, server.url)).toEqual([]);
     expect(devices.flatMap((d) => d.consoleErrors).filter((e) => /Content Security Policy|Refused to/.test(e))).toEqual([]);
   });
