@@ -7,14 +7,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { ensureClientBuilt } from "./clientBuild.ts";
 import { PortInUseError, startServer } from "./app.ts";
 import { createLogger } from "./log.ts";
-import { networkInterfaces } from "node:os";
-
-function lanAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flat()
-    .filter((i) => i && i.family === "IPv4" && !i.internal)
-    .map((i) => i!.address);
-}
+import { lanAddresses } from "./network.ts";
 
 async function main(): Promise<void> {
   let config;

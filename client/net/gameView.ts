@@ -8,7 +8,7 @@ import type { Phase, Role } from "../../shared/rules/state.ts";
 
 type SyncedPlayer = { seatId: string; nickname: string; role: string; location: string; scored: boolean; score: number; grade: string; blacklisted: boolean };
 type SyncedFeed = { id: string; subject: string; deed: string; hasPoints: boolean; points: number; day: number; status: string };
-type SyncedJson = {
+export type SyncedJson = {
   phase: string;
   day: number;
   paused: boolean;
@@ -75,9 +75,8 @@ export function boardFromState(json: SyncedJson): BoardView {
   };
 }
 
-/** The view for `key` (a seat id, "host", or null for the board) from a Colyseus state. */
-export function playViewFromState(state: unknown, key: string | null): PlayView {
-  const json = (state as { toJSON(): SyncedJson }).toJSON();
+/** The view for `key` (a seat id, "host", or null for the board) from a synced state's JSON. */
+export function playViewFromJson(json: SyncedJson, key: string | null): PlayView {
   const mine = key ? parse<Record<string, unknown> | null>(json.views?.[key]?.json, null) : null;
   return { board: boardFromState(json), mine };
 }

@@ -18,7 +18,7 @@ import {
 } from "../../shared/protocol/index.ts";
 import type { Reason } from "../../shared/protocol/reasons.ts";
 import { isFinal, joinProblem, type JoinProblem } from "./refusals.ts";
-import { playViewFromState, type PlayView } from "./gameView.ts";
+import { playViewFromJson, type PlayView, type SyncedJson } from "./gameView.ts";
 
 export type LobbyPlayer = { seatId: string; nickname: string; connected: boolean; joinedAt: number };
 export type Lobby = {
@@ -109,7 +109,7 @@ export class Link {
     room.onMessage(Notice.welcome, (welcome: Welcome) => {
       this.viewKey = welcome.as === "player" ? welcome.seatId : welcome.as === "host" ? "host" : null;
       this.handlers.welcome?.(welcome);
-      if (this.room?.state) this.handlers.play?.(playViewFromState(this.room.state, this.viewKey));
+      if (this.room?.state) this.handlers.play?.(playViewFromJson(stateJson(this.room.state), this.viewKey));
     });
     room.onMessage(Notice.farewell, (farewell: Farewell) => {
       this.closedBy = farewell.reason;
@@ -120,10 +120,7 @@ export class Link {
     this.room = room;
     room.reconnection.maxRetries = 6;
     room.reconnection.maxDelay = MAX_RETRY_DELAY_MS;
-    room.onStateChange((state) => {
-      this.handlers.lobby?.(toLobby(state));
-      this.handlers.play?.(playViewFromState(state, this.viewKey));
-    });
+    room.onStateChange((state) => this.deliver(state));
     room.onDrop(() => this.setStatus("reconnecting"));
     room.onReconnect(() => this.setStatus("connected"));
     room.onLeave((code) => {
@@ -135,8 +132,14 @@ export class Link {
       void this.rejoin();
     });
     this.setStatus("connected");
-    const state = room.state as unknown;
-    if (state) this.handlers.lobby?.(toLobby(state));
+    if (room.state) this.deliver(room.state);
+  }
+
+  /** Hands the pages the state as plain data: the lobby and the game as this client may see it. */
+  private deliver(state: unknown): void {
+    const json = stateJson(state);
+    this.handlers.lobby?.(toLobby(json));
+    this.handlers.play?.(playViewFromJson(json, this.viewKey));
   }
 
   /** After the room is gone (server restart, long outage): join again with the same seat token. */
@@ -171,10 +174,13 @@ export class Link {
   }
 }
 
-function toLobby(state: unknown): Lobby {
-  const json = (state as { toJSON(): Omit<Lobby, "players"> & { players?: Record<string, LobbyPlayer> } }).toJSON();
-  const players = Object.values(json.players ?? {}).sort((a, b) => a.joinedAt - b.joinedAt);
-  return { ...json, players };
+function stateJson(state: unknown): SyncedJson & Record<string, unknown> {
+  return (state as { toJSON(): SyncedJson & Record<string, unknown> }).toJSON();
+}
+
+function toLobby(json: SyncedJson & Record<string, unknown>): Lobby {
+  const players = Object.values((json.players ?? {}) as unknown as Record<string, LobbyPlayer>).sort((a, b) => a.joinedAt - b.joinedAt);
+  return { ...(json as unknown as Omit<Lobby, "players">), players };
 }
 
 function commandId(): string {

@@ -18,9 +18,8 @@ const RETENTION_CHOICES = [1, 7, 30];
 let scenarios: ScenarioSummary[] = [];
 let link: Link | undefined;
 let lobby: Lobby | undefined;
-let renaming: string | undefined;
-/** The open rename form, kept across re-renders so live updates never wipe what the host types. */
-let openRename: { seatId: string; form: HTMLFormElement } | undefined;
+/** The seat being renamed and its form, kept across re-renders so live updates never wipe what the host types. */
+let renaming: { seatId: string; form?: HTMLFormElement } | undefined;
 
 setupLanguageSwitch();
 onLangChange(() => {
@@ -181,13 +180,13 @@ function renderLobby(next: Lobby): void {
 
 function playerRow(player: LobbyPlayer): HTMLTableRowElement {
   const status = el("span", { class: player.connected ? "dot online" : "dot away" }, t(player.connected ? "status.online" : "status.away"));
-  if (renaming === player.seatId) {
+  if (renaming?.seatId === player.seatId) {
     return el("tr", { "data-seat": player.seatId }, el("td", {}, renameForm(player)), el("td", {}, status), el("td"));
   }
   const rename = el("button", { type: "button", class: "secondary" }, t("host.rename"));
   rename.setAttribute("aria-label", `${t("host.rename")}: ${player.nickname}`);
   rename.addEventListener("click", () => {
-    renaming = player.seatId;
+    renaming = { seatId: player.seatId };
     if (lobby) renderLobby(lobby);
   });
   const kick = el("button", { type: "button", class: "danger" }, t("host.kick"));
@@ -199,12 +198,11 @@ function playerRow(player: LobbyPlayer): HTMLTableRowElement {
 }
 
 function renameForm(player: LobbyPlayer): HTMLFormElement {
-  if (openRename?.seatId === player.seatId) return openRename.form;
+  if (renaming?.form) return renaming.form;
   const inputId = `rename-${player.seatId}`;
   const input = el("input", { id: inputId, value: player.nickname, maxlength: "32" });
   const close = () => {
     renaming = undefined;
-    openRename = undefined;
     if (lobby) renderLobby(lobby);
   };
   const cancel = el("button", { type: "button", class: "secondary" }, t("host.cancel"));
@@ -223,7 +221,7 @@ function renameForm(player: LobbyPlayer): HTMLFormElement {
       if (reply.ok) close();
     });
   });
-  openRename = { seatId: player.seatId, form };
+  renaming = { seatId: player.seatId, form };
   queueMicrotask(() => input.focus());
   return form;
 }

@@ -6,7 +6,7 @@ import express, { type Router } from "express";
 import { rateLimit } from "express-rate-limit";
 import { z } from "zod";
 import { timingSafeEqual } from "node:crypto";
-import { networkInterfaces } from "node:os";
+import { lanAddresses } from "../network.ts";
 import { createSession, deleteSessionNow } from "../sessions.ts";
 import type { RoomServices } from "../rooms/services.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/index.ts";
@@ -50,13 +50,7 @@ export function apiRouter(services: RoomServices): Router {
   // The board's QR code must carry an address students' devices can reach, not "localhost".
   router.get("/network", (req, res) => {
     const port = req.socket.localPort;
-    const lan =
-      config.host === "0.0.0.0"
-        ? Object.values(networkInterfaces())
-            .flat()
-            .filter((i) => i !== undefined && i.family === "IPv4" && !i.internal)
-            .map((i) => `http://${i!.address}:${port}`)
-        : [];
+    const lan = config.host === "0.0.0.0" ? lanAddresses().map((address) => `http://${address}:${port}`) : [];
     res.json({ lan });
   });
 

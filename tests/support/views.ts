@@ -1,15 +1,15 @@
 /**
  * What a client actually received, decoded from its Colyseus state, next to what the rules say
- * it may know. `receivedView` rebuilds a seat's view from the public schema plus its private
- * JSON; `expectedView` is `viewFor` on the room's own session (without the parts the public
- * schema carries differently, e.g. nicknames come from the lobby).
+ * it may know: `receivedBoard`/`receivedPrivate` against `expectedBoard`/`expectedPrivate`,
+ * which are `viewFor` on the room's own session (nicknames aside: they come from the lobby).
  */
 import { matchMaker } from "@colyseus/core";
 import type { Room } from "@colyseus/sdk";
 import type { Session } from "../../shared/session/index.ts";
 import type { SessionRoom } from "../../server/rooms/sessionRoom.ts";
-import { boardExtras, privateView } from "../../server/rooms/stateSync.ts";
-import { boardView } from "../../shared/rules/index.ts";
+import { privateView } from "../../server/rooms/stateSync.ts";
+import { boardView, type BoardView } from "../../shared/rules/index.ts";
+import { boardFromState, type SyncedJson } from "../../client/net/gameView.ts";
 
 /** The live session of a room in this process (tests with an in-process server). */
 export function roomSession(code: string): Session {
@@ -18,16 +18,7 @@ export function roomSession(code: string): Session {
   return room.current;
 }
 
-type Decoded = {
-  toJSON(): {
-    phase: string;
-    day: number;
-    players: Record<string, { seatId: string; role: string; location: string; scored: boolean; score: number; grade: string; blacklisted: boolean }>;
-    feed: { id: string; subject: string; deed: string; hasPoints: boolean; points: number; day: number; status: string }[];
-    board: string;
-    views: Record<string, { json?: string }>;
-  };
-};
+type Decoded = { toJSON(): { views: Record<string, { json?: string }> } };
 
 /** Everything private this client can decode: the `json` of every PrivateView it was sent. */
 export function receivedPrivate(room: Room): Record<string, unknown> {
@@ -37,31 +28,28 @@ export function receivedPrivate(room: Room): Record<string, unknown> {
   return out;
 }
 
-/** The public board as this client holds it, in the rules' BoardView terms. */
+/**
+ * The public board as this client holds it, rebuilt by the client's own decoder (client/net).
+ * Nicknames are left out of the comparison: they come from the lobby, which renames update.
+ */
 export function receivedBoard(room: Room) {
-  const json = (room.state as Decoded).toJSON();
+  const board = boardFromState((room.state as unknown as { toJSON(): SyncedJson }).toJSON());
+  return comparable(board);
+}
+
+function comparable(board: BoardView) {
+  const { kind: _kind, players, feed, honourRoll, blacklist, cards, cameras, deedPoints, ...rest } = board;
   return {
-    phase: json.phase,
-    day: json.day,
-    players: Object.values(json.players)
-      .filter((p) => p.role !== "" || p.location !== "")
-      .map((p) => ({ seat: p.seatId, role: p.role || null, location: p.location, score: p.scored ? p.score : null, grade: p.grade || null, blacklisted: p.blacklisted }))
-      .sort((a, b) => a.seat.localeCompare(b.seat)),
-    feed: json.feed.map((e) => ({ id: e.id, subject: e.subject, deed: e.deed, points: e.hasPoints ? e.points : null, day: e.day, status: e.status })),
-    extras: JSON.parse(json.board) as unknown,
+    ...rest,
+    players: players.map(({ nickname: _n, ...p }) => p).sort((a, b) => a.seat.localeCompare(b.seat)),
+    feed,
+    extras: { honourRoll, blacklist, cards, cameras, deedPoints },
   };
 }
 
 /** What the rules allow that viewer to see, in the same shape as `receivedBoard`/`receivedPrivate`. */
 export function expectedBoard(session: Session) {
-  const board = boardView(session.game);
-  return {
-    phase: board.phase,
-    day: board.day,
-    players: board.players.map(({ nickname: _n, ...rest }) => rest).sort((a, b) => a.seat.localeCompare(b.seat)),
-    feed: board.feed,
-    extras: JSON.parse(JSON.stringify(boardExtras(board))) as unknown,
-  };
+  return JSON.parse(JSON.stringify(comparable(boardView(session.game)))) as ReturnType<typeof comparable>;
 }
 
 export function expectedPrivate(session: Session, key: string): unknown {
