@@ -5,6 +5,8 @@
  */
 import type { BoardView, PublicPlayer, PublishedEntry } from "../../shared/rules/views.ts";
 import type { Phase, Role } from "../../shared/rules/state.ts";
+import type { Scenario } from "../../shared/scenario/index.ts";
+import type { Announcement } from "../../shared/lobby/lobby.ts";
 
 type SyncedPlayer = { seatId: string; nickname: string; role: string; location: string; scored: boolean; score: number; grade: string; blacklisted: boolean };
 type SyncedFeed = { id: string; subject: string; deed: string; hasPoints: boolean; points: number; day: number; status: string };
@@ -17,6 +19,9 @@ export type SyncedJson = {
   players?: Record<string, SyncedPlayer>;
   feed?: SyncedFeed[];
   board: string;
+  rulebook?: string;
+  announcements?: string;
+  anonymousBoard?: boolean;
   views?: Record<string, { json?: string }>;
 };
 
@@ -24,7 +29,22 @@ export type PlayView = {
   board: BoardView;
   /** This client's private part (`viewFor` without its board), or null for the board. */
   mine: Record<string, unknown> | null;
+  /** The rulebook in force (the scenario with rule changes): labels, locations, deeds, grades. */
+  rulebook: Scenario | null;
+  /** The facilitator's broadcasts, oldest first. */
+  announcements: Announcement[];
+  /** The facilitator asked for pseudonyms instead of nicknames on the public board. */
+  anonymousBoard: boolean;
 };
+
+/** The rulebook changes rarely (rule changes, cards) but arrives with every state: parse it once per change. */
+let lastRulebook: { json: string; parsed: Scenario | null } = { json: "", parsed: null };
+
+function rulebookFrom(json: string | undefined): Scenario | null {
+  if (!json || json === "{}") return null;
+  if (json !== lastRulebook.json) lastRulebook = { json, parsed: parse<Scenario | null>(json, null) };
+  return lastRulebook.parsed;
+}
 
 function parse<T>(json: string | undefined, fallback: T): T {
   if (!json) return fallback;
@@ -78,5 +98,11 @@ export function boardFromState(json: SyncedJson): BoardView {
 /** The view for `key` (a seat id, "host", or null for the board) from a synced state's JSON. */
 export function playViewFromJson(json: SyncedJson, key: string | null): PlayView {
   const mine = key ? parse<Record<string, unknown> | null>(json.views?.[key]?.json, null) : null;
-  return { board: boardFromState(json), mine };
+  return {
+    board: boardFromState(json),
+    mine,
+    rulebook: rulebookFrom(json.rulebook),
+    announcements: parse<Announcement[]>(json.announcements, []),
+    anonymousBoard: Boolean(json.anonymousBoard),
+  };
 }

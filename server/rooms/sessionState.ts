@@ -70,6 +70,10 @@ export const SessionState = schema(
     board: t.string().default("{}"),
     /** The rulebook in force (the scenario with rule changes), as JSON: labels, locations, deeds. */
     rulebook: t.string().default("{}"),
+    /** The facilitator's broadcasts as JSON ([{at, text}], oldest first). */
+    announcements: t.string().default("[]"),
+    /** The board shows pseudonyms instead of nicknames. */
+    anonymousBoard: t.boolean().default(false),
     /** Private views by seat id (and "host"): every client knows the keys, each sees one `json`. */
     views: t.map(PrivateView),
   },

@@ -18,6 +18,8 @@ export function syncPublic(state: SessionState, session: Session, connected: Rea
   state.code = lobby.code;
   state.scenarioId = lobby.scenarioId;
   state.locked = lobby.locked;
+  state.anonymousBoard = lobby.anonymousBoard;
+  setIfChanged(state, "announcements", JSON.stringify(lobby.announcements));
   state.maxPlayers = lobby.maxPlayers;
   state.seq = seq;
   state.phase = game.phase;

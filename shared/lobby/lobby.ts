@@ -28,7 +28,17 @@ export type LobbyState = {
   order: string[];
   /** Free texts (journal notes, observer notes) the facilitator hid, by id. */
   hiddenTexts: string[];
+  /** The facilitator's broadcasts, oldest first: shown on the board and every device. */
+  announcements: Announcement[];
+  /** The board shows stable pseudonyms instead of nicknames. */
+  anonymousBoard: boolean;
 };
+
+export type Announcement = { at: number; text: string };
+
+/** Longest broadcast the facilitator can send, and how many the board keeps. */
+export const ANNOUNCEMENT_MAX = 200;
+export const ANNOUNCEMENTS_KEPT = 20;
 
 export type LobbyEvent =
   | { type: "session_opened"; at: number; code: string; scenarioId: string; maxPlayers: number }
@@ -39,7 +49,9 @@ export type LobbyEvent =
   | { type: "room_unlocked"; at: number }
   | { type: "seat_stepped_out"; at: number; seatId: string }
   | { type: "seat_moved"; at: number; from: string; to: string }
-  | { type: "text_hidden"; at: number; target: string };
+  | { type: "text_hidden"; at: number; target: string }
+  | { type: "announcement_made"; at: number; text: string }
+  | { type: "board_anonymised"; at: number; on: boolean };
 
 export type Refusal = { reason: Reason; suggestion?: string };
 export type Decision = { events: LobbyEvent[] } | Refusal;
@@ -54,7 +66,7 @@ export function isRefusal(decision: Decision): decision is Refusal {
  */
 export const SEATS_PER_PLAYER_PLACE = 5;
 
-export const EMPTY_LOBBY: LobbyState = { code: "", scenarioId: "", maxPlayers: 0, locked: false, seats: {}, order: [], hiddenTexts: [] };
+export const EMPTY_LOBBY: LobbyState = { code: "", scenarioId: "", maxPlayers: 0, locked: false, seats: {}, order: [], hiddenTexts: [], announcements: [], anonymousBoard: false };
 
 /** Seats that count as present in the room: every seat that was not kicked. */
 export function activeSeats(state: LobbyState): Seat[] {
@@ -137,6 +149,10 @@ export function applyLobby(state: LobbyState, event: LobbyEvent): LobbyState {
       return withSeat(state, event.seatId, (seat) => ({ ...seat, steppedOut: true }));
     case "text_hidden":
       return state.hiddenTexts.includes(event.target) ? state : { ...state, hiddenTexts: [...state.hiddenTexts, event.target] };
+    case "announcement_made":
+      return { ...state, announcements: [...state.announcements, { at: event.at, text: event.text }].slice(-ANNOUNCEMENTS_KEPT) };
+    case "board_anonymised":
+      return { ...state, anonymousBoard: event.on };
   }
 }
 
@@ -170,4 +186,18 @@ export function decideHideText(state: LobbyState, target: string, at: number): D
 
 export function replayLobby(events: readonly LobbyEvent[]): LobbyState {
   return events.reduce(applyLobby, EMPTY_LOBBY);
+}
+
+/** The facilitator broadcasts a short message to the board and every device. */
+export function decideAnnounce(state: LobbyState, raw: string, at: number): Decision {
+  const text = raw.replace(/\s+/g, " ").trim();
+  if (text.length === 0) return { reason: "empty_text" };
+  if (text.length > ANNOUNCEMENT_MAX) return { reason: "text_too_long" };
+  return { events: [{ type: "announcement_made", at, text }] };
+}
+
+/** The facilitator switches the board's anonymous mode; asking for the current mode changes nothing. */
+export function decideAnonymousBoard(state: LobbyState, on: boolean, at: number): Decision {
+  if (state.anonymousBoard === on) return { events: [] };
+  return { events: [{ type: "board_anonymised", at, on }] };
 }

@@ -29,6 +29,8 @@ export const Reason = {
   already_locked: "already_locked",
   already_unlocked: "already_unlocked",
   same_nickname: "same_nickname",
+  empty_text: "empty_text",
+  text_too_long: "text_too_long",
   storage_unavailable: "storage_unavailable",
   // sessions over HTTP
   no_such_scenario: "no_such_scenario",

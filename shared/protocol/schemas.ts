@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { NICKNAME_MAX } from "../lobby/nickname.ts";
+import { ANNOUNCEMENT_MAX } from "../lobby/lobby.ts";
 import { PROTOCOL_VERSION } from "./version.ts";
 import { NOTE_MAX, PERSONALITIES } from "../rules/index.ts";
 
@@ -50,6 +51,8 @@ export const HOST_COMMANDS = [
   cmd("inject_card", { card: ref }),
   cmd("end", {}),
   cmd("hide_text", { target: ref }),
+  cmd("broadcast", { text: z.string().min(1).max(ANNOUNCEMENT_MAX * 2) }),
+  cmd("anonymous_board", { on: z.boolean() }),
 ] as const;
 
 /** What players send: town actions, the journal, reviews and appeals, notes, stepping out. */

@@ -5,7 +5,7 @@
  */
 import type { Command, CommandKind } from "../protocol/schemas.ts";
 import type { Reason } from "../protocol/reasons.ts";
-import { decideHideText, decideKick, decideLock, decideMoveSeat, decideRename, decideStepOut, isRefusal, type Decision as LobbyDecision } from "../lobby/lobby.ts";
+import { decideAnnounce, decideAnonymousBoard, decideHideText, decideKick, decideLock, decideMoveSeat, decideRename, decideStepOut, isRefusal, type Decision as LobbyDecision } from "../lobby/lobby.ts";
 import { decide, HOST, SYSTEM, seatActor, type Actor, type Command as RuleCommand, type Ctx } from "../rules/index.ts";
 import type { Session, SessionEvent } from "./index.ts";
 
@@ -65,6 +65,8 @@ const HANDLERS: { [K in CommandKind]: Handler<K> } = {
   lock: { who: "host", decide: (s, _c, _a, ctx) => fromLobby(decideLock(s.lobby, true, ctx.now)) },
   unlock: { who: "host", decide: (s, _c, _a, ctx) => fromLobby(decideLock(s.lobby, false, ctx.now)) },
   hide_text: { who: "host", decide: (s, c, _a, ctx) => fromLobby(decideHideText(s.lobby, c.target, ctx.now)) },
+  broadcast: { who: "host", decide: (s, c, _a, ctx) => fromLobby(decideAnnounce(s.lobby, c.text, ctx.now)) },
+  anonymous_board: { who: "host", decide: (s, c, _a, ctx) => fromLobby(decideAnonymousBoard(s.lobby, c.on, ctx.now)) },
   step_out: { who: "player", decide: (s, _c, a, ctx) => (a.as === "player" ? fromLobby(decideStepOut(s.lobby, a.seatId, ctx.now)) : { ok: false, reason: "not_allowed" }) },
   assign_role: hostRule((c) => ({ kind: "assign_role", seat: c.seatId, role: c.role })),
   auto_balance: hostRule(() => ({ kind: "auto_balance" })),

@@ -24,6 +24,8 @@ const LOBBY_TYPES: ReadonlySet<string> = new Set<LobbyEvent["type"]>([
   "seat_stepped_out",
   "seat_moved",
   "text_hidden",
+  "announcement_made",
+  "board_anonymised",
 ]);
 
 export function isLobbyEvent(event: SessionEvent): event is LobbyEvent {
