@@ -11,6 +11,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     reportCompressedSize: false,
+    // fonts stay files (fetched by unicode-range only when needed), never base64 inside the CSS
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
     rollupOptions: {
       input: {
         join: resolve(import.meta.dirname, "client/index.html"),

@@ -7,6 +7,7 @@ import i18next from "i18next";
 import en from "../assets/strings/en.json";
 import zh from "../assets/strings/zh.json";
 import { LANGS, isLang, type Lang, type LocalText } from "../shared/lang.ts";
+import { watchForCjk } from "./ui/cjkFont.ts";
 
 const STORAGE_KEY = "gs.lang";
 const HTML_LANG: Record<Lang, string> = { en: "en", zh: "zh-Hans" };
@@ -88,4 +89,5 @@ export function setupLanguageSwitch(): void {
     });
   }
   translatePage();
+  watchForCjk();
 }
