@@ -1,11 +1,10 @@
 /**
  * The interface's strings (i18next, English and Simplified Chinese from assets/strings).
  * Static text in the HTML carries `data-i18n` (and `data-i18n-attr` for attributes); code calls
- * `t()`. The chosen language is remembered on the device; the first visit follows the browser.
+ * `t()`. The tables are in client/strings.ts. The chosen language is remembered on the device; the first visit follows the browser.
  */
 import i18next from "i18next";
-import en from "../assets/strings/en.json";
-import zh from "../assets/strings/zh.json";
+import { stringTable } from "./strings.ts";
 import { LANGS, isLang, type Lang, type LocalText } from "../shared/lang.ts";
 import { watchForCjk } from "./ui/cjkFont.ts";
 
@@ -24,7 +23,7 @@ function initialLang(): Lang {
 void i18next.init({
   lng: initialLang(),
   fallbackLng: "en",
-  resources: { en: { translation: en }, zh: { translation: zh } },
+  resources: { en: { translation: stringTable("en") }, zh: { translation: stringTable("zh") } },
   interpolation: { escapeValue: false }, // we only ever set textContent, never HTML
   initAsync: false,
 });

@@ -9,7 +9,9 @@ import type { Browser, Page } from "playwright-core";
 import { describeBrowser, launchChromium, newDevice } from "../support/browser.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { joinPlayer } from "../support/clients.ts";
-import en from "../../assets/strings/en.json";
+import { stringTable } from "../../client/strings.ts";
+
+const en = stringTable("en") as typeof import("../../assets/strings/en/core.json");
 
 let server: TestServer;
 let browser: Browser;

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device } from "../support/browser.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
-import en from "../../assets/strings/en.json";
+import { stringTable } from "../../client/strings.ts";
+
+const en = stringTable("en") as typeof import("../../assets/strings/en/core.json");
 
 let server: TestServer;
 let browser: Browser;
@@ -124,7 +126,7 @@ describeBrowser("host, students and board in real Chromium", () => {
     const { code, hostToken } = await server.createSession();
     const student = await device("zh-CN");
     await student.page.goto(`${server.url}/`);
-    const zh = (await import("../../assets/strings/zh.json")).default;
+    const zh = stringTable("zh") as typeof en;
     await expect.poll(() => student.page.locator("h1").first().textContent()).toBe(zh.join.title);
     await student.page.getByLabel(zh.join.code).fill("ZZZZZZ");
     await student.page.getByLabel(zh.join.nickname).fill("小明");

@@ -1,7 +1,6 @@
 /** The string tables: both languages carry every key, nothing is empty, every reason is translated. */
 import { describe, expect, it } from "vitest";
-import en from "../../assets/strings/en.json";
-import zh from "../../assets/strings/zh.json";
+import { AREAS, stringTable } from "../../client/strings.ts";
 import { REASONS } from "../../shared/protocol/reasons.ts";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -17,10 +16,24 @@ function flatten(table: object, prefix = ""): Record<string, string> {
   return out;
 }
 
-const enKeys = flatten(en);
-const zhKeys = flatten(zh);
+const enKeys = flatten(stringTable("en"));
+const zhKeys = flatten(stringTable("zh"));
 
 describe("string tables", () => {
+  it("are split into areas that never share a top-level key, the same areas in both languages", () => {
+    expect(Object.keys(AREAS.zh).sort()).toEqual(Object.keys(AREAS.en).sort());
+    expect(Object.keys(AREAS.en)).toContain("core");
+    for (const lang of ["en", "zh"] as const) {
+      const seen = new Map<string, string>();
+      for (const [area, table] of Object.entries(AREAS[lang])) {
+        for (const key of Object.keys(table)) {
+          expect(seen.get(key), `${lang}/${area}.json repeats "${key}"`).toBeUndefined();
+          seen.set(key, area);
+        }
+      }
+    }
+  });
+
   it("have the same keys in English and Simplified Chinese", () => {
     expect(Object.keys(zhKeys).sort()).toEqual(Object.keys(enKeys).sort());
   });
@@ -42,9 +55,8 @@ describe("string tables", () => {
   });
 
   it("cover every data-i18n key used in the pages", () => {
-    const pages = readdirSync(join(ROOT, "client")).filter((f) => f.endsWith(".html"));
-    const sources = readdirSync(join(ROOT, "client/pages")).map((f) => join("pages", f));
-    for (const file of [...pages, ...sources]) {
+    const files = (readdirSync(join(ROOT, "client"), { recursive: true }) as string[]).filter((f) => /\.(html|ts)$/.test(f));
+    for (const file of files) {
       const text = readFileSync(join(ROOT, "client", file), "utf8");
       const keys = [...text.matchAll(/data-i18n(?:-title)?="([\w.]+)"|\bt\("([\w.]+)"/g)].map((m) => m[1] ?? m[2]);
       for (const key of keys) expect(enKeys[key!], `${file}: ${key}`).toBeTruthy();
