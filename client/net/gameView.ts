@@ -7,8 +7,10 @@ import type { BoardView, PublicPlayer, PublishedEntry } from "../../shared/rules
 import type { Phase, Role } from "../../shared/rules/state.ts";
 import type { Scenario } from "../../shared/scenario/index.ts";
 import type { Announcement } from "../../shared/lobby/lobby.ts";
+import { pseudonymAt } from "../../shared/lobby/pseudonym.ts";
+import type { LocalText } from "../../shared/lang.ts";
 
-type SyncedPlayer = { seatId: string; nickname: string; role: string; location: string; scored: boolean; score: number; grade: string; blacklisted: boolean };
+type SyncedPlayer = { seatId: string; nickname: string; role: string; location: string; scored: boolean; score: number; grade: string; blacklisted: boolean; pseudonym?: number };
 type SyncedFeed = { id: string; subject: string; deed: string; hasPoints: boolean; points: number; day: number; status: string };
 export type SyncedJson = {
   phase: string;
@@ -35,6 +37,8 @@ export type PlayView = {
   announcements: Announcement[];
   /** The facilitator asked for pseudonyms instead of nicknames on the public board. */
   anonymousBoard: boolean;
+  /** Every seat's stable pseudonym (by its place in the game's seats), for anonymous screens. */
+  pseudonyms: Record<string, LocalText>;
 };
 
 /** The rulebook changes rarely (rule changes, cards) but arrives with every state: parse it once per change. */
@@ -104,5 +108,6 @@ export function playViewFromJson(json: SyncedJson, key: string | null): PlayView
     rulebook: rulebookFrom(json.rulebook),
     announcements: parse<Announcement[]>(json.announcements, []),
     anonymousBoard: Boolean(json.anonymousBoard),
+    pseudonyms: Object.fromEntries(Object.values(json.players ?? {}).map((p) => [p.seatId, pseudonymAt(p.pseudonym ?? 0)])),
   };
 }

@@ -22,6 +22,8 @@ export const PlayerState = schema(
     score: t.number().default(0),
     grade: t.string().default(""),
     blacklisted: t.boolean().default(false),
+    /** Position in the game's seats (joining order): the stable pseudonym for anonymous screens. */
+    pseudonym: t.number().default(0),
   },
   "Player",
 );

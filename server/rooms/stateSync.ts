@@ -42,6 +42,7 @@ function syncPlayers(state: SessionState, session: Session, board: BoardView, co
   const shown = new Set<string>();
   const publicBySeat = new Map(board.players.map((p) => [p.seat, p]));
   const order = [...activeSeats(lobby).map((s) => s.seatId), ...game.seats.filter((seat) => !lobby.seats[seat])];
+  const gameOrder = new Map(game.seats.map((seat, i) => [seat, i]));
   for (const seatId of order) {
     shown.add(seatId);
     const seat = lobby.seats[seatId];
@@ -64,6 +65,7 @@ function syncPlayers(state: SessionState, session: Session, board: BoardView, co
       score: pub?.score ?? 0,
       grade: pub?.grade ?? "",
       blacklisted: pub?.blacklisted ?? false,
+      pseudonym: gameOrder.get(seatId) ?? game.seats.length + order.indexOf(seatId),
     });
   }
   const gone = Array.from(state.players.keys()).filter((seatId) => !shown.has(seatId));

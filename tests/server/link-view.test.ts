@@ -10,6 +10,7 @@ import { expectedPrivate, roomSession } from "../support/views.ts";
 import { Link } from "../../client/net/link.ts";
 import type { PlayView } from "../../client/net/gameView.ts";
 import { boardView, type BoardView } from "../../shared/rules/index.ts";
+import { pseudonyms } from "../../shared/lobby/pseudonym.ts";
 import { PROTOCOL_VERSION, type JoinRequest, type Welcome } from "../../shared/protocol/index.ts";
 
 let server: TestServer;
@@ -52,6 +53,29 @@ describe("the play view client/net builds", () => {
     }
     expect(host.view()!.mine).toEqual(expectedPrivate(roomSession(code), "host"));
     expect(board.view()!.mine).toBeNull();
+    for (const w of [host, board, ...players]) await w.link.leave();
+  });
+
+  it("carries the rulebook, the facilitator's broadcasts, the anonymous switch and stable pseudonyms", async () => {
+    const { code, hostToken } = await server.createSession();
+    const host = await open(code, { as: "host", v: PROTOCOL_VERSION, hostToken });
+    const players: Watched[] = [];
+    for (const nickname of ["Ann", "Ben", "Cai"]) players.push(await open(code, { as: "player", v: PROTOCOL_VERSION, seatToken: seatToken(), nickname }));
+    const board = await open(code, { as: "board", v: PROTOCOL_VERSION });
+    expect(await host.link.send({ kind: "broadcast", text: "Two minutes left" })).toMatchObject({ ok: true });
+    expect(await host.link.send({ kind: "anonymous_board", on: true })).toMatchObject({ ok: true });
+    expect(await host.link.send({ kind: "broadcast", text: "   " })).toMatchObject({ ok: false, reason: "empty_text" });
+
+    const game = roomSession(code).game;
+    const expected = Object.fromEntries(pseudonyms(game.seats));
+    for (const w of [board, ...players]) {
+      await until(() => w.view()?.anonymousBoard === true, "the anonymous switch");
+      const view = w.view()!;
+      expect(view.announcements.map((a) => a.text)).toEqual(["Two minutes left"]);
+      expect(view.rulebook?.id).toBe(game.scenario.id);
+      expect(view.rulebook?.locations.map((l) => l.id)).toEqual(game.scenario.locations.map((l) => l.id));
+      expect(view.pseudonyms).toEqual(expected);
+    }
     for (const w of [host, board, ...players]) await w.link.leave();
   });
 });
