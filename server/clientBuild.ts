@@ -1,6 +1,7 @@
 /**
  * `npm start` serves a built client. If there is none, or the sources are newer than the last
- * build, it builds one first (Vite, a few seconds), so a fresh clone needs no separate step.
+ * build, it builds one first (Vite, a few seconds), so a fresh clone needs no separate step. An
+ * installed package ships dist/client without the client sources: then the build counts as fresh.
  */
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -25,8 +26,8 @@ export function clientIsFresh(): boolean {
   return SOURCES.every((source) => newestMtime(source) <= built);
 }
 
-export async function ensureClientBuilt(log: (message: string) => void = () => {}): Promise<void> {
-  if (clientIsFresh()) return;
+export async function ensureClientBuilt(log: (message: string) => void = () => {}, options: { force?: boolean } = {}): Promise<void> {
+  if (!options.force && clientIsFresh()) return;
   log("Building the client…");
   const started = Date.now();
   const { build } = await import("vite");

@@ -8,6 +8,7 @@ import { ensureClientBuilt } from "./clientBuild.ts";
 import { PortInUseError, startServer } from "./app.ts";
 import { createLogger } from "./log.ts";
 import { lanAddresses } from "./network.ts";
+import QRCode from "qrcode";
 
 async function main(): Promise<void> {
   let config;
@@ -24,10 +25,7 @@ async function main(): Promise<void> {
   await ensureClientBuilt((m) => log.info(m));
   try {
     const running = await startServer(config, { log, handleSignals: true });
-    const hosts = config.host === "0.0.0.0" ? ["localhost", ...lanAddresses()] : [config.host];
-    console.log(`\nGood Standing is running.\n  Host console: http://${hosts[0]}:${running.port}/host`);
-    for (const host of hosts.slice(1)) console.log(`  Students join at: http://${host}:${running.port}/`);
-    console.log("");
+    console.log(await banner(config.host, running.port));
   } catch (error) {
     if (error instanceof PortInUseError) {
       console.error(error.message);
@@ -35,6 +33,16 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+}
+
+/** What the person starting the server needs: the console's address, and where students join (with a QR code). */
+async function banner(host: string, port: number): Promise<string> {
+  const hosts = host === "0.0.0.0" ? ["localhost", ...lanAddresses()] : [host];
+  const lines = ["", "Good Standing is running.", `  Host console: http://${hosts[0]}:${port}/host`];
+  for (const lan of hosts.slice(1)) lines.push(`  Students join at: http://${lan}:${port}/`);
+  const joinUrl = hosts[1] ? `http://${hosts[1]}:${port}/` : undefined;
+  if (joinUrl) lines.push("", `  Scan to join (${joinUrl}):`, (await QRCode.toString(joinUrl, { type: "terminal", small: true })).trimEnd().replace(/^/gm, "  "));
+  return lines.join("\n");
 }
 
 void main();
