@@ -11,7 +11,7 @@ import { startTestServer, type TestServer } from "../support/server.ts";
 import { joinPlayer } from "../support/clients.ts";
 import { stringTable } from "../../client/strings.ts";
 
-const en = stringTable("en") as typeof import("../../assets/strings/en/core.json");
+const en = stringTable("en") as typeof import("../../assets/strings/en/core.json") & typeof import("../../assets/strings/en/host.json");
 
 let server: TestServer;
 let browser: Browser;

@@ -9,7 +9,7 @@ import { describeBrowser, foreignRequests, launchChromium, newDevice, type Devic
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { stringTable } from "../../client/strings.ts";
 
-const en = stringTable("en") as typeof import("../../assets/strings/en/core.json");
+const en = stringTable("en") as typeof import("../../assets/strings/en/core.json") & typeof import("../../assets/strings/en/host.json");
 
 let server: TestServer;
 let browser: Browser;
