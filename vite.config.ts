@@ -18,6 +18,7 @@ export default defineConfig({
         join: resolve(import.meta.dirname, "client/index.html"),
         host: resolve(import.meta.dirname, "client/host.html"),
         board: resolve(import.meta.dirname, "client/board.html"),
+        debrief: resolve(import.meta.dirname, "client/debrief.html"),
       },
     },
   },

@@ -18,6 +18,7 @@ import { provideRoomServices, type RoomServices } from "./rooms/services.ts";
 import { SessionRoom } from "./rooms/sessionRoom.ts";
 import { SESSION_ROOM, encodeRefusal } from "../shared/protocol/index.ts";
 import { apiRouter } from "./http/api.ts";
+import { debriefRouter } from "./http/debrief.ts";
 import { pagesRouter } from "./http/pages.ts";
 import { closeCrossOrigin, securityHeaders } from "./http/security.ts";
 import { attemptLimiter, type AttemptLimiter } from "./http/limits.ts";
@@ -78,6 +79,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       app.disable("x-powered-by");
       app.set("trust proxy", false);
       app.use(securityHeaders());
+      app.use("/api", debriefRouter(services));
       app.use("/api", apiRouter(services));
       app.use(pagesRouter(CLIENT_DIST));
     },

@@ -6,6 +6,7 @@
 import { activeSeats } from "../../shared/lobby/lobby.ts";
 import { boardView, viewFor, type BoardView, type GameState } from "../../shared/rules/index.ts";
 import type { Session } from "../../shared/session/index.ts";
+import { endingFor } from "../../shared/debrief/ending.ts";
 import { FeedEntry, PlayerState, PrivateView, type SessionState } from "./sessionState.ts";
 
 /** Who a private view is for: a seat, or the facilitator ("host"). */
@@ -110,6 +111,8 @@ export function privateView(session: Session, key: ViewKey): unknown {
     const hidden = new Set(lobby.hiddenTexts);
     own.journal = (own.journal as { id: string; note: string }[]).map((e) => (hidden.has(e.id) ? { ...e, note: "" } : e));
   }
+  // after the end: the reveal and "what the game recorded about you" (shared/debrief/ending.ts)
+  if (game.phase === "ended") own.ending = endingFor(session, key);
   return own;
 }
 

@@ -1,0 +1,88 @@
+/**
+ * The debrief's routes, all under /api/sessions/:code and all only for the holder of the host
+ * token (`Authorization: Bearer <token>`; never in the URL): the session's log for the debrief
+ * page, and the exports (JSON log, players CSV, entries CSV). Anonymised unless `?names=1`.
+ * They read the store, so they work for live, ended and — after a restart — stored sessions,
+ * until retention deletes them. Answers are never cached by the browser.
+ */
+import express, { type Request, type Response, type Router } from "express";
+import { rateLimit } from "express-rate-limit";
+import type { RoomServices } from "../rooms/services.ts";
+import type { SessionRecord } from "../store/store.ts";
+import { tokenMatches } from "../tokens.ts";
+import {
+  anonymiseLog, buildReplay, entriesCsv, exportJson, fromStored, hideTexts, people, playersCsv, type LogEvent, type Replay,
+} from "../../shared/debrief/index.ts";
+
+/** The session a request may read, or why not: 401 without a token, 403 for a wrong token or unknown code (no existence oracle). */
+export function hostSession(services: RoomServices, req: Request): SessionRecord | { status: 401 | 403; reason: "not_host" } {
+  const bearer = /^Bearer (.+)$/.exec(req.get("authorization") ?? "")?.[1];
+  if (!bearer) return { status: 401, reason: "not_host" };
+  const record = services.store.sessionByCode(String(req.params.code ?? "").toUpperCase());
+  if (!record || !tokenMatches(bearer, record.hostTokenHash)) return { status: 403, reason: "not_host" };
+  return record;
+}
+
+type Prepared = { log: LogEvent[]; replay: Replay; anonymised: boolean };
+
+/** The last few logs read, keyed by session, names mode and last seq: a debrief page and its exports read the same log. */
+const cache = new Map<string, Prepared>();
+const CACHE_SIZE = 4;
+
+function prepare(services: RoomServices, record: SessionRecord, anonymised: boolean): Prepared {
+  const rows = services.store.events(record.id);
+  const key = `${record.id}|${anonymised}|${rows.at(-1)?.seq ?? 0}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const raw = fromStored(rows);
+  const first = buildReplay(raw);
+  const cleaned = hideTexts(raw, first.final.lobby.hiddenTexts);
+  const log = anonymised ? anonymiseLog(cleaned, people(first.final, raw)) : cleaned;
+  const prepared = { log, replay: anonymised || first.final.lobby.hiddenTexts.length > 0 ? buildReplay(log) : first, anonymised };
+  cache.set(key, prepared);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return prepared;
+}
+
+function attachment(res: Response, record: SessionRecord, anonymised: boolean, name: string, type: string, body: string): void {
+  const [base, ext] = name.split(".");
+  const file = `good-standing-${record.code}-${base}${anonymised ? "" : "-named"}.${ext}`;
+  res.set("Content-Type", type);
+  res.set("Content-Disposition", `attachment; filename="${file}"`);
+  res.send(body);
+}
+
+export function debriefRouter(services: RoomServices): Router {
+  const router = express.Router();
+  const limit = rateLimit({ windowMs: 60_000, limit: services.config.apiRequestsPerMinute, standardHeaders: "draft-8", legacyHeaders: false, message: { reason: "too_many_attempts" } });
+  const route = (path: string, handle: (res: Response, record: SessionRecord, data: Prepared) => void) =>
+    router.get(`/sessions/:code/${path}`, limit, (req, res, next) => {
+      try {
+        res.set("Cache-Control", "no-store");
+        const record = hostSession(services, req);
+        if ("reason" in record) {
+          res.status(record.status).json({ reason: record.reason });
+          return;
+        }
+        handle(res, record, prepare(services, record, req.query.names !== "1"));
+      } catch (error) {
+        next(error);
+      }
+    });
+
+  route("debrief", (res, record, { log, anonymised }) => {
+    res.json({ code: record.code, anonymised, createdAt: record.createdAt, endedAt: record.endedAt, expiresAt: record.expiresAt, log });
+  });
+  route("export.json", (res, record, { log, anonymised }) => {
+    const body = exportJson(log, { code: record.code, anonymised, exportedAt: services.now(), endedAt: record.endedAt });
+    attachment(res, record, anonymised, "log.json", "application/json; charset=utf-8", body);
+  });
+  // A byte-order mark so spreadsheet programs read the UTF-8 (Chinese labels, nicknames) correctly.
+  route("players.csv", (res, record, { replay, anonymised }) => {
+    attachment(res, record, anonymised, "players.csv", "text/csv; charset=utf-8", "\uFEFF" + playersCsv(replay.final.game, people(replay.final, replay.log), anonymised));
+  });
+  route("entries.csv", (res, record, { replay, anonymised }) => {
+    attachment(res, record, anonymised, "entries.csv", "text/csv; charset=utf-8", "\uFEFF" + entriesCsv(replay.final.game, people(replay.final, replay.log), anonymised));
+  });
+  return router;
+}
