@@ -1,0 +1,157 @@
+/**
+ * Capacity and the echo baseline (benchmarks, not tests).
+ *
+ * Capacity: one server process; 30-player rooms (each with its facilitator, who starts the game)
+ * are added a step at a time, every player acting at a classroom pace over the real protocol,
+ * until the event-loop delay p99 passes the limit or the player ceiling is reached. Each step is
+ * measured once the new rooms play: event-loop delay, server CPU, command → sender and → others
+ * p50/p99, downstream bytes per player per second (at the clients), live heap per player.
+ *
+ * Baseline: the same client processes, players and message rate against the bare Colyseus echo
+ * room (echoServer.ts), measured the same way; the CPU ratio ours / echo is reported by run.ts.
+ *
+ *   npx tsx tests/bench/capacity.ts [--max 600] [--step 150] [--seconds 8] [--echo]
+ */
+import { Fleet, startEcho, startOurs, type BenchServer, type WindowFigures } from "./fleet.ts";
+import { percentile } from "./latency.ts";
+import { sleep } from "./stats.ts";
+
+export type LoadOptions = {
+  /** Stop adding rooms at this many players. */
+  maxPlayers: number;
+  /** Players added per step (a multiple of the room size). */
+  stepPlayers: number;
+  /** Measured seconds per step. */
+  stepSeconds: number;
+  roomSize: number;
+  /** Commands per player per second. */
+  rate: number;
+  /** Stop once the event-loop delay p99 passes this (ms). */
+  loopLimitMs: number;
+  processes: number;
+};
+
+export type LoadStep = WindowFigures & {
+  rooms: number;
+  loopP50: number;
+  loopP99: number;
+  loopMax: number;
+  cpuCores: number;
+  /** Live heap (after GC) above the idle server's, per connected player (facilitators included in the cost). */
+  heapPerPlayerKb: number;
+  rssPerPlayerKb: number;
+  joinP50: number;
+  joinP99: number;
+  joinFailures: number;
+};
+
+export type LoadResult = {
+  target: "ours" | "echo";
+  steps: LoadStep[];
+  stoppedBecause: string;
+  idleHeapMb: number;
+  problems: string[];
+};
+
+const SETTLE_MS = 2000;
+
+export async function rampUp(server: BenchServer, options: LoadOptions, { limitLoop = true, onStep = (_s: LoadStep) => {} } = {}): Promise<LoadResult> {
+  const fleet = new Fleet(server, options.processes);
+  const steps: LoadStep[] = [];
+  const problems: string[] = [];
+  let stoppedBecause = `reached ${options.maxPlayers} players`;
+  try {
+    const idle = await server.probe.heap();
+    while (fleet.players < options.maxPlayers) {
+      const rooms = Math.max(1, Math.round(Math.min(options.stepPlayers, options.maxPlayers - fleet.players) / options.roomSize));
+      const joined = await fleet.openRooms(rooms, options.roomSize, options.rate);
+      problems.push(...joined.problems);
+      await sleep(SETTLE_MS);
+      await fleet.window();
+      await server.probe.sample();
+      await sleep(options.stepSeconds * 1000);
+      const figures = await fleet.window();
+      const sample = await server.probe.sample();
+      const heap = await server.probe.heap();
+      const players = fleet.players;
+      const step: LoadStep = {
+        ...figures,
+        rooms: fleet.rooms.size,
+        loopP50: sample.loopP50,
+        loopP99: sample.loopP99,
+        loopMax: sample.loopMax,
+        cpuCores: sample.cpuCores,
+        heapPerPlayerKb: (heap.heapUsedBytes - idle.heapUsedBytes) / 1024 / players,
+        rssPerPlayerKb: (heap.rssBytes - idle.rssBytes) / 1024 / players,
+        joinP50: percentile(joined.joinTimes, 50),
+        joinP99: percentile(joined.joinTimes, 99),
+        joinFailures: joined.failures,
+      };
+      steps.push(step);
+      onStep(step);
+      if (limitLoop && step.loopP99 > options.loopLimitMs) {
+        stoppedBecause = `event-loop delay p99 ${step.loopP99.toFixed(1)} ms passed ${options.loopLimitMs} ms`;
+        break;
+      }
+      if (joined.problems.length > 0 && joined.failures >= rooms * options.roomSize) {
+        stoppedBecause = `rooms could not be filled: ${joined.problems[0]}`;
+        break;
+      }
+    }
+    return { target: server.target, steps, stoppedBecause, idleHeapMb: idle.heapUsedBytes / 2 ** 20, problems };
+  } finally {
+    await fleet.close();
+  }
+}
+
+export async function runCapacity(options: LoadOptions, onStep?: (s: LoadStep) => void): Promise<LoadResult> {
+  return rampUp(await startOurs(), options, onStep ? { onStep } : {});
+}
+
+/** The echo room with `players` players added in one step, measured like a capacity step. */
+export async function runEchoBaseline(players: number, options: LoadOptions): Promise<LoadResult> {
+  return rampUp(await startEcho(), { ...options, maxPlayers: players, stepPlayers: players }, { limitLoop: false });
+}
+
+const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)}` : "–").padStart(6);
+
+export function stepHeader(): string {
+  return "players rooms  loop p50/p99 ms   CPU   → sender p50/p99   → others p50/p99   B/player/s  heap kB/player  joins p99  failed";
+}
+
+export function formatStep(s: LoadStep): string {
+  return [
+    String(s.players).padStart(7),
+    String(s.rooms).padStart(5),
+    ` ${ms(s.loopP50)} /${ms(s.loopP99)}`,
+    `  ${s.cpuCores.toFixed(2)}`,
+    `  ${ms(s.senderP50)} /${ms(s.senderP99)}`,
+    `  ${ms(s.othersP50)} /${ms(s.othersP99)}`,
+    `  ${s.bytesPerPlayerPerSecond.toFixed(0).padStart(10)}`,
+    `  ${s.heapPerPlayerKb.toFixed(1).padStart(14)}`,
+    `  ${ms(s.joinP99)}`,
+    `  ${String(s.joinFailures + s.timeouts + s.dropped).padStart(6)}`,
+  ].join("");
+}
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const options: LoadOptions = {
+    maxPlayers: option("max", 600),
+    stepPlayers: option("step", 150),
+    stepSeconds: option("seconds", 8),
+    roomSize: 30,
+    rate: option("rate", 0.5),
+    loopLimitMs: 20,
+    processes: option("processes", 3),
+  };
+  console.log(stepHeader());
+  const result = process.argv.includes("--echo") ? await runEchoBaseline(options.maxPlayers, options) : await runCapacity(options, (s) => console.log(formatStep(s)));
+  if (result.target === "echo") for (const s of result.steps) console.log(formatStep(s));
+  console.log(`stopped: ${result.stoppedBecause}${result.problems.length ? `; problems: ${result.problems.join("; ")}` : ""}`);
+  process.exit(0);
+}

@@ -1,0 +1,233 @@
+/**
+ * What the load benchmarks share: a server process under the probe (ours, or the bare echo
+ * baseline), sessions created through its HTTP API, and a few client processes
+ * (tests/bench/players.ts) that each hold whole rooms of bot players. Everything is on
+ * 127.0.0.1 and everything started here is stopped by `close()`.
+ */
+import { fork, spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
+import { join } from "node:path";
+import { freePort, kill, spawnServer, type ServerProcess } from "../support/process.ts";
+import { tempDir } from "../support/server.ts";
+import { ROOT } from "../../server/clientBuild.ts";
+import { probeAt, type Probe } from "./probe.ts";
+import { Histogram, now, sleep } from "./stats.ts";
+import type { BurstDone, Closed, FromPlayers, Left, Opened, ToPlayers, Window } from "./players.ts";
+
+export type Target = "ours" | "echo";
+export type BenchServer = { target: Target; url: string; probe: Probe; pid: number; close(): Promise<void> };
+
+const PROBE = join(import.meta.dirname, "probe.ts");
+
+/** Our server (`server/main.ts`), limits opened wide enough for hundreds of bots from one address. */
+export async function startOurs(): Promise<BenchServer> {
+  const probePort = await freePort();
+  const server = await spawnServer(
+    {
+      DATA_DIR: tempDir("gs-bench-"),
+      BOT_THINK_MS: "60000",
+      JOINS_PER_MINUTE: "100000",
+      API_REQUESTS_PER_MINUTE: "100000",
+      MESSAGES_PER_SECOND: "50",
+      MAX_SESSIONS: "10000",
+      BENCH_PROBE_PORT: String(probePort),
+    },
+    { nodeArgs: ["--expose-gc", "--import", "tsx", "--import", PROBE] },
+  );
+  return { target: "ours", url: server.url, probe: probeAt(probePort), pid: server.child.pid!, close: () => kill(server) };
+}
+
+/** The bare Colyseus echo room (tests/bench/echoServer.ts), under the same probe. */
+export async function startEcho(): Promise<BenchServer> {
+  const [port, probePort] = [await freePort(), await freePort()];
+  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "--import", PROBE, join(import.meta.dirname, "echoServer.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), BENCH_PROBE_PORT: String(probePort) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += String(d)));
+  child.stderr?.on("data", (d) => (output += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const running: ServerProcess = { child, port, url: `http://127.0.0.1:${port}`, output: () => output, exited };
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`echo server exited during start:\n${output}`);
+    if (Date.now() > deadline) {
+      await kill(running);
+      throw new Error(`echo server did not start in time:\n${output}`);
+    }
+    if (await fetch(`${running.url}/api/health`).then((r) => r.ok, () => false)) break;
+    await sleep(50);
+  }
+  return { target: "echo", url: running.url, probe: probeAt(probePort), pid: child.pid!, close: () => kill(running) };
+}
+
+let sessionsCreated = 0;
+
+/**
+ * A new session through the real HTTP API. Creating sessions is limited to 30 per address per
+ * 10 minutes, so, like a hundred teachers on a hundred laptops, each run of 25 sessions comes
+ * from its own loopback source address (127.0.0.2, .3, …); the server is still 127.0.0.1.
+ */
+export function createSession(url: string, scenarioId = "rongcheng-pilot"): Promise<{ code: string; hostToken: string }> {
+  const localAddress = `127.0.0.${2 + (Math.floor(sessionsCreated++ / 25) % 250)}`;
+  const target = new URL("/api/sessions", url);
+  const body = JSON.stringify({ scenarioId });
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: target.hostname, port: target.port, path: target.pathname, method: "POST", localAddress, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      (res) => {
+        let text = "";
+        res.on("data", (d) => (text += String(d)));
+        res.on("end", () => (res.statusCode === 201 ? resolve(JSON.parse(text) as { code: string; hostToken: string }) : reject(new Error(`creating a session failed: ${res.statusCode} ${text}`))));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+export async function deleteSession(url: string, code: string, hostToken: string): Promise<void> {
+  const response = await fetch(`${url}/api/sessions/${code}`, { method: "DELETE", headers: { authorization: `Bearer ${hostToken}` } });
+  if (response.status !== 204) throw new Error(`deleting session ${code} failed: ${response.status}`);
+}
+
+/** One client process. */
+class Players {
+  private waiting: { match: (m: FromPlayers) => boolean; resolve: (m: FromPlayers) => void }[] = [];
+  readonly exited: Promise<void>;
+
+  constructor(readonly child: ChildProcess) {
+    child.on("message", (message: FromPlayers) => {
+      const i = this.waiting.findIndex((w) => w.match(message));
+      if (i >= 0) this.waiting.splice(i, 1)[0]!.resolve(message);
+    });
+    this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
+  }
+
+  ask<T extends FromPlayers>(message: ToPlayers, match: (m: FromPlayers) => boolean): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ match, resolve: resolve as (m: FromPlayers) => void });
+      void this.exited.then(() => reject(new Error("a bench client process exited")));
+      this.child.send(message);
+    });
+  }
+}
+
+export type WindowFigures = {
+  seconds: number;
+  players: number;
+  commands: number;
+  accepted: number;
+  timeouts: number;
+  dropped: number;
+  senderP50: number;
+  senderP99: number;
+  othersP50: number;
+  othersP99: number;
+  othersSamples: number;
+  /** Downstream bytes per player per second, counted at the players' sockets. */
+  bytesPerPlayerPerSecond: number;
+};
+
+export type Room = { code: string; hostToken: string; process: number; players: number };
+
+/** The client processes for one server, and the rooms they hold. */
+export class Fleet {
+  private swarms: Players[];
+  private nextProcess = 0;
+  private nextPlayer = 0;
+  readonly rooms = new Map<string, Room>();
+
+  constructor(
+    readonly server: BenchServer,
+    processes: number,
+  ) {
+    this.swarms = Array.from({ length: processes }, () => new Players(fork(join(import.meta.dirname, "players.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] })));
+  }
+
+  get players(): number {
+    return [...this.rooms.values()].reduce((n, r) => n + r.players, 0);
+  }
+
+  /** Opens `count` sessions, fills each with `players` bots and starts its game. */
+  async openRooms(count: number, players: number, rate: number): Promise<{ joinTimes: number[]; failures: number; problems: string[] }> {
+    const sessions = [];
+    for (let i = 0; i < count; i++) sessions.push(await createSession(this.server.url));
+    const answers = await Promise.all(
+      sessions.map((session) => {
+        const slot = this.nextProcess++ % this.swarms.length;
+        const first = this.nextPlayer;
+        this.nextPlayer += players;
+        return this.swarms[slot]!.ask<Opened>(
+          { type: "open", url: this.server.url, code: session.code, hostToken: session.hostToken, players, first, server: this.server.target, rate },
+          (m) => m.type === "opened" && m.code === session.code,
+        ).then((opened) => {
+          this.rooms.set(session.code, { ...session, process: slot, players: players - opened.failures });
+          return opened;
+        });
+      }),
+    );
+    return { joinTimes: answers.flatMap((a) => a.joinTimes), failures: answers.reduce((n, a) => n + a.failures, 0), problems: answers.flatMap((a) => (a.problem ? [a.problem] : [])) };
+  }
+
+  /** Its players and host leave, then the host deletes the session (the room closes). */
+  async closeRoom(code: string): Promise<void> {
+    const room = this.rooms.get(code);
+    if (!room) return;
+    await this.swarms[room.process]!.ask<Closed>({ type: "close", code }, (m) => m.type === "closed" && m.code === code);
+    this.rooms.delete(code);
+    await deleteSession(this.server.url, code, room.hostToken);
+  }
+
+  /** Figures since the previous call, merged over the client processes. */
+  async window(): Promise<WindowFigures> {
+    const parts = await Promise.all(this.swarms.map((s) => s.ask<Window>({ type: "window" }, (m) => m.type === "window")));
+    const sender = Histogram.from(parts.map((p) => p.sender));
+    const others = Histogram.from(parts.map((p) => p.others));
+    const players = parts.reduce((n, p) => n + p.players, 0);
+    const seconds = Math.max(...parts.map((p) => p.ms)) / 1000;
+    const sum = (key: "commands" | "accepted" | "timeouts" | "dropped" | "bytes") => parts.reduce((n, p) => n + p[key], 0);
+    return {
+      seconds,
+      players,
+      commands: sum("commands"),
+      accepted: sum("accepted"),
+      timeouts: sum("timeouts"),
+      dropped: sum("dropped"),
+      senderP50: sender.percentile(50),
+      senderP99: sender.percentile(99),
+      othersP50: others.percentile(50),
+      othersP99: others.percentile(99),
+      othersSamples: others.count,
+      bytesPerPlayerPerSecond: players > 0 ? sum("bytes") / players / seconds : NaN,
+    };
+  }
+
+  /** Paced joins into existing sessions (no game started): `total` players over `seconds`. */
+  async burst(codes: string[], perRoom: number, total: number, seconds: number): Promise<{ joinTimes: number[]; failures: number; wallSeconds: number }> {
+    const startAt = now() + 500;
+    const answers = await Promise.all(
+      this.swarms.map((s, offset) => s.ask<BurstDone>({ type: "burst", url: this.server.url, codes, perRoom, total, seconds, startAt, stride: this.swarms.length, offset }, (m) => m.type === "burst")),
+    );
+    return {
+      joinTimes: answers.flatMap((a) => a.joinTimes),
+      failures: answers.reduce((n, a) => n + a.failures, 0),
+      wallSeconds: (Math.max(...answers.map((a) => a.lastJoinedAt)) - startAt) / 1000,
+    };
+  }
+
+  async leaveAll(): Promise<void> {
+    await Promise.all(this.swarms.map((s) => s.ask<Left>({ type: "leave-all" }, (m) => m.type === "left")));
+    this.rooms.clear();
+  }
+
+  /** Stops the client processes and the server. */
+  async close(): Promise<void> {
+    await Promise.race([this.leaveAll().catch(() => {}), sleep(5000)]);
+    for (const s of this.swarms) s.child.kill();
+    await Promise.all(this.swarms.map((s) => Promise.race([s.exited, sleep(2000)])));
+    await this.server.close();
+  }
+}

@@ -1,0 +1,284 @@
+/**
+ * One process of bot clients for the capacity, baseline, join-burst and soak benchmarks (forked
+ * by tests/bench/load.ts). Each room it is given lives wholly in this process: its facilitator
+ * (a host client that starts the game) and its players, who act over the real protocol at a
+ * classroom pace. Latencies go into mergeable histograms; bytes are counted at each player's
+ * socket (countingSocket.ts). Times are the machine's monotonic clock.
+ */
+import "./countingSocket.ts";
+import "../../server/shim.ts";
+import type { Room } from "@colyseus/sdk";
+import { joinHost, joinPlayer } from "../support/clients.ts";
+import type { CommandReply } from "../../shared/protocol/index.ts";
+import { bytesIn } from "./countingSocket.ts";
+import { Histogram, now, sleep, type HistogramJson } from "./stats.ts";
+
+export type OpenRoom = {
+  type: "open";
+  url: string;
+  code: string;
+  hostToken: string;
+  players: number;
+  /** First player index (nicknames are "Guest <index>", unique in the run). */
+  first: number;
+  /** "ours": the host starts the game (roles, start, day, a long day); "echo": nothing to start. */
+  server: "ours" | "echo";
+  /** Commands per player per second. */
+  rate: number;
+};
+export type CloseRoom = { type: "close"; code: string };
+export type TakeWindow = { type: "window" };
+export type Burst = { type: "burst"; url: string; codes: string[]; perRoom: number; total: number; seconds: number; startAt: number; stride: number; offset: number };
+export type LeaveAll = { type: "leave-all" };
+export type ToPlayers = OpenRoom | CloseRoom | TakeWindow | Burst | LeaveAll;
+
+export type Opened = { type: "opened"; code: string; joinTimes: number[]; failures: number; problem?: string };
+export type Closed = { type: "closed"; code: string };
+export type Window = {
+  type: "window";
+  ms: number;
+  players: number;
+  commands: number;
+  replies: number;
+  accepted: number;
+  timeouts: number;
+  dropped: number;
+  bytes: number;
+  sender: HistogramJson;
+  others: HistogramJson;
+};
+export type BurstDone = { type: "burst"; joinTimes: number[]; failures: number; lastJoinedAt: number };
+export type Left = { type: "left" };
+export type FromPlayers = Opened | Closed | Window | BurstDone | Left;
+
+const WALK = ["park", "community_centre", "internet_cafe"];
+const JOIN_TIMEOUT_MS = 20_000;
+const REPLY_TIMEOUT_MS = 5_000;
+/** Sends and receipts older than this are forgotten (seqs of host, clock and join events never match a send). */
+const KEEP_MS = 10_000;
+
+type Player = { room: Room; seatId: string; index: number; bytesSeen: number };
+type RoomRun = {
+  code: string;
+  host?: Room;
+  players: Player[];
+  stopped: boolean;
+  loops: Promise<void>[];
+  /** seq → when it was sent and by whom (known once the reply arrives). */
+  sends: Map<number, { at: number; sender: number }>;
+  /** seq → receipts that arrived before the sender's reply. */
+  early: Map<number, { at: number; receiver: number }[]>;
+};
+
+const rooms = new Map<string, RoomRun>();
+const loose: Room[] = [];
+let win = freshWindow();
+
+function freshWindow() {
+  return { started: now(), commands: 0, replies: 0, accepted: 0, timeouts: 0, dropped: 0, sender: new Histogram(), others: new Histogram() };
+}
+
+const send = (message: FromPlayers) => process.send!(message);
+
+function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([promise, sleep(ms).then(() => Promise.reject(new Error(`${what} timed out`)))]);
+}
+
+/** Joins one player; resolves with its seat once the welcome arrived. */
+async function joinOne(url: string, code: string, index: number): Promise<Player> {
+  return timeout(
+    (async () => {
+      const joined = await joinPlayer(url, code, `Guest ${index}`);
+      const welcome = await joined.welcome;
+      return { room: joined.room, seatId: welcome.as === "player" ? welcome.seatId : "", index, bytesSeen: bytesIn(joined.room) };
+    })(),
+    JOIN_TIMEOUT_MS,
+    "join",
+  );
+}
+
+async function hostCommand(host: Room, body: Record<string, unknown>): Promise<void> {
+  const reply = (await host.request("cmd", { id: Math.random().toString(36).slice(2), ...body }, { timeout: REPLY_TIMEOUT_MS })) as CommandReply;
+  if (!reply.ok) throw new Error(`${String(body.kind)} refused: ${reply.reason}`);
+}
+
+function watch(run: RoomRun, player: Player): void {
+  let seen = (player.room.state as { seq?: number }).seq ?? 0;
+  player.room.onStateChange((state: { seq: number }) => {
+    const at = now();
+    for (let s = seen + 1; s <= state.seq; s++) {
+      const sent = run.sends.get(s);
+      if (sent) {
+        if (sent.sender !== player.index) win.others.add(at - sent.at);
+      } else {
+        let list = run.early.get(s);
+        if (!list) run.early.set(s, (list = []));
+        list.push({ at, receiver: player.index });
+      }
+    }
+    seen = Math.max(seen, state.seq);
+  });
+  player.room.onLeave(() => {
+    if (!run.stopped) win.dropped++;
+  });
+}
+
+async function act(run: RoomRun, player: Player, rate: number): Promise<void> {
+  const period = 1000 / rate;
+  await sleep(Math.random() * period);
+  for (let step = 0; !run.stopped; step++) {
+    const role = (player.room.state as { players?: Map<string, { role: string }> }).players?.get(player.seatId)?.role;
+    const body = role === "observer" ? { kind: "write_note", text: `note ${step}` } : { kind: "move", to: WALK[step % WALK.length] };
+    const at = now();
+    win.commands++;
+    try {
+      const reply = (await player.room.request("cmd", { id: `${player.index}-${step}`, ...body }, { timeout: REPLY_TIMEOUT_MS })) as CommandReply;
+      win.replies++;
+      win.sender.add(now() - at);
+      if (reply.ok) {
+        win.accepted++;
+        run.sends.set(reply.seq, { at, sender: player.index });
+        for (const early of run.early.get(reply.seq) ?? []) if (early.receiver !== player.index) win.others.add(early.at - at);
+        run.early.delete(reply.seq);
+      }
+    } catch {
+      if (run.stopped) return;
+      win.timeouts++;
+    }
+    await sleep(period * (0.5 + Math.random()));
+  }
+}
+
+async function open(message: OpenRoom): Promise<void> {
+  const run: RoomRun = { code: message.code, players: [], stopped: false, loops: [], sends: new Map(), early: new Map() };
+  rooms.set(message.code, run);
+  const joinTimes: number[] = [];
+  let failures = 0;
+  let problem: string | undefined;
+  try {
+    run.host = (await timeout(joinHost(message.url, message.code, message.hostToken), JOIN_TIMEOUT_MS, "host join")).room;
+    for (let i = 0; i < message.players; i += 10) {
+      await Promise.all(
+        Array.from({ length: Math.min(10, message.players - i) }, async (_, k) => {
+          const started = now();
+          try {
+            const player = await joinOne(message.url, message.code, message.first + i + k);
+            joinTimes.push(now() - started);
+            if (player.seatId) run.players.push(player);
+            else failures++;
+          } catch {
+            failures++;
+          }
+        }),
+      );
+    }
+    if (message.server === "ours") {
+      for (const step of [{ kind: "auto_balance" }, { kind: "start" }, { kind: "advance" }, { kind: "extend", seconds: 1800 }]) await hostCommand(run.host, step);
+    }
+    await sleep(200);
+    for (const player of run.players) {
+      player.bytesSeen = bytesIn(player.room);
+      watch(run, player);
+      run.loops.push(act(run, player, message.rate));
+    }
+  } catch (error) {
+    problem = (error as Error).message;
+  }
+  send({ type: "opened", code: message.code, joinTimes, failures, ...(problem ? { problem } : {}) });
+}
+
+async function leave(room: Room | undefined): Promise<void> {
+  if (room) await timeout(room.leave(), 3000, "leave").catch(() => {});
+}
+
+async function close(code: string): Promise<void> {
+  const run = rooms.get(code);
+  if (run) {
+    run.stopped = true;
+    await Promise.all(run.players.map((p) => leave(p.room)));
+    await leave(run.host);
+    rooms.delete(code);
+  }
+  send({ type: "closed", code });
+}
+
+function takeWindow(): void {
+  const ended = now();
+  let bytes = 0;
+  let players = 0;
+  for (const run of rooms.values()) {
+    for (const player of run.players) {
+      const total = bytesIn(player.room);
+      bytes += total >= player.bytesSeen ? total - player.bytesSeen : total;
+      player.bytesSeen = total;
+      players++;
+    }
+    for (const [seq, sent] of run.sends) if (ended - sent.at > KEEP_MS) run.sends.delete(seq);
+    for (const [seq, list] of run.early) if (ended - (list[0]?.at ?? 0) > KEEP_MS) run.early.delete(seq);
+  }
+  const w = win;
+  win = freshWindow();
+  send({
+    type: "window",
+    ms: ended - w.started,
+    players,
+    commands: w.commands,
+    replies: w.replies,
+    accepted: w.accepted,
+    timeouts: w.timeouts,
+    dropped: w.dropped,
+    bytes,
+    sender: w.sender.toJSON(),
+    others: w.others.toJSON(),
+  });
+}
+
+/** Paced joins: player i (of `total`, this process taking every `stride`-th) starts at startAt + i·interval. */
+async function burst(message: Burst): Promise<void> {
+  const interval = (message.seconds * 1000) / message.total;
+  const joinTimes: number[] = [];
+  let failures = 0;
+  let lastJoinedAt = message.startAt;
+  const joins: Promise<void>[] = [];
+  for (let i = message.offset; i < message.total; i += message.stride) {
+    const code = message.codes[Math.floor(i / message.perRoom)]!;
+    joins.push(
+      (async () => {
+        await sleep(Math.max(0, message.startAt + i * interval - now()));
+        const started = now();
+        try {
+          const player = await joinOne(message.url, code, i);
+          joinTimes.push(now() - started);
+          lastJoinedAt = Math.max(lastJoinedAt, now());
+          loose.push(player.room);
+          if (!player.seatId) failures++;
+        } catch {
+          failures++;
+        }
+      })(),
+    );
+  }
+  await Promise.all(joins);
+  send({ type: "burst", joinTimes, failures, lastJoinedAt });
+}
+
+async function leaveAll(): Promise<void> {
+  for (const run of rooms.values()) run.stopped = true;
+  await Promise.all([...[...rooms.values()].flatMap((run) => [...run.players.map((p) => leave(p.room)), leave(run.host)]), ...loose.map((room) => leave(room))]);
+  rooms.clear();
+  loose.length = 0;
+  send({ type: "left" });
+}
+
+process.on("message", (message: ToPlayers) => {
+  const failed = (error: Error) => {
+    console.error(`bench players process failed: ${error.stack ?? error.message}`);
+    process.exit(1);
+  };
+  if (message.type === "open") open(message).catch(failed);
+  else if (message.type === "close") close(message.code).catch(failed);
+  else if (message.type === "window") takeWindow();
+  else if (message.type === "burst") burst(message).catch(failed);
+  else if (message.type === "leave-all") leaveAll().catch(failed);
+});
+process.on("disconnect", () => process.exit(0));
