@@ -30,8 +30,17 @@ export async function ensureClientBuilt(log: (message: string) => void = () => {
   if (!options.force && clientIsFresh()) return;
   log("Building the client…");
   const started = Date.now();
-  const { build } = await import("vite");
-  await build({ configFile: join(ROOT, "vite.config.ts"), logLevel: "warn" });
+  try {
+    const { build } = await import("vite");
+    await build({ configFile: join(ROOT, "vite.config.ts"), logLevel: "warn" });
+  } catch (error) {
+    // an installation this user may not write to: serve the build that is there, if any
+    const code = (error as { code?: unknown }).code;
+    const cannotWrite = code === "EACCES" || code === "EPERM" || code === "EROFS";
+    if (options.force || !cannotWrite || !existsSync(STAMP)) throw error;
+    log(`Cannot write the client build here (${code}); serving the existing build.`);
+    return;
+  }
   writeFileSync(STAMP, new Date().toISOString());
   log(`Client built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -6,6 +6,7 @@ import "./shim.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { ensureClientBuilt } from "./clientBuild.ts";
 import { PortInUseError, startServer } from "./app.ts";
+import { StoreOpenError } from "./store/sqlite.ts";
 import { createLogger } from "./log.ts";
 import { lanAddresses } from "./network.ts";
 import QRCode from "qrcode";
@@ -30,6 +31,10 @@ async function main(): Promise<void> {
     if (error instanceof PortInUseError) {
       console.error(error.message);
       process.exit(3);
+    }
+    if (error instanceof StoreOpenError) {
+      console.error(error.message);
+      process.exit(4);
     }
     throw error;
   }

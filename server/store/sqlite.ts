@@ -62,14 +62,38 @@ const toSession = (row: SessionRow): SessionRecord => ({
   endedAt: row.ended_at,
 });
 
+/** The database cannot be opened for writing (a read-only or foreign-owned data folder …). */
+export class StoreOpenError extends Error {
+  constructor(
+    readonly file: string,
+    readonly code: string,
+  ) {
+    super(
+      `Cannot open the game's database ${file} for writing (${code}). Nothing was changed. ` +
+        "Make its folder writable by this user, or set DATA_DIR to a folder that is.",
+    );
+  }
+}
+
+function openWritable(file: string): Database.Database {
+  try {
+    if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = FULL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 2000");
+    db.exec(SCHEMA);
+    return db;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && /^(SQLITE_(READONLY|CANTOPEN|PERM|IOERR)|EACCES|EROFS|EPERM)/.test(code)) throw new StoreOpenError(file, code);
+    throw error;
+  }
+}
+
 export function openSqliteStore(file: string): Store {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = FULL");
-  db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 2000");
-  db.exec(SCHEMA);
+  const db = openWritable(file);
 
   const insertSession = db.prepare(
     "INSERT INTO sessions (id, code, scenario_id, host_token_hash, created_at, expires_at) VALUES (@id, @code, @scenarioId, @hostTokenHash, @createdAt, @expiresAt)",

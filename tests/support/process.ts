@@ -21,10 +21,14 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts the server and resolves once it answers its health check (or rejects if it exits first). */
-export async function spawnServer(env: Record<string, string>, { waitReady = true, nodeArgs = [] as string[] } = {}): Promise<ServerProcess> {
+export async function spawnServer(
+  env: Record<string, string>,
+  { waitReady = true, nodeArgs = [] as string[], user = undefined as { uid: number; gid: number } | undefined } = {},
+): Promise<ServerProcess> {
   const port = Number(env.PORT ?? (await freePort()));
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", join(ROOT, "server/main.ts")], {
     cwd: ROOT,
+    ...user,
     env: { ...process.env, HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
