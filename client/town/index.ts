@@ -1,0 +1,103 @@
+/**
+ * The town map (Phaser 4): a top-down neighbourhood drawn from the rulebook's locations, with
+ * every player's avatar at their place. Phaser is big (~350 kB gzip), so pages load this module
+ * lazily:
+ *
+ *   const { mountTown } = await import("../town/index.ts");
+ *   const town = await mountTown(document.querySelector("#board-town")!, { seatId: null });
+ *   link handlers: play: (view) => town.update(view)
+ *
+ * The canvas is not the accessible path (the play screen lists the places as DOM); its container
+ * is an image whose label says how many places and people the map shows.
+ */
+import * as Phaser from "phaser";
+import "../styles/town.css";
+import type { PlayView } from "../net/gameView.ts";
+import { currentLang, onLangChange, t } from "../i18n.ts";
+import { el } from "../ui/dom.ts";
+import { loadCjkFont } from "../ui/cjkFont.ts";
+import { TownScene } from "./scene.ts";
+
+export type TownOptions = {
+  /** Whose avatar to highlight and follow (null on the projector board). */
+  seatId: string | null;
+  /** Called when the player clicks or taps a location on the map. */
+  onPick?: (locationId: string) => void;
+  /** The name shown under each avatar (default: the nickname; the board passes pseudonyms in anonymous mode). */
+  label?: (seatId: string, nickname: string) => string;
+};
+
+export type Town = { update(view: PlayView): void; destroy(): void };
+
+/** Towns on the page, told when the language changes (onLangChange has no unsubscribe). */
+const live = new Set<{ relabel(): void }>();
+onLangChange(() => {
+  for (const town of live) town.relabel();
+});
+
+/** How long to wait for the bundled fonts before drawing text anyway (they redraw once loaded). */
+const FONT_WAIT_MS = 1500;
+
+export async function mountTown(parent: HTMLElement, options: TownOptions): Promise<Town> {
+  const box = el("div", { class: "town", role: "img" });
+  parent.append(box);
+  let counts = { places: 0, people: 0 };
+  const describe = () => box.setAttribute("aria-label", t("town.map", counts));
+  describe();
+
+  if (currentLang() === "zh") loadCjkFont();
+  await Promise.race([document.fonts.ready, new Promise((resolve) => setTimeout(resolve, FONT_WAIT_MS))]);
+
+  const scene = new TownScene({
+    seatId: options.seatId,
+    onPick: options.onPick,
+    label: options.label,
+    onCounts: (places, people) => {
+      counts = { places, people };
+      describe();
+    },
+  });
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent: box,
+    pixelArt: true,
+    banner: false,
+    autoFocus: false,
+    backgroundColor: "#8cc56a",
+    scale: { mode: Phaser.Scale.RESIZE, width: box.clientWidth || 390, height: box.clientHeight || 300 },
+    input: { keyboard: false, gamepad: false },
+    audio: { noAudio: true },
+    scene,
+  });
+  await scene.ready;
+
+  // Phaser watches the window; the parent can also change size on its own (panels, rotation)
+  const resize = new ResizeObserver(() => game.scale.refresh());
+  resize.observe(box);
+  const fontsLoaded = () => scene.refreshTexts();
+  document.fonts.addEventListener("loadingdone", fontsLoaded);
+  const town = {
+    relabel: () => {
+      if (currentLang() === "zh") loadCjkFont();
+      scene.relabel();
+      describe();
+    },
+  };
+  live.add(town);
+
+  let destroyed = false;
+  return {
+    update(view) {
+      if (!destroyed) scene.apply(view);
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      live.delete(town);
+      resize.disconnect();
+      document.fonts.removeEventListener("loadingdone", fontsLoaded);
+      game.destroy(true);
+      box.remove();
+    },
+  };
+}
