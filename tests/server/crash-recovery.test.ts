@@ -39,8 +39,14 @@ import {
 } from "../support/script.ts";
 
 const ENV = { BOT_THINK_MS: "200", MESSAGES_PER_SECOND: "1000", LOG_LEVEL: "warn" };
-// seeds chosen so the kills fall in different phases: morning (paused), day 1, night, evening (paused), day 2
-const SEEDS = [7, 8, 13, 4, 2024];
+// seeds chosen so the kills fall in every phase: morning (paused), day 1, night, evening (paused), day 2
+const SEEDS: { seed: number; phase: string }[] = [
+  { seed: 7, phase: "morning" },
+  { seed: 8, phase: "day" },
+  { seed: 13, phase: "night" },
+  { seed: 4, phase: "evening" },
+  { seed: 2024, phase: "day" },
+];
 
 let running: ServerProcess | undefined;
 const opened: Room[] = [];
@@ -136,8 +142,8 @@ async function runStep(t: Table, step: Step, acks: Ack[]): Promise<void> {
 }
 
 describe("a server killed with SIGKILL in the middle of a game", () => {
-  for (const seed of SEEDS) {
-    it(`seed ${seed}: restarts with the game rebuilt from its log, every acknowledged command kept, same phase and deadline, seats back`, async () => {
+  for (const { seed, phase } of SEEDS) {
+    it(`seed ${seed} (killed in the ${phase}): restarts with the game rebuilt from its log, every acknowledged command kept, same phase and deadline, seats back`, async () => {
       const random = seeded(seed);
       const dataDir = tempDir();
       running = await spawnServer({ ...ENV, DATA_DIR: dataDir });
@@ -161,6 +167,7 @@ describe("a server killed with SIGKILL in the middle of a game", () => {
       await caughtUp(everyRoom(t), acks.at(-1)?.seq ?? 0);
       god = godView(t);
       const before = { phase: god.phase, day: god.day, paused: god.paused, phaseEndsAt: god.phaseEndsAt, pausedLeft: god.pausedLeft };
+      expect(before.phase, "the seed's kill point falls in the phase it stands for").toBe(phase);
 
       // in flight: the next few players' commands, sent without waiting; then SIGKILL
       const burst = steps.slice(killAt).filter((s): s is PlayerStep => s.by !== "host" && s.by !== "bots").slice(0, 4);
