@@ -1,0 +1,46 @@
+/**
+ * How the console names things: players by nickname, and the rulebook's roles, deeds, places,
+ * grades and cards in the current language (falling back to the id when a rulebook is missing).
+ */
+import { local, t } from "../i18n.ts";
+import type { Scenario } from "../../shared/scenario/index.ts";
+import type { Role } from "../../shared/rules/state.ts";
+import type { ConsoleData } from "./types.ts";
+
+export function nameOf(data: ConsoleData, seat: string | null | undefined): string {
+  if (!seat) return "—";
+  return data.lobby.players.find((p) => p.seatId === seat)?.nickname ?? data.game?.state.players[seat]?.nickname ?? seat;
+}
+
+export function roleName(rulebook: Scenario | null, role: Role | null | undefined): string {
+  if (!role) return t("host.roles.none");
+  if (role !== "observer" && rulebook) return local(rulebook.roles[role].label);
+  return t(`host.roles.${role}`);
+}
+
+export function deedName(rulebook: Scenario | null, id: string): string {
+  const deed = rulebook?.deeds.find((d) => d.id === id);
+  return deed ? local(deed.label) : id;
+}
+
+export function placeName(rulebook: Scenario | null, id: string): string {
+  const place = rulebook?.locations.find((l) => l.id === id);
+  return place ? local(place.label) : id;
+}
+
+export function gradeName(rulebook: Scenario | null, id: string): string {
+  const grade = rulebook?.grades.find((g) => g.id === id);
+  return grade ? local(grade.label) : id;
+}
+
+export function cardName(rulebook: Scenario | null, id: string): string {
+  const card = rulebook?.eventCards.find((c) => c.id === id);
+  return card ? local(card.label) : id;
+}
+
+/** m:ss for a countdown (never negative). */
+export function clock(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  return `${minutes}:${String(total % 60).padStart(2, "0")}`;
+}

@@ -1,0 +1,67 @@
+/**
+ * The lobby's set-up panel: the scenario's player range and role mix, auto-balance, bots with a
+ * personality, and "Start the game" — disabled, with the reason beside it, until enough seats play.
+ */
+import { local, t } from "../i18n.ts";
+import { byId, show } from "../ui/dom.ts";
+import { PERSONALITIES, type Role } from "../../shared/rules/state.ts";
+import { roleTargets, type PlayingRole } from "../../shared/rules/roles.ts";
+import type { Commander } from "./commander.ts";
+import { setOptions } from "./keyed.ts";
+import { roleName } from "./names.ts";
+import type { ConsoleData } from "./types.ts";
+import type { Scenario } from "../../shared/scenario/index.ts";
+
+const PLAYING: PlayingRole[] = ["official", "watcher", "resident"];
+
+export function setupControls(cmd: Commander): void {
+  byId("auto-balance").addEventListener("click", () => void cmd.send("auto-balance", { kind: "auto_balance" }));
+  byId<HTMLFormElement>("add-bot").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const personality = byId<HTMLSelectElement>("bot-personality").value as (typeof PERSONALITIES)[number] | "auto";
+    void cmd.send("add-bot", { kind: "add_bot", personality });
+  });
+  byId("start").addEventListener("click", () => void cmd.send("start", { kind: "start" }));
+}
+
+export function renderSetup(data: ConsoleData, cmd: Commander): void {
+  const game = data.game?.state;
+  const inLobby = (game?.phase ?? data.lobby.phase) === "lobby";
+  show(byId("setup"), inLobby);
+  if (!inLobby) return;
+  const rulebook = data.view?.rulebook ?? null;
+  setOptions(
+    byId<HTMLSelectElement>("bot-personality"),
+    ["auto", ...PERSONALITIES].map((p) => ({ value: p, label: t(`host.personalities.${p}`) })),
+    "auto",
+  );
+  const players = game ? game.seats.map((seat) => game.players[seat]).filter((p) => p !== undefined) : [];
+  const playing = players.filter((p) => p.role !== "observer");
+  const min = rulebook?.minPlayers ?? 0;
+  if (rulebook) {
+    byId("scenario-facts").textContent = t("host.setup.facts", { scenario: local(rulebook.title), min, max: rulebook.maxPlayers, days: rulebook.phases.days });
+    const targets = roleTargets(rulebook, playing.length);
+    byId("role-targets").textContent = t("host.setup.targets", { count: playing.length, roles: mix(rulebook, targets) });
+  }
+  const assigned: Record<Role, number> = { resident: 0, watcher: 0, official: 0, observer: 0 };
+  for (const p of players) if (p.role) assigned[p.role]++;
+  const unassigned = players.filter((p) => p.role === null).length;
+  byId("role-assigned").textContent = [
+    t("host.setup.current", { roles: mix(rulebook, assigned, assigned.observer > 0) }),
+    unassigned > 0 ? t("host.setup.unassigned", { count: unassigned }) : "",
+  ].join(" ");
+
+  byId<HTMLButtonElement>("auto-balance").disabled = cmd.isBusy("auto-balance") || players.length === 0;
+  byId<HTMLButtonElement>("add-bot-go").disabled = cmd.isBusy("add-bot");
+  const tooFew = playing.length < min;
+  const start = byId<HTMLButtonElement>("start");
+  start.disabled = cmd.isBusy("start") || tooFew || !game;
+  const reason = byId("start-reason");
+  reason.textContent = tooFew ? `${t("reason.too_few_players")} ${t("host.setup.needMore", { min, count: playing.length })}` : t("host.setup.ready", { count: playing.length });
+  reason.classList.toggle("error", tooFew);
+}
+
+function mix(rulebook: Scenario | null, counts: Partial<Record<Role, number>>, withObservers = false): string {
+  const roles: Role[] = withObservers ? [...PLAYING, "observer"] : PLAYING;
+  return roles.map((role) => `${roleName(rulebook, role)} ${counts[role] ?? 0}`).join(" · ");
+}

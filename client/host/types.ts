@@ -1,0 +1,44 @@
+/**
+ * What the console works with: the lobby (who is connected), the game as the facilitator sees it
+ * (the whole GameState: truth and record), and the rulebook in force. Render functions receive
+ * one `ConsoleData` snapshot and a `Commander` to send commands with.
+ */
+import type { Lobby } from "../net/link.ts";
+import type { PlayView } from "../net/gameView.ts";
+import type { GameState } from "../../shared/rules/state.ts";
+
+/** The facilitator's private view (`view.mine`), as the server sends it. */
+export type FacilitatorView = {
+  kind: "facilitator";
+  /** The whole game but its rulebook (which comes as `view.rulebook`). */
+  state: Omit<GameState, "scenario">;
+  /** Seats that asked to step out of their role. */
+  steppedOut: string[];
+  /** Ids of free texts (journal entries' notes, observers' notes) hidden from everyone but the facilitator. */
+  hiddenTexts: string[];
+};
+
+export type ConsoleData = {
+  code: string;
+  lobby: Lobby;
+  view: PlayView | null;
+  game: FacilitatorView | null;
+};
+
+export function facilitatorView(view: PlayView | null): FacilitatorView | null {
+  const mine = view?.mine as Partial<FacilitatorView> | null | undefined;
+  return mine?.kind === "facilitator" && mine.state ? (mine as FacilitatorView) : null;
+}
+
+/**
+ * Observers' notes have no id of their own in GameState (they are an append-only list), so the
+ * console names the n-th note `note-<n>` when it asks the server to hide it; the debrief must
+ * read `hiddenTexts` the same way.
+ */
+export function noteTextId(index: number): string {
+  return `note-${index}`;
+}
+
+export function isRunning(phase: string | undefined): boolean {
+  return phase === "morning" || phase === "day" || phase === "evening" || phase === "night";
+}
