@@ -13,6 +13,8 @@ import { isJoinCode, normalizeJoinCode } from "../../shared/lobby/joinCode.ts";
 import { checkNicknameShape } from "../../shared/lobby/nickname.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/index.ts";
 import type { JoinProblem } from "../net/refusals.ts";
+import type { PlayView } from "../net/gameView.ts";
+import type { PlayScreen } from "../play/index.ts";
 
 const form = byId<HTMLFormElement>("join-form");
 const codeInput = byId<HTMLInputElement>("code");
@@ -27,6 +29,11 @@ let myName = "";
 let mySeatId = "";
 let lastLobby: Lobby | undefined;
 let lastProblem: JoinProblem | undefined;
+/** The play screen, once the game is on (loaded on demand: the join page stays light). */
+let play: PlayScreen | undefined;
+let playLoading = false;
+let lastView: PlayView | undefined;
+let lastStatus: LinkStatus = "connected";
 
 setupLanguageSwitch();
 onLangChange(() => {
@@ -87,12 +94,15 @@ async function join(rejoining = false): Promise<void> {
       if (lastLobby) renderLobby(lastLobby);
     },
     lobby: renderLobby,
+    // the Link's handlers are fixed when it opens: these forward to the play screen once it exists
+    play: onPlay,
     status: onStatus,
   });
   submit.disabled = false;
   submit.textContent = t("join.submit");
   if (result instanceof Link) {
     link = result;
+    if (lastView) onPlay(lastView);
     if (location.pathname !== `/join/${code}`) history.replaceState(null, "", `/join/${code}`);
     show(byId("join-view"), false);
     show(byId("lobby-view"), true);
@@ -105,7 +115,31 @@ async function join(rejoining = false): Promise<void> {
   showProblem(result, result.reason.startsWith("nickname_") ? nicknameInput : codeInput);
 }
 
+function onPlay(view: PlayView): void {
+  lastView = view;
+  if (play) return play.update(view);
+  const on = view.board.phase !== "lobby" && ["resident", "watcher", "official", "observer"].includes((view.mine as { kind?: string } | null)?.kind ?? "");
+  if (on && !playLoading) void openPlay();
+}
+
+async function openPlay(): Promise<void> {
+  playLoading = true;
+  try {
+    const { mountPlay, playKind } = await import("../play/index.ts");
+    if (!link || !lastView || !playKind(lastView) || byId("closed-view").hidden === false) return;
+    const current = link;
+    play = mountPlay(byId("play"), { seatId: mySeatId, send: (body) => current.send(body) });
+    byId("main").hidden = true;
+    play.status(lastStatus);
+    play.update(lastView);
+  } finally {
+    playLoading = false;
+  }
+}
+
 function onStatus(status: LinkStatus, reason?: string): void {
+  lastStatus = status;
+  play?.status(status);
   showConnection(banner, status);
   if (status !== "closed" || !reason) return;
   const code = lastLobby?.code;
@@ -153,6 +187,10 @@ function clearProblem(): void {
 }
 
 function showClosed(titleKey: string, reason?: string): void {
+  play?.destroy();
+  play = undefined;
+  byId("play").hidden = true;
+  byId("main").hidden = false;
   show(byId("join-view"), false);
   show(byId("lobby-view"), false);
   show(byId("closed-view"), true);

@@ -1,0 +1,231 @@
+/**
+ * The play screen: loaded by the join page once the game has started and this seat has a
+ * role. A status bar, the facilitator's notices and today's news, the town map (Phaser, loaded
+ * last and optional: the panels work without it) and the role's panels in tabs. It draws only
+ * from the views the Link hands it and sends commands through the Link.
+ */
+import "../styles/play.css";
+import { local, onLangChange, t } from "../i18n.ts";
+import { el } from "../ui/dom.ts";
+import type { PlayView } from "../net/gameView.ts";
+import type { LinkStatus } from "../net/link.ts";
+import type { Scenario } from "../../shared/scenario/index.ts";
+import { Commands, type Sender } from "./commands.ts";
+import { draw, type Section } from "./render.ts";
+import type { PanelContext, ResidentMine } from "./context.ts";
+import { Tabs, type TabSpec } from "./tabs.ts";
+import { StatusBar } from "./statusBar.ts";
+import { announcementsSection, newsSection } from "./notices.ts";
+import { meSection, recordSection, standingSection, townSection } from "./resident.ts";
+import { journalSection } from "./watcher.ts";
+import { appealsSection, camerasSection, powersSection, reviewSection } from "./official.ts";
+import { boardSection, notesSection } from "./observer.ts";
+import { appealDialog, stepOutDialog } from "./dialogs.ts";
+import { mountMap, type TownHandle } from "./map.ts";
+import { gradeName } from "./format.ts";
+
+export type PlayKind = "resident" | "watcher" | "official" | "observer";
+
+/** Whether a view belongs on the play screen: the game is on and this seat has a role. */
+export function playKind(view: PlayView): PlayKind | null {
+  const kind = (view.mine as { kind?: string } | null)?.kind;
+  if (view.board.phase === "lobby" || !view.rulebook) return null;
+  return kind === "resident" || kind === "watcher" || kind === "official" || kind === "observer" ? kind : null;
+}
+
+export interface PlayScreen {
+  update(view: PlayView): void;
+  status(status: LinkStatus): void;
+  destroy(): void;
+}
+
+const TABS: Record<PlayKind, [string, string][]> = {
+  resident: [["town", "play.tabs.town"], ["record", "play.tabs.record"], ["me", "play.tabs.me"]],
+  watcher: [["town", "play.tabs.town"], ["journal", "play.tabs.journal"], ["record", "play.tabs.record"], ["me", "play.tabs.me"]],
+  official: [["review", "play.tabs.review"], ["appeals", "play.tabs.appeals"], ["cameras", "play.tabs.cameras"], ["powers", "play.tabs.powers"]],
+  observer: [["board", "play.tabs.board"], ["notes", "play.tabs.notes"]],
+};
+
+const SECTIONS: Record<string, (root: HTMLElement, ctx: PanelContext) => Section> = {
+  town: townSection,
+  record: recordSection,
+  me: meSection,
+  journal: journalSection,
+  review: reviewSection,
+  appeals: appealsSection,
+  cameras: camerasSection,
+  powers: powersSection,
+  board: boardSection,
+  notes: notesSection,
+};
+
+export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: string }): PlayScreen {
+  let view: PlayView | undefined;
+  let kind: PlayKind | null = null;
+  let picked: string | null = null;
+  let tabs: Tabs | undefined;
+  let sections: Section[] = [];
+  let town: TownHandle | null = null;
+  let townStarted = false;
+  let destroyed = false;
+  let seen = -1;
+
+  const commands = new Commands(options.send, () => refresh());
+  const live = el("p", { class: "visually-hidden", "aria-live": "polite" });
+  const announce = (text: string) => {
+    live.textContent = "";
+    setTimeout(() => (live.textContent = text), 50);
+  };
+
+  const ctx: PanelContext = {
+    seatId: options.seatId,
+    commands,
+    view: () => view!,
+    rulebook: () => view!.rulebook as Scenario,
+    openAppeal: (id) => appeal.open(id),
+    refresh: () => refresh(true),
+    picked: () => picked,
+    reveal(tab, key) {
+      tabs?.show(tab, false);
+      refresh();
+      const panel = document.getElementById(`panel-${tab}`);
+      const target = key ? panel?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) : panel;
+      target?.scrollIntoView({ block: "nearest" });
+      target?.focus();
+    },
+  };
+
+  const statusBar = new StatusBar(options.seatId);
+  const appeal = appealDialog(ctx, (entryId) => {
+    announce(t("play.appeal.filed"));
+    ctx.reveal("record", `record:${entryId}`);
+  });
+  const steppedOut = el("p", { class: "stepped-out", role: "status", hidden: true });
+  const stepOut = stepOutDialog(ctx, () => {
+    steppedOut.textContent = t("play.stepOut.done");
+    steppedOut.hidden = false;
+    steppedOut.tabIndex = -1;
+    steppedOut.focus();
+  });
+  statusBar.stepOut.addEventListener("click", () => stepOut.open());
+
+  const notices = el("div", { class: "play-notices" });
+  const announcements = el("div", { class: "announcements", "aria-live": "polite" });
+  const news = el("div", { class: "news-wrap" });
+  notices.append(announcements, news);
+  const fixed: Section[] = [announcementsSection(announcements, ctx), newsSection(news, ctx)];
+
+  const map = el("section", { class: "play-map", hidden: true });
+  const standing = el("div", { class: "standing" });
+  const panel = el("section", { class: "play-panel" });
+  const body = el("div", { class: "play-body" }, map, panel);
+  const over = el("section", { class: "play-over", hidden: true });
+
+  root.replaceChildren(statusBar.element, statusBar.hint, steppedOut, notices, body, over, live, appeal.element, stepOut.element);
+  root.hidden = false;
+
+  function build(next: PlayKind): void {
+    kind = next;
+    const specs: TabSpec[] = TABS[next].map(([id, label]) => ({ id, label, panel: el("div", { class: `tab-panel panel-${id}` }) }));
+    sections = specs.map((spec) => SECTIONS[spec.id]!(spec.panel, ctx));
+    const top: HTMLElement[] = [];
+    if (next === "resident" || next === "watcher") {
+      sections.unshift(standingSection(standing, ctx));
+      top.push(standing);
+    }
+    tabs = new Tabs(specs, () => refresh());
+    panel.replaceChildren(el("h1", { class: "visually-hidden" }, t("play.title")), ...top, tabs.list, ...specs.map((s) => s.panel));
+  }
+
+  function refresh(force = false): void {
+    if (!view || destroyed) return;
+    for (const section of fixed) draw(section, force);
+    const ended = view.board.phase === "ended";
+    body.hidden = ended;
+    over.hidden = !ended;
+    if (ended) return drawOver();
+    for (const section of sections) {
+      // hidden tabs wait until they are shown
+      if (!section.root.closest("[hidden]") || section.root === standing) draw(section, force);
+    }
+  }
+
+  function drawOver(): void {
+    const book = view!.rulebook!;
+    const me = (view!.mine as Partial<ResidentMine> | null)?.me;
+    over.replaceChildren(
+      el("h1", {}, t("play.over.heading")),
+      el("p", {}, t("play.over.text")),
+      ...(me?.scored && kind !== "official" ? [el("p", { class: "big" }, t("play.over.final", { score: me.score, grade: gradeName(book, me.grade) }))] : []),
+    );
+  }
+
+  function watchNews(next: PlayView): void {
+    // a watcher hears what happens where they stand as it happens
+    const observations = (next.mine as Partial<ResidentMine> | null)?.observations;
+    if (!observations) return;
+    if (seen >= 0 && observations.length > seen) {
+      const last = observations.at(-1);
+      const book = next.rulebook;
+      if (last && book) {
+        const name = next.board.players.find((p) => p.seat === last.actor)?.nickname ?? t("play.someone");
+        const deed = book.deeds.find((d) => d.id === last.deed);
+        const place = book.locations.find((l) => l.id === last.location);
+        announce(t("play.watch.seenLine", { day: last.day, place: place ? local(place.label) : "", name, deed: deed ? local(deed.label) : last.deed }));
+      }
+    }
+    seen = observations.length;
+  }
+
+  function startTown(): void {
+    if (townStarted) return;
+    townStarted = true;
+    void mountMap(map, {
+      seatId: options.seatId,
+      label: t("play.map.label"),
+      onPick: (placeId) => {
+        if (kind !== "resident" && kind !== "watcher") return;
+        picked = placeId;
+        ctx.reveal("town", `move:${placeId}`);
+      },
+    }).then((handle) => {
+      if (destroyed) return handle?.destroy();
+      town = handle;
+      if (town && view) town.update(view);
+    });
+  }
+
+  onLangChange(() => {
+    if (destroyed) return;
+    tabs?.translate();
+    statusBar.render();
+    commands.retranslate();
+    refresh(true);
+  });
+
+  return {
+    update(next) {
+      if (destroyed) return;
+      const nextKind = playKind(next);
+      view = next;
+      commands.rulebook = next.rulebook;
+      if (nextKind && nextKind !== kind) build(nextKind);
+      watchNews(next);
+      statusBar.update(next);
+      refresh();
+      town?.update(next);
+      // the map comes last, once the panels are up
+      if (!townStarted) setTimeout(startTown, 0);
+    },
+    status(status) {
+      commands.online = status === "connected";
+      statusBar.setLink(status);
+    },
+    destroy() {
+      destroyed = true;
+      statusBar.destroy();
+      town?.destroy();
+      root.replaceChildren();
+    },
+  };
+}
