@@ -1,5 +1,164 @@
-/** The debrief page (`/debrief/<CODE>`), for the facilitator: see client/debrief/. */
+/**
+ * The debrief page (`/debrief/<CODE>`), for the facilitator and the projector: the session's
+ * log is fetched once with the host token kept on this device, replayed in the browser, and
+ * shown as tabs — timeline with a board-replaying scrubber, truth vs record, charts (chart.js
+ * loaded only when first shown), prompts to pin and order, and exports. Pseudonyms are on by
+ * default; switching them off fetches the log again with names.
+ */
 import "../styles/base.css";
-import { setupLanguageSwitch } from "../i18n.ts";
+import "../styles/debrief.css";
+import { onLangChange, setupLanguageSwitch, t } from "../i18n.ts";
+import { byId, el } from "../ui/dom.ts";
+import { isJoinCode, normalizeJoinCode } from "../../shared/lobby/joinCode.ts";
+import { download, hasToken, loadDebrief } from "../debrief/api.ts";
+import { buildModel, type Model } from "../debrief/model.ts";
+import { renderTimeline } from "../debrief/timeline.ts";
+import { renderTruth } from "../debrief/truth.ts";
+import { renderCharts } from "../debrief/charts.ts";
+import { renderPrompts } from "../debrief/prompts.ts";
+
+const TABS = ["timeline", "truth", "charts", "prompts", "export"] as const;
+type Tab = (typeof TABS)[number];
+
+const code = normalizeJoinCode(decodeURIComponent(/^\/debrief\/([^/]+)/.exec(location.pathname)?.[1] ?? ""));
+const status = byId("debrief-status");
+const root = byId("debrief-root");
+let model: Model | undefined;
+let current: Tab = "timeline";
+let anonymised = true;
+const timelineState = { index: 0, filters: { day: null, seat: null, role: null, kind: null } as Parameters<typeof renderTimeline>[2]["filters"] };
+const rendered = new Set<Tab>();
 
 setupLanguageSwitch();
+onLangChange(() => {
+  rendered.clear();
+  if (model) layout();
+});
+byId("debrief-code").textContent = code;
+void start();
+
+async function start(): Promise<void> {
+  if (!isJoinCode(code)) {
+    status.textContent = t("reason.bad_code");
+    return;
+  }
+  if (!hasToken(code)) {
+    status.textContent = t("debrief.noToken", { code });
+    return;
+  }
+  await load();
+}
+
+async function load(): Promise<void> {
+  status.textContent = t("debrief.loading");
+  const started = performance.now();
+  const data = await loadDebrief(code, !anonymised);
+  if ("reason" in data) {
+    status.textContent = data.reason === "not_host" ? t("debrief.noToken", { code }) : t(`reason.${data.reason}`);
+    return;
+  }
+  model = buildModel(data);
+  timelineState.index = Math.min(timelineState.index || model.replay.marks.length - 1, model.replay.marks.length - 1);
+  rendered.clear();
+  layout();
+  const ms = Math.round(performance.now() - started);
+  status.textContent = t("debrief.loaded", { count: model.log.length, ms });
+  document.body.dataset.ready = "true";
+  document.body.dataset.openMs = String(ms);
+}
+
+function layout(): void {
+  const m = model!;
+  const toggle = el("input", { type: "checkbox", id: "anonymise", checked: anonymised, "aria-describedby": "anonymise-hint" });
+  toggle.addEventListener("change", () => {
+    anonymised = toggle.checked;
+    void load();
+  });
+  const tablist = el("div", { role: "tablist", "aria-label": t("debrief.tabs"), class: "tabs no-print" });
+  const panels: HTMLElement[] = [];
+  for (const tab of TABS) {
+    const button = el("button", { type: "button", role: "tab", id: `tab-${tab}`, "aria-controls": `panel-${tab}`, "aria-selected": String(tab === current), tabindex: tab === current ? "0" : "-1" }, t(`debrief.tab.${tab}`));
+    button.addEventListener("click", () => select(tab, false));
+    button.addEventListener("keydown", (e) => {
+      const i = TABS.indexOf(tab);
+      const next = e.key === "ArrowRight" ? TABS[(i + 1) % TABS.length] : e.key === "ArrowLeft" ? TABS[(i + TABS.length - 1) % TABS.length] : e.key === "Home" ? TABS[0] : e.key === "End" ? TABS[TABS.length - 1] : undefined;
+      if (next) {
+        e.preventDefault();
+        select(next, true);
+      }
+    });
+    tablist.append(button);
+    const panel = el("section", { role: "tabpanel", id: `panel-${tab}`, "aria-labelledby": `tab-${tab}`, class: `panel panel-${tab}`, hidden: tab !== current, tabindex: "0" },
+      el("h2", { class: "panel-title" }, t(`debrief.tab.${tab}`)), el("div", { class: "panel-body" }));
+    panels.push(panel);
+  }
+  root.replaceChildren(
+    el("p", { class: "report-only report-head" }, t("debrief.report.generated", { anonymised: anonymised ? t("debrief.yes") : t("debrief.no"), count: m.log.length })),
+    el("div", { class: "anonymise no-print" }, toggle, el("label", { for: "anonymise" }, t("debrief.anonymise")), el("small", { id: "anonymise-hint" }, t("debrief.anonymiseHint"))),
+    tablist,
+    ...panels,
+  );
+  renderPanel(current);
+}
+
+function select(tab: Tab, focus: boolean): void {
+  current = tab;
+  for (const other of TABS) {
+    const b = byId(`tab-${other}`);
+    b.setAttribute("aria-selected", String(other === tab));
+    b.tabIndex = other === tab ? 0 : -1;
+    byId(`panel-${other}`).hidden = other !== tab;
+  }
+  renderPanel(tab);
+  if (focus) byId(`tab-${tab}`).focus();
+}
+
+function body(tab: Tab): HTMLElement {
+  return byId(`panel-${tab}`).querySelector<HTMLElement>(".panel-body")!;
+}
+
+function renderPanel(tab: Tab): void {
+  const m = model;
+  if (!m || rendered.has(tab)) return;
+  rendered.add(tab);
+  const target = body(tab);
+  if (tab === "timeline") renderTimeline(target, m, timelineState);
+  else if (tab === "truth") renderTruth(target, m);
+  else if (tab === "charts") renderCharts(target, m);
+  else if (tab === "prompts") renderPrompts(target, m);
+  else renderExport(target);
+}
+
+function renderExport(target: HTMLElement): void {
+  const result = el("p", { id: "export-status", role: "status", "aria-live": "polite" });
+  const item = (what: "export.json" | "players.csv" | "entries.csv", key: string) => {
+    const b = el("button", { type: "button", id: `export-${what.replace(".", "-")}` }, t(key));
+    b.addEventListener("click", () => {
+      void download(code, what, !anonymised).then((file) => {
+        result.textContent = typeof file === "string" ? t("debrief.export.done", { file }) : t("debrief.export.failed", { reason: t(`reason.${file.reason}`) });
+      });
+    });
+    return el("li", {}, b);
+  };
+  const print = el("button", { type: "button", id: "print-report" }, t("debrief.export.print"));
+  print.addEventListener("click", () => void printReport());
+  target.replaceChildren(
+    el("p", {}, t("debrief.export.intro")),
+    el("ul", { class: "export-list" }, item("export.json", "debrief.export.json"), item("players.csv", "debrief.export.players"), item("entries.csv", "debrief.export.entries")),
+    el("h3", {}, t("debrief.export.report")),
+    print,
+    result,
+  );
+}
+
+/** The printable report: truth vs record, charts and prompts on paper (print CSS shows every panel but the timeline). */
+async function printReport(): Promise<void> {
+  for (const tab of ["truth", "charts", "prompts"] as const) renderPanel(tab);
+  const charts = body("charts");
+  const deadline = Date.now() + 5000;
+  while (charts.dataset.drawn !== "true" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  for (const details of document.querySelectorAll<HTMLDetailsElement>(".chart-table")) details.open = true;
+  document.body.classList.add("printing");
+  window.addEventListener("afterprint", () => document.body.classList.remove("printing"), { once: true });
+  window.print();
+}
