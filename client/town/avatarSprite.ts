@@ -29,6 +29,8 @@ function textOn(background: string): string {
 export type AvatarLook = {
   name: string;
   nameVisible: boolean;
+  /** In a crowd the grade tag sits under the avatar (where the name would be), not beside it. */
+  crowded: boolean;
   grade: string;
   gradeColour: string;
   blacklisted: boolean;
@@ -90,6 +92,11 @@ export class AvatarSprite {
       this.gradeTag.setText(look.grade).setVisible(look.grade !== "");
       this.gradeTag.setBackgroundColor(look.gradeColour).setColor(textOn(look.gradeColour));
     }
+    if (before?.crowded !== look.crowded) {
+      if (look.crowded) this.gradeTag.setPosition(0, TOKEN / 2).setOrigin(0.5, 0);
+      else this.gradeTag.setPosition(TOKEN / 2 - 1, -TOKEN / 2 + 1).setOrigin(0, 0.5);
+      this.placeName(look.zoom);
+    }
     if (before?.blacklisted !== look.blacklisted) {
       this.outline.setVisible(look.blacklisted);
       this.badge.setVisible(look.blacklisted);
@@ -103,6 +110,13 @@ export class AvatarSprite {
     if (this.look) this.look.zoom = zoom;
     this.gradeTag.setScale(1 / zoom);
     this.nameTag.setScale(1 / zoom);
+    this.placeName(zoom);
+  }
+
+  /** The name sits under the avatar, or under its grade tag when that is there too (a crowd). */
+  private placeName(zoom: number): void {
+    const underTag = this.look?.crowded && this.gradeTag.visible;
+    this.nameTag.setY(TOKEN / 2 + 1 + (underTag ? 12 / zoom : 0));
   }
 
   refreshTexts(): void {

@@ -13,9 +13,8 @@
 import * as Phaser from "phaser";
 import "../styles/town.css";
 import type { PlayView } from "../net/gameView.ts";
-import { currentLang, onLangChange, t } from "../i18n.ts";
+import { onLangChange, t } from "../i18n.ts";
 import { el } from "../ui/dom.ts";
-import { loadCjkFont } from "../ui/cjkFont.ts";
 import { TownScene } from "./scene.ts";
 
 export type TownOptions = {
@@ -45,7 +44,6 @@ export async function mountTown(parent: HTMLElement, options: TownOptions): Prom
   const describe = () => box.setAttribute("aria-label", t("town.map", counts));
   describe();
 
-  if (currentLang() === "zh") loadCjkFont();
   await Promise.race([document.fonts.ready, new Promise((resolve) => setTimeout(resolve, FONT_WAIT_MS))]);
 
   const scene = new TownScene({
@@ -78,7 +76,6 @@ export async function mountTown(parent: HTMLElement, options: TownOptions): Prom
   document.fonts.addEventListener("loadingdone", fontsLoaded);
   const town = {
     relabel: () => {
-      if (currentLang() === "zh") loadCjkFont();
       scene.relabel();
       describe();
     },

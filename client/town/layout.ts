@@ -101,6 +101,7 @@ export function layoutTown(locations: LocationLike[]): TownLayout {
   // room in front of each door for the people standing there, and above it for the name
   for (const p of places) {
     grid.mark({ x: p.door.x - 3, y: p.door.y, w: 7, h: 3 }, CROWD);
+    grid.mark({ x: p.door.x - 2, y: p.door.y, w: 5, h: 2 }, DOORWAY);
     grid.mark({ x: p.rect.x - 1, y: p.rect.y - 1, w: p.rect.w + 2, h: 1 }, CROWD);
   }
 
@@ -194,15 +195,24 @@ export function walk(layout: TownLayout, from: Place, to: Place): Tile[] {
   return corners(tiles);
 }
 
-/** Where the i-th of n people at a place stands (world pixels): rows in front of the door. */
-export function standingSpot(place: Place, index: number, count: number): { x: number; y: number } {
+/** How the people at one place stand: `perRow` to a row, this far apart (world pixels). */
+export type Spacing = { x: number; y: number; perRow: number };
+
+/** A tight crowd for busy places (names hidden), sized so 40 people fit in front of a door. */
+export function crowdSpacing(count: number): Spacing {
   const perRow = count <= 5 ? Math.max(count, 1) : Math.ceil(Math.sqrt(count * 2.2));
-  const spacing = count > 15 ? 11 : count > 8 ? 13 : 15;
+  const gap = count > 15 ? 11 : count > 8 ? 13 : 15;
+  return { x: gap, y: gap, perRow };
+}
+
+/** Where the i-th of n people at a place stands (world pixels): rows in front of the door. */
+export function standingSpot(place: Place, index: number, count: number, spacing: Spacing = crowdSpacing(count)): { x: number; y: number } {
+  const perRow = Math.max(1, Math.min(spacing.perRow, count));
   const row = Math.floor(index / perRow);
   const inRow = row === Math.floor((count - 1) / perRow) ? count - row * perRow : perRow;
   const col = index % perRow;
   const centre = tileCentre(place.door);
-  return { x: Math.round(centre.x + (col - (inRow - 1) / 2) * spacing), y: Math.round(centre.y - 2 + row * spacing) };
+  return { x: Math.round(centre.x + (col - (inRow - 1) / 2) * spacing.x), y: Math.round(centre.y - 2 + row * spacing.y) };
 }
 
 /* ---------- internals ---------- */
@@ -213,6 +223,8 @@ const ROAD = 4;
 const WATER = 8;
 /** Kept clear of decor but streets may cross it. */
 const CROWD = 16;
+/** Right in front of a door: where the first people stand; the plaza keeps off it. */
+const DOORWAY = 32;
 const STEPS = [
   [1, 0],
   [-1, 0],
@@ -239,6 +251,11 @@ class Grid {
     const cell = this.cells[y * this.cols + x]!;
     return streetsAllowed ? (cell & (BUILDING | PLAZA | WATER)) === 0 : cell === 0;
   }
+  count(r: Rect, flag: number): number {
+    let n = 0;
+    for (let y = r.y; y < r.y + r.h; y++) for (let x = r.x; x < r.x + r.w; x++) if (this.inside(x, y) && (this.cells[y * this.cols + x]! & flag) !== 0) n++;
+    return n;
+  }
   rectFree(r: Rect, blocked: number): boolean {
     for (let y = r.y; y < r.y + r.h; y++) {
       for (let x = r.x; x < r.x + r.w; x++) if (!this.inside(x, y) || (this.cells[y * this.cols + x]! & blocked) !== 0) return false;
@@ -257,8 +274,9 @@ function choosePlaza(grid: Grid, places: Place[]): Rect {
   for (let y = 1; y + size + 1 < grid.rows; y++) {
     for (let x = 1; x + size + 1 < grid.cols; x++) {
       const ring = { x: x - 1, y: y - 1, w: size + 2, h: size + 2 };
-      if (!grid.rectFree(ring, BUILDING | CROWD)) continue;
-      const d = Math.abs(x + size / 2 - cx) + Math.abs(y + size / 2 - cy);
+      if (!grid.rectFree(ring, BUILDING | DOORWAY)) continue;
+      // near the middle, and preferably not where people stand in front of a door
+      const d = Math.abs(x + size / 2 - cx) + Math.abs(y + size / 2 - cy) + 0.4 * grid.count(ring, CROWD);
       if (d < bestDistance) {
         bestDistance = d;
         best = { x, y, w: size, h: size };

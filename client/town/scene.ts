@@ -9,7 +9,8 @@ import type { PublicPlayer } from "../../shared/rules/views.ts";
 import type { Scenario } from "../../shared/scenario/index.ts";
 import { local } from "../i18n.ts";
 import { avatarUri } from "../ui/avatar.ts";
-import { TILE, layoutTown, standingSpot, tileCentre, walk, type Place, type TownLayout } from "./layout.ts";
+import { TILE, crowdSpacing, layoutTown, standingSpot, tileCentre, walk, type Place, type Spacing, type TownLayout } from "./layout.ts";
+import { hasCjk, needGlyphs } from "./glyphs.ts";
 import { FONT, blacklistBadge, cameraIcon, drawMap, ringCanvas, tokenCanvas } from "./art.ts";
 import { AvatarSprite, gradeColour } from "./avatarSprite.ts";
 
@@ -28,6 +29,25 @@ const NAMES_PER_PLACE = 6;
 /** A player's own device shows tiles at least this big (CSS px); the rest of the map scrolls. */
 const MIN_PLAYER_ZOOM = 1;
 const DRAG_THRESHOLD = 8;
+/** Screen width (CSS px) given to each name under an avatar; longer names are shortened. */
+const NAME_WIDTH = 64;
+const NAME_CHARS = 9;
+/** Screen width (CSS px) for a grade tag under an avatar in a crowd ("AAA"). */
+const GRADE_WIDTH = 22;
+
+/** A grade's tag: its label when short ("AAA", "良好"), else its first letter (the panel names it in full). */
+function gradeTag(label: string): string {
+  const chars = Array.from(label.trim());
+  if (chars.length <= (hasCjk(label) ? 2 : 3)) return label.trim();
+  return (chars[0] ?? "").toUpperCase();
+}
+
+function shorten(name: string): string {
+  const chars = Array.from(name);
+  // Chinese characters are about twice as wide
+  const limit = hasCjk(name) ? Math.ceil(NAME_CHARS / 2) + 1 : NAME_CHARS;
+  return chars.length > limit ? `${chars.slice(0, limit - 1).join("")}…` : name;
+}
 
 export function reducedMotion(): boolean {
   return typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
@@ -93,11 +113,18 @@ export class TownScene extends Phaser.Scene {
 
   /** The language changed: rewrite every label. */
   relabel(): void {
-    for (const p of this.places.values()) p.label.setText(local(p.text));
+    for (const p of this.places.values()) {
+      p.label.setText(local(p.text));
+      needGlyphs(p.label.text, this.redrawTexts);
+    }
     if (this.view) this.applyPlayers(this.view);
   }
 
   /** Fonts finished loading (the Chinese font arrives on demand): redraw every text with them. */
+  readonly redrawTexts = (): void => {
+    if (this.sys.isActive()) this.refreshTexts();
+  };
+
   refreshTexts(): void {
     for (const p of this.places.values()) p.label.updateText();
     for (const a of this.avatars.values()) a.refreshTexts();
@@ -113,6 +140,7 @@ export class TownScene extends Phaser.Scene {
         if (p && JSON.stringify(p.text) !== JSON.stringify(l.label)) {
           p.text = l.label;
           p.label.setText(local(l.label));
+          needGlyphs(p.label.text, this.redrawTexts);
         }
       }
       return;
@@ -158,6 +186,7 @@ export class TownScene extends Phaser.Scene {
         .setDepth(1000);
       const camera = this.add.image((x + w) * TILE - 2, y * TILE + 3, "camera").setOrigin(1, 0).setDepth(6).setVisible(false);
       this.places.set(l.id, { place, zone, label, camera, text: l.label });
+      needGlyphs(label.text, this.redrawTexts);
     }
     // people at a place that no longer exists go home with the next patch
     for (const a of this.avatars.values()) a.destroy();
@@ -187,9 +216,11 @@ export class TownScene extends Phaser.Scene {
     }
     for (const [locationId, group] of groups) {
       const place = this.places.get(locationId)!.place;
+      const named = group.length <= NAMES_PER_PLACE;
+      const spacing = named ? this.namedSpacing() : this.crowdSpacing(group.length);
       group.forEach((p, index) => {
         seen.add(p.seat);
-        const spot = standingSpot(place, index, group.length);
+        const spot = standingSpot(place, index, group.length, spacing);
         let avatar = this.avatars.get(p.seat);
         if (!avatar) {
           avatar = new AvatarSprite(this, p.seat, p.seat === this.options.seatId, spot, locationId);
@@ -206,10 +237,13 @@ export class TownScene extends Phaser.Scene {
         }
         const gradeIndex = grades.findIndex((g) => g.id === p.grade);
         const grade = gradeIndex >= 0 ? grades[gradeIndex]! : undefined;
+        const name = this.options.label ? this.options.label(p.seat, p.nickname) : p.nickname;
+        needGlyphs(name, this.redrawTexts);
         const changed = avatar.show({
-          name: this.options.label ? this.options.label(p.seat, p.nickname) : p.nickname,
-          nameVisible: avatar.own || group.length <= NAMES_PER_PLACE,
-          grade: grade ? local(grade.label) : (p.grade ?? ""),
+          name: shorten(name),
+          nameVisible: avatar.own || named,
+          crowded: !named,
+          grade: grades.length > 1 && grade ? gradeTag(local(grade.label)) : "",
           gradeColour: gradeColour(gradeIndex, grades.length),
           blacklisted: p.blacklisted,
           zoom: this.zoomLevel,
@@ -252,6 +286,17 @@ export class TownScene extends Phaser.Scene {
     if (this.avatars.get(avatar.seat) === avatar) avatar.setTexture(key);
   }
 
+  /** Few enough people to name them all: spaced so names (constant size on screen) do not touch. */
+  private namedSpacing(): Spacing {
+    return { x: Math.max(16, NAME_WIDTH / this.zoomLevel), y: 15 + 14 / this.zoomLevel, perRow: 3 };
+  }
+
+  /** A crowd: names hidden, each grade tag under its avatar, as tight as the tags allow. */
+  private crowdSpacing(count: number): Spacing {
+    const base = crowdSpacing(count);
+    return { x: Math.max(base.x, GRADE_WIDTH / this.zoomLevel), y: base.y + 11 / this.zoomLevel, perRow: base.perRow };
+  }
+
   /* ---------- camera and input ---------- */
 
   private fitCamera(): void {
@@ -279,6 +324,8 @@ export class TownScene extends Phaser.Scene {
     // texts keep their size on screen whatever the zoom
     for (const p of this.places.values()) p.label.setScale(1 / this.zoomLevel);
     for (const a of this.avatars.values()) a.setZoom(this.zoomLevel);
+    // spacing between named people depends on the zoom
+    if (this.view) this.applyPlayers(this.view);
   }
 
   private onPointerDown(pointer: Phaser.Input.Pointer): void {
