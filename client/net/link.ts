@@ -45,6 +45,8 @@ export type LinkHandlers = {
 type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, "id"> : never) : never;
 
 const MAX_RETRY_DELAY_MS = 2000;
+/** How long a failed request waits for the connection's drop to be reported before retrying. */
+const DROP_NOTICE_MS = 100;
 /** A session that cannot be found for this long after a drop is taken as gone. */
 const GIVE_UP_MISSING_AFTER_MS = 60_000;
 
@@ -91,7 +93,9 @@ export class Link {
       try {
         return (await this.room.request(COMMAND, command, { timeout: 8000 })) as CommandReply;
       } catch {
-        // connection lost mid-request: try again once we are back
+        // connection lost mid-request: the request can fail before the drop is reported, so give
+        // the drop a moment to show, then try again (same id) once we are back
+        await sleep(DROP_NOTICE_MS);
       }
     }
     return { ok: false, reason: "network" };
