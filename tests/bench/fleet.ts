@@ -7,7 +7,7 @@
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { join } from "node:path";
-import { freePort, kill, spawnServer, type ServerProcess } from "../support/process.ts";
+import { freePort, kill, type ServerProcess } from "../support/process.ts";
 import { tempDir } from "../support/server.ts";
 import { ROOT } from "../../server/clientBuild.ts";
 import { probeAt, type Probe } from "./probe.ts";
@@ -19,48 +19,63 @@ export type BenchServer = { target: Target; url: string; probe: Probe; pid: numb
 
 const PROBE = join(import.meta.dirname, "probe.ts");
 
-/** Our server (`server/main.ts`), limits opened wide enough for hundreds of bots from one address. */
-export async function startOurs(): Promise<BenchServer> {
-  const probePort = await freePort();
-  const server = await spawnServer(
-    {
-      DATA_DIR: tempDir("gs-bench-"),
-      BOT_THINK_MS: "60000",
-      JOINS_PER_MINUTE: "100000",
-      API_REQUESTS_PER_MINUTE: "100000",
-      MESSAGES_PER_SECOND: "50",
-      MAX_SESSIONS: "10000",
-      BENCH_PROBE_PORT: String(probePort),
-    },
-    { nodeArgs: ["--expose-gc", "--import", "tsx", "--import", PROBE] },
-  );
-  return { target: "ours", url: server.url, probe: probeAt(probePort), pid: server.child.pid!, close: () => kill(server) };
+/** Every process the bench starts: killed when the bench exits, however it exits. */
+const started = new Set<ChildProcess>();
+export function track(child: ChildProcess): ChildProcess {
+  started.add(child);
+  child.once("exit", () => started.delete(child));
+  return child;
 }
+process.on("exit", () => {
+  for (const child of started) child.kill("SIGKILL");
+});
 
-/** The bare Colyseus echo room (tests/bench/echoServer.ts), under the same probe. */
-export async function startEcho(): Promise<BenchServer> {
+/** A server entry in its own process under the probe; resolves once it answers its health check. */
+async function startProbed(target: Target, entry: string, env: Record<string, string>): Promise<BenchServer> {
   const [port, probePort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "--import", PROBE, join(import.meta.dirname, "echoServer.ts")], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), BENCH_PROBE_PORT: String(probePort) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = track(
+    spawn(process.execPath, ["--expose-gc", "--import", "tsx", "--import", PROBE, join(import.meta.dirname, entry)], {
+      cwd: ROOT,
+      env: { ...process.env, HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env, PORT: String(port), BENCH_PROBE_PORT: String(probePort) },
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
+  );
   let output = "";
-  child.stdout?.on("data", (d) => (output += String(d)));
-  child.stderr?.on("data", (d) => (output += String(d)));
+  const keep = (d: unknown) => {
+    if (output.length < 20_000) output += String(d);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const running: ServerProcess = { child, port, url: `http://127.0.0.1:${port}`, output: () => output, exited };
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`echo server exited during start:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`${entry} exited during start:\n${output}`);
     if (Date.now() > deadline) {
       await kill(running);
-      throw new Error(`echo server did not start in time:\n${output}`);
+      throw new Error(`${entry} did not start in time:\n${output}`);
     }
     if (await fetch(`${running.url}/api/health`).then((r) => r.ok, () => false)) break;
     await sleep(50);
   }
-  return { target: "echo", url: running.url, probe: probeAt(probePort), pid: child.pid!, close: () => kill(running) };
+  return { target, url: running.url, probe: probeAt(probePort), pid: child.pid!, close: () => kill(running) };
+}
+
+/** Our server (tests/bench/ourServer.ts), limits opened wide enough for hundreds of bots from one address. */
+export function startOurs(): Promise<BenchServer> {
+  return startProbed("ours", "ourServer.ts", {
+    DATA_DIR: tempDir("gs-bench-"),
+    BOT_THINK_MS: "60000",
+    JOINS_PER_MINUTE: "100000",
+    API_REQUESTS_PER_MINUTE: "100000",
+    MESSAGES_PER_SECOND: "50",
+    MAX_SESSIONS: "10000",
+  });
+}
+
+/** The bare Colyseus echo room (tests/bench/echoServer.ts), under the same probe. */
+export function startEcho(): Promise<BenchServer> {
+  return startProbed("echo", "echoServer.ts", {});
 }
 
 let sessionsCreated = 0;
@@ -144,7 +159,7 @@ export class Fleet {
     readonly server: BenchServer,
     processes: number,
   ) {
-    this.swarms = Array.from({ length: processes }, () => new Players(fork(join(import.meta.dirname, "players.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] })));
+    this.swarms = Array.from({ length: processes }, () => new Players(track(fork(join(import.meta.dirname, "players.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] }))));
   }
 
   get players(): number {

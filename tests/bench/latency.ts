@@ -1,6 +1,6 @@
 /**
- * Latency benchmark (not a test): a real server process and N bot clients over real WebSockets
- * on 127.0.0.1, playing the day phase of the default scenario at a classroom pace. Reports
+ * Latency benchmark (not a test): a real server process (fleet.ts startOurs, under the probe)
+ * and N bot clients over real WebSockets on 127.0.0.1, playing the day phase of the default scenario at a classroom pace. Reports
  * command → sender (reply) and command → every other client (state patch carrying the event)
  * p50/p99, the server's CPU, and its memory per connected player.
  *
@@ -14,9 +14,7 @@ import "../../server/shim.ts";
 import { readFileSync, rmSync } from "node:fs";
 import { fork, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
-import { freePort, kill, spawnServer } from "../support/process.ts";
-import { connectHeapProbe } from "./heap.ts";
-import { createSessionAt, tempDir } from "../support/server.ts";
+import { createSession, startOurs, track } from "./fleet.ts";
 import { joinHost } from "../support/clients.ts";
 import type { SwarmDone, SwarmJoin, SwarmJoined, SwarmResults, SwarmRun } from "./swarm.ts";
 import type { CommandReply } from "../../shared/protocol/index.ts";
@@ -34,6 +32,8 @@ export type LatencyResult = {
   othersP99: number;
   othersSamples: number;
   serverCpuCores: number;
+  /** Event-loop delay p99 while playing (ms). */
+  loopP99: number;
   rssPerPlayerKb: number;
   /** Live heap (after garbage collection) per connected player. */
   heapPerPlayerKb: number;
@@ -53,40 +53,22 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function procStat(pid: number): { cpuTicks: number; rssKb: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return { cpuTicks: Number(stat[11]) + Number(stat[12]), rssKb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) };
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Client processes: enough that decoding patches for hundreds of clients is not what we measure. */
 const SWARMS = 4;
 
 export async function runLatency({ players, seconds, rate }: Options): Promise<LatencyResult> {
-  const inspectorPort = await freePort();
-  const server = await spawnServer(
-    {
-      DATA_DIR: tempDir("gs-bench-"),
-      BOT_THINK_MS: "60000",
-      JOINS_PER_MINUTE: "100000",
-      API_REQUESTS_PER_MINUTE: "100000",
-      MESSAGES_PER_SECOND: "50",
-    },
-    { nodeArgs: [`--inspect=127.0.0.1:${inspectorPort}`] },
-  );
-  const heap = await connectHeapProbe(inspectorPort);
+  const server = await startOurs();
   // clients run in several processes, so the measuring side is not the bottleneck
   const swarms = Array.from({ length: Math.min(SWARMS, players) }, () =>
-    fork(join(import.meta.dirname, "swarm.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] }),
+    track(fork(join(import.meta.dirname, "swarm.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] })),
   );
   const next = <T>(child: ChildProcess) => new Promise<T>((resolve) => child.once("message", (m) => resolve(m as T)));
   try {
-    const { code, hostToken } = await createSessionAt(server.url);
+    const { code, hostToken } = await createSession(server.url);
     const host = (await joinHost(server.url, code, hostToken)).room;
     await sleep(300);
-    const before = procStat(server.child.pid!);
-    const heapBefore = await heap.usedBytes();
+    const before = await server.probe.heap();
 
     const share = Math.ceil(players / swarms.length);
     const joined = await Promise.all(
@@ -103,8 +85,7 @@ export async function runLatency({ players, seconds, rate }: Options): Promise<L
     }
     await sleep(500);
 
-    const cpuStart = procStat(server.child.pid!);
-    const wallStart = performance.now();
+    await server.probe.sample();
     const results = await Promise.all(
       swarms.map(async (child) => {
         const answer = next<SwarmDone>(child);
@@ -115,9 +96,8 @@ export async function runLatency({ players, seconds, rate }: Options): Promise<L
         return results;
       }),
     );
-    const wallMs = performance.now() - wallStart;
-    const cpuEnd = procStat(server.child.pid!);
-    const heapAfter = await heap.usedBytes(); // still connected, after a game's worth of play
+    const cpu = await server.probe.sample();
+    const after = await server.probe.heap(); // still connected, after the play
 
     const sentAt = new Map<number, { at: number; sender: number }>();
     for (const r of results) for (const [seq, at, sender] of r.sends) sentAt.set(seq, { at, sender });
@@ -130,7 +110,6 @@ export async function runLatency({ players, seconds, rate }: Options): Promise<L
     }
     const sender = results.flatMap((r) => r.replies);
     const joinTimes = joined.flatMap((j) => j.joinTimes);
-    const ticksPerSecond = 100;
     await host.leave().catch(() => {});
     return {
       players,
@@ -142,17 +121,17 @@ export async function runLatency({ players, seconds, rate }: Options): Promise<L
       othersP50: percentile(others, 50),
       othersP99: percentile(others, 99),
       othersSamples: others.length,
-      serverCpuCores: (cpuEnd.cpuTicks - cpuStart.cpuTicks) / ticksPerSecond / (wallMs / 1000),
-      rssPerPlayerKb: (cpuEnd.rssKb - before.rssKb) / players,
-      heapPerPlayerKb: (heapAfter - heapBefore) / 1024 / players,
+      serverCpuCores: cpu.cpuCores,
+      loopP99: cpu.loopP99,
+      rssPerPlayerKb: (after.rssBytes - before.rssBytes) / 1024 / players,
+      heapPerPlayerKb: (after.heapUsedBytes - before.heapUsedBytes) / 1024 / players,
       joinP50: percentile(joinTimes, 50),
       joinP99: percentile(joinTimes, 99),
       joinFailures: joined.reduce((n, j) => n + j.failures, 0),
     };
   } finally {
-    heap.close();
     for (const child of swarms) child.kill();
-    await kill(server);
+    await server.close();
   }
 }
 
@@ -163,7 +142,7 @@ export function formatLatency(r: LatencyResult): string {
     `  command → sender      p50 ${ms(r.senderP50)}  p99 ${ms(r.senderP99)}`,
     `  command → others      p50 ${ms(r.othersP50)}  p99 ${ms(r.othersP99)}  (${r.othersSamples} deliveries)`,
     `  joins                 p50 ${ms(r.joinP50)}  p99 ${ms(r.joinP99)}  failures ${r.joinFailures}`,
-    `  server CPU            ${r.serverCpuCores.toFixed(2)} cores`,
+    `  server                ${r.serverCpuCores.toFixed(2)} cores, event-loop delay p99 ${r.loopP99.toFixed(1)} ms`,
     `  memory per player     ${r.heapPerPlayerKb.toFixed(1)} kB live heap  (${r.rssPerPlayerKb.toFixed(0)} kB RSS, noisy)`,
   ].join("\n");
 }
