@@ -83,6 +83,8 @@ function openWritable(file: string): Database.Database {
     db.pragma("synchronous = FULL");
     db.pragma("foreign_keys = ON");
     db.pragma("busy_timeout = 2000");
+    // deleted sessions are overwritten, not left in free pages (privacy: "deleted" means gone)
+    db.pragma("secure_delete = ON");
     db.exec(SCHEMA);
     return db;
   } catch (error) {
@@ -110,6 +112,14 @@ export function openSqliteStore(file: string): Store {
   const selectSeat = db.prepare<[string, string], { seat_id: string }>("SELECT seat_id FROM seat_tokens WHERE session_id = ? AND token_hash = ?");
   const endStmt = db.prepare("UPDATE sessions SET ended_at = ? WHERE id = ?");
   const deleteStmt = db.prepare("DELETE FROM sessions WHERE id = ?");
+  /** Copies of deleted pages also live in the WAL file until a checkpoint: empty it now. */
+  const forgetOldPages = () => {
+    try {
+      db.pragma("wal_checkpoint(TRUNCATE)");
+    } catch {
+      // a reader holds the WAL: the next checkpoint empties it
+    }
+  };
   const deleteExpiredStmt = db.prepare("DELETE FROM sessions WHERE expires_at <= ?");
 
   const moveSeatStmt = db.prepare("UPDATE seat_tokens SET seat_id = ? WHERE session_id = ? AND seat_id = ?");
@@ -142,8 +152,15 @@ export function openSqliteStore(file: string): Store {
     bindSeatToken: (sessionId, tokenHash, seatId) => void insertSeat.run(sessionId, tokenHash, seatId),
     seatForToken: (sessionId, tokenHash) => selectSeat.get(sessionId, tokenHash)?.seat_id,
     endSession: (sessionId, at) => void endStmt.run(at, sessionId),
-    deleteSession: (sessionId) => void deleteStmt.run(sessionId),
-    deleteExpired: (now) => deleteExpiredStmt.run(now).changes,
+    deleteSession: (sessionId) => {
+      deleteStmt.run(sessionId);
+      forgetOldPages();
+    },
+    deleteExpired: (now) => {
+      const deleted = deleteExpiredStmt.run(now).changes;
+      if (deleted > 0) forgetOldPages();
+      return deleted;
+    },
     close: () => db.close(),
   };
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { readFileSync, readdirSync } from "node:fs";
 import { openSqliteStore } from "../../server/store/sqlite.ts";
 import { tempDir } from "../support/server.ts";
 
@@ -56,5 +57,21 @@ describe("the SQLite store", () => {
     expect(store.seatForToken("old", "t")).toBeUndefined();
     expect(store.events("new")).toHaveLength(1);
     store.close();
+  });
+
+  it("leaves no readable trace of a deleted session in the database files", () => {
+    const dir = tempDir();
+    const file = join(dir, "gs.db");
+    const store = openSqliteStore(file);
+    store.createSession(session("gone", "GONEGO"));
+    store.createSession(session("kept", "KEPTKE"));
+    store.append("gone", [{ type: "seat_joined", nickname: "Zanzibar-Quokka" } as { type: string }], 1);
+    store.append("kept", [{ type: "seat_joined", nickname: "Ann" } as { type: string }], 1);
+    store.deleteSession("gone");
+    store.close();
+    for (const name of readdirSync(dir)) {
+      expect(readFileSync(join(dir, name)).includes("Zanzibar-Quokka"), `${name} still holds the deleted nickname`).toBe(false);
+    }
+    expect(readFileSync(file).includes("Ann")).toBe(true);
   });
 });
