@@ -259,7 +259,7 @@ function renderNotes(data: ConsoleData, cmd: Commander, f: Filter): void {
       const isHidden = hidden.has(n.id);
       const item = el("li", { class: isHidden ? "note hidden-text" : "note", "data-text": n.id }, el("p", { class: "note-who" }, n.who), el("blockquote", {}, n.text));
       if (isHidden) {
-        item.append(el("p", { class: "flag muted-flag" }, `🚫 ${t("host.god.hidden")}`));
+        item.append(el("p", { class: "tag hidden-tag" }, t("host.god.hidden")));
       } else {
         const hide = el("button", { type: "button", class: "secondary small", "aria-label": t("host.god.hideLabel", { what: n.who }), disabled: cmd.isBusy(`hide:${n.id}`) }, t("host.god.hide"));
         hide.addEventListener("click", () => void cmd.send(`hide:${n.id}`, { kind: "hide_text", target: n.id }, "host.god.hiddenDone"));

@@ -73,7 +73,7 @@ function playerRow(data: ConsoleData, { player, game }: Row, context: RowContext
   if (context.steppedOut) kind.append(" ", el("span", { class: "tag alert" }, t("host.steppedOutBadge")));
   const status = el("td", { "data-label": t("host.status") }, el("span", { class: player.connected ? "dot online" : "dot away" }, t(player.connected ? "status.online" : "status.away")));
   const role = el("td", { class: "role", "data-label": t("host.role") }, context.inLobby && game ? roleSelect(data, player, game, context.available, cmd) : roleName(data.view?.rulebook ?? null, game?.role));
-  const actions = el("td", { class: "actions" });
+  const actions = el("div", { class: "row-actions" });
   if (renaming?.seatId === player.seatId) {
     return el("tr", { "data-seat": player.seatId }, el("td", {}, renameForm(player, cmd, rerender)), kind, status, role, el("td"));
   }
@@ -92,7 +92,7 @@ function playerRow(data: ConsoleData, { player, game }: Row, context: RowContext
       }),
     );
   }
-  return el("tr", { "data-seat": player.seatId }, el("td", { class: "name" }, player.nickname), kind, status, role, actions);
+  return el("tr", { "data-seat": player.seatId }, el("td", { class: "name" }, player.nickname), kind, status, role, el("td", { class: "actions" }, actions));
 }
 
 export function botLabel(personality: string): string {
