@@ -1,5 +1,6 @@
 /**
  * npm run simulate -- --scenario <id|all> --games N --seed S [--players P] [--json]
+ * npm run simulate -- --file my-scenario.json --games N   (checks and plays a scenario of your own)
  *
  * Plays bot-only games of each scenario through the pure rules and prints a table per scenario
  * (or JSON). The same seed always prints the same output.
@@ -13,23 +14,32 @@ import { formatSummary, simulate, type Summary } from "../shared/sim/index.ts";
 
 const DIR = join(import.meta.dirname, "..", "assets", "scenarios");
 
-function loadAll(): Scenario[] {
-  const out: Scenario[] = [];
-  for (const file of readdirSync(DIR).filter((f) => f.endsWith(".json")).sort()) {
-    const r = parseScenario(JSON.parse(readFileSync(join(DIR, file), "utf8")));
-    if (!r.ok) {
-      console.error(`${file}:\n${r.errors.map((e) => `  ${e.path}: ${e.message}`).join("\n")}`);
-      process.exit(2);
-    }
-    out.push(r.scenario);
+/** Reads and validates one scenario file; on any problem prints every bad field and exits 2. */
+function loadFile(path: string): Scenario {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    console.error(`${path}: cannot read it as JSON (${(error as Error).message})`);
+    process.exit(2);
   }
-  return out;
+  const r = parseScenario(json);
+  if (!r.ok) {
+    console.error(`${path}:\n${r.errors.map((e) => `  ${e.path}: ${e.message}`).join("\n")}`);
+    process.exit(2);
+  }
+  return r.scenario;
+}
+
+function loadAll(): Scenario[] {
+  return readdirSync(DIR).filter((f) => f.endsWith(".json")).sort().map((file) => loadFile(join(DIR, file)));
 }
 
 function main(): void {
   const { values } = parseArgs({
     options: {
       scenario: { type: "string", default: "rongcheng-pilot" },
+      file: { type: "string" },
       games: { type: "string", default: "100" },
       seed: { type: "string", default: "1" },
       players: { type: "string" },
@@ -40,11 +50,11 @@ function main(): void {
   const seed = Number(values.seed);
   const players = values.players === undefined ? undefined : Number(values.players);
   if (!Number.isInteger(games) || games < 1 || !Number.isInteger(seed) || (players !== undefined && (!Number.isInteger(players) || players < 2))) {
-    console.error("usage: npm run simulate -- --scenario <id|all> --games N --seed S [--players P] [--json]");
+    console.error("usage: npm run simulate -- (--scenario <id|all> | --file <scenario.json>) --games N --seed S [--players P] [--json]");
     process.exit(2);
   }
-  const all = loadAll();
-  const wanted = values.scenario === "all" ? all : all.filter((s) => values.scenario!.split(",").includes(s.id));
+  const all = values.file ? [loadFile(values.file)] : loadAll();
+  const wanted = values.file || values.scenario === "all" ? all : all.filter((s) => values.scenario!.split(",").includes(s.id));
   if (wanted.length === 0) {
     console.error(`unknown scenario "${values.scenario}"; known: ${all.map((s) => s.id).join(", ")}, all`);
     process.exit(2);

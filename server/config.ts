@@ -2,7 +2,16 @@
  * Server settings, read once from the environment and validated. A bad value stops the server
  * with a message naming the variable, instead of failing later in a confusing way.
  */
+import { statSync } from "node:fs";
 import { z } from "zod";
+
+const isDirectory = (path: string) => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
 
 const intFrom = (min: number, max: number) =>
   z
@@ -26,6 +35,8 @@ const EnvSchema = z.object({
   MESSAGES_PER_SECOND: intFrom(1, 1000).default(20),
   RECONNECT_SECONDS: intFrom(0, 3600).default(20),
   BOT_THINK_MS: intFrom(50, 60_000).default(2500),
+  /** A folder of extra scenario files (your own), offered beside the built-in ones. */
+  SCENARIOS_DIR: z.string().trim().min(1).refine(isDirectory, "must be an existing folder").optional(),
 });
 
 export type Config = {
@@ -42,6 +53,8 @@ export type Config = {
   reconnectSeconds: number;
   /** How long each bot waits between its commands. */
   botThinkMs: number;
+  /** An extra folder of scenarios, or undefined. */
+  scenariosDir: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -78,5 +91,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     messagesPerSecond: e.MESSAGES_PER_SECOND,
     reconnectSeconds: e.RECONNECT_SECONDS,
     botThinkMs: e.BOT_THINK_MS,
+    scenariosDir: e.SCENARIOS_DIR,
   };
 }

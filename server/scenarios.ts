@@ -1,6 +1,8 @@
 /**
- * The scenario catalogue: every `assets/scenarios/*.json` that passes the schema. A broken file
- * is left out of the list and logged with each bad field named; the others still load.
+ * The scenario catalogue: every `assets/scenarios/*.json` that passes the schema, plus those of
+ * an extra folder (`SCENARIOS_DIR`). A broken file is left out of the list and logged with each bad
+ * field named; the others still load. An id can be defined once: a second file with the same id is
+ * refused, so nobody silently replaces a built-in scenario.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,11 +19,11 @@ export type Catalogue = {
   problems: ScenarioProblem[];
 };
 
-export function loadCatalogue(dir: string): Catalogue {
+export function loadCatalogue(...dirs: string[]): Catalogue {
   const scenarios = new Map<string, Scenario>();
   const problems: ScenarioProblem[] = [];
-  const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
-  for (const file of files) {
+  const files = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((name) => ({ dir, name })));
+  for (const { dir, name: file } of files) {
     let json: unknown;
     try {
       json = JSON.parse(readFileSync(join(dir, file), "utf8"));
@@ -36,6 +38,10 @@ export function loadCatalogue(dir: string): Catalogue {
     }
     if (`${parsed.scenario.id}.json` !== file) {
       problems.push({ file, errors: [{ path: "id", message: `must match the file name (${file.replace(/\.json$/, "")})` }] });
+      continue;
+    }
+    if (scenarios.has(parsed.scenario.id)) {
+      problems.push({ file: join(dir, file), errors: [{ path: "id", message: `"${parsed.scenario.id}" is already defined by another scenario file` }] });
       continue;
     }
     scenarios.set(parsed.scenario.id, parsed.scenario);

@@ -34,4 +34,9 @@ describe("configuration from the environment", () => {
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ PORT: "" }).port).toBe(2567);
   });
+
+  it("takes an extra scenarios folder only if it exists", () => {
+    expect(loadConfig({ SCENARIOS_DIR: "assets/scenarios" }).scenariosDir).toBe("assets/scenarios");
+    expect(() => loadConfig({ SCENARIOS_DIR: "/no/such/folder" })).toThrow(/SCENARIOS_DIR must be an existing folder \(got "\/no\/such\/folder"\)/);
+  });
 });
