@@ -115,7 +115,7 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
   notices.append(announcements, news);
   const fixed: Section[] = [announcementsSection(announcements, ctx), newsSection(news, ctx)];
 
-  const map = el("section", { class: "play-map", hidden: true });
+  const map = el("section", { class: "play-map", hidden: true, "aria-label": t("play.map.label") });
   const standing = el("div", { class: "standing" });
   const panel = el("section", { class: "play-panel" });
   const body = el("div", { class: "play-body" }, map, panel);
@@ -182,7 +182,6 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
     townStarted = true;
     void mountMap(map, {
       seatId: options.seatId,
-      label: t("play.map.label"),
       onPick: (placeId) => {
         if (kind !== "resident" && kind !== "watcher") return;
         picked = placeId;
@@ -198,6 +197,7 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
   onLangChange(() => {
     if (destroyed) return;
     tabs?.translate();
+    map.setAttribute("aria-label", t("play.map.label"));
     statusBar.render();
     commands.retranslate();
     refresh(true);

@@ -10,10 +10,11 @@ export interface TownHandle {
   destroy(): void;
 }
 
+/** The town module's options (client/town/index.ts). */
 export interface TownOptions {
-  seatId: string;
-  onPick?(locationId: string): void;
-  label?: string;
+  seatId: string | null;
+  onPick?: (locationId: string) => void;
+  label?: (seatId: string, nickname: string) => string;
 }
 
 type TownModule = { mountTown(parent: HTMLElement, options: TownOptions): Promise<TownHandle> };

@@ -1,0 +1,209 @@
+/**
+ * The play screen in real Chromium against a real server, one page per role (resident,
+ * watcher, official, observer) joined through the join page; the facilitator is a raw client
+ * that assigns roles, starts and moves the clock. Through the pages only: the resident moves
+ * and acts, the watcher writes an entry on what they saw, the official is refused in the day
+ * (the reason is shown, translated) and approves in the evening, the resident finds the entry
+ * in their record after the night and appeals, the official reverses it. axe on every role's
+ * screen, screenshots at phone and laptop size, and no request to any other host.
+ */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import type { Room } from "@colyseus/sdk";
+import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device } from "../support/browser.ts";
+import { startTestServer, type TestServer } from "../support/server.ts";
+import { joinHost, joinPlayer } from "../support/clients.ts";
+import { sendOk } from "../support/script.ts";
+import { stringTable } from "../../client/strings.ts";
+import { ROOT } from "../../server/clientBuild.ts";
+
+const en = stringTable("en") as typeof import("../../assets/strings/en/core.json") & typeof import("../../assets/strings/en/play.json");
+const p = en.play;
+const scenario = JSON.parse(readFileSync(join(ROOT, "assets/scenarios/rongcheng-pilot.json"), "utf8")) as {
+  deeds: { id: string; label: { en: string } }[];
+  locations: { id: string; label: { en: string } }[];
+};
+const deed = (id: string) => scenario.deeds.find((d) => d.id === id)!.label.en;
+const place = (id: string) => scenario.locations.find((l) => l.id === id)!.label.en;
+
+/** Fills {{placeholders}} like i18next does. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/{{(\w+)}}/g, (_, name: string) => String(values[name]));
+}
+
+const SHOTS = join(ROOT, "test-results", "screenshots");
+const SIZES = [
+  { width: 390, height: 844 },
+  { width: 1366, height: 768 },
+] as const;
+
+let server: TestServer;
+let browser: Browser;
+const devices: Device[] = [];
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.passes.length, "axe checked something").toBeGreaterThan(10);
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** Screenshots at phone and laptop size; fails if the page scrolls sideways. */
+async function capture(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(150); // let the map canvas follow the new size
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${name} at ${size.width}×${size.height} scrolls sideways`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SHOTS, `play-${name}-${size.width}x${size.height}.png`) });
+  }
+}
+
+async function joinAs(nickname: string, code: string): Promise<Page> {
+  const device = await newDevice(browser);
+  devices.push(device);
+  const { page } = device;
+  await page.setViewportSize(SIZES[0]);
+  await page.goto(`${server.url}/join/${code}`);
+  await page.getByLabel(en.join.nickname).fill(nickname);
+  await page.getByRole("button", { name: en.join.submit }).click();
+  await page.getByRole("heading", { name: en.join.inTitle }).waitFor();
+  return page;
+}
+
+function seats(host: Room): Record<string, string> {
+  const players = (host.state as { toJSON(): { players: Record<string, { seatId: string; nickname: string }> } }).toJSON().players;
+  return Object.fromEntries(Object.values(players).map((x) => [x.nickname, x.seatId]));
+}
+
+async function phase(pages: Page[], name: string): Promise<void> {
+  for (const page of pages) await expect.poll(() => page.locator(".play-status .phase").textContent(), { timeout: 10_000 }).toBe(name);
+}
+
+describeBrowser("the play screen", () => {
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("a day in the town through every role's screen", { timeout: 120_000 }, async () => {
+    const started = Date.now();
+    const { code, hostToken } = await server.createSession();
+    const host = (await joinHost(server.url, code, hostToken)).room;
+    const ann = await joinAs("Ann", code);
+    const wes = await joinAs("Wes", code);
+    const olu = await joinAs("Olu", code);
+    const obi = await joinAs("Obi", code);
+    const ben = (await joinPlayer(server.url, code, "Ben")).room; // a quiet second resident
+    await expect.poll(() => Object.keys(seats(host)).length).toBe(5);
+    const seat = seats(host);
+    const roles = { Ann: "resident", Ben: "resident", Wes: "watcher", Olu: "official", Obi: "observer" };
+    for (const [name, role] of Object.entries(roles)) await sendOk(host, { kind: "assign_role", seatId: seat[name], role });
+    await sendOk(host, { kind: "start" });
+    const all = [ann, wes, olu, obi];
+    await phase(all, p.phase.morning);
+    await expect.poll(() => ann.locator(".play-status .who-text").textContent()).toBe(`Ann · ${fill(p.status.you, { role: "Resident" })}`);
+    await expect.poll(() => obi.locator(".play-status .who-text").textContent()).toBe(`Obi · ${fill(p.status.you, { role: p.role.observer })}`);
+    // the facilitator's broadcast reaches everyone and can be dismissed
+    await sendOk(host, { kind: "broadcast", text: "Welcome to the pilot" });
+    await ann.locator(".announcement", { hasText: "Welcome to the pilot" }).waitFor();
+    await ann.getByRole("button", { name: p.notice.dismiss }).click();
+    await ann.locator(".announcement").waitFor({ state: "detached" });
+
+    await sendOk(host, { kind: "advance" });
+    await phase(all, p.phase.day);
+
+    // the watcher goes to the park first, then the resident, who litters there
+    const toPark = fill(p.town.goLabel, { how: p.town.walkFree, place: place("park") });
+    await wes.getByRole("button", { name: toPark }).click();
+    await wes.getByText(fill(p.town.here, { place: place("park") })).waitFor();
+    await ann.getByRole("button", { name: toPark }).click();
+    await ann.getByText(fill(p.town.here, { place: place("park") })).waitFor();
+    const litter = ann.getByRole("button", { name: `${p.town.do}: ${deed("litter")}` });
+    await litter.click();
+    await expect.poll(() => ann.locator(".stat-wellbeing dd").textContent()).toBe(fill(p.stats.of, { value: 6, max: 10 }));
+    // done today: the action stays listed, greyed, with the reason
+    await expect.poll(() => litter.getAttribute("aria-disabled")).toBe("true");
+    await expect.poll(() => ann.locator('[data-action="litter"] .why').textContent()).toBe(fill(p.town.blocked, { reason: en.reason.done_today }));
+
+    // the watcher saw it and writes it down, resting on what they saw
+    await wes.getByRole("tab", { name: p.tabs.journal }).click();
+    await wes.getByRole("button", { name: fill(p.watch.useThisLabel, { name: "Ann", deed: deed("litter") }) }).click();
+    await wes.getByRole("button", { name: p.watch.submit }).click();
+    await wes.getByText(p.watch.written).waitFor();
+    await wes.locator(".entries li", { hasText: fill(p.watch.entryLine, { day: 1, name: "Ann", deed: deed("litter"), basis: p.basis.witnessed }) }).waitFor();
+
+    // the official sees it in the queue but cannot review in the daytime: the reason is shown
+    const approve = olu.getByRole("button", { name: fill(p.review.forEntry, { action: p.review.approve, name: "Ann", deed: deed("litter") }) });
+    await approve.click();
+    await expect.poll(() => olu.locator(".queue-item .feedback").textContent()).toBe(en.reason.wrong_phase);
+
+    // the observer keeps a note
+    await obi.getByRole("tab", { name: p.tabs.notes }).click();
+    await obi.getByRole("textbox", { name: p.notes.label }).fill("The watcher followed Ann to the park.");
+    await obi.getByRole("button", { name: p.notes.submit }).click();
+    await obi.locator(".notes li", { hasText: "The watcher followed Ann to the park." }).waitFor();
+
+    for (const [page, name] of [[ann, "resident"], [wes, "watcher"], [obi, "observer"]] as const) {
+      expect(await seriousViolations(page), `${name}'s screen`).toEqual([]);
+    }
+
+    await sendOk(host, { kind: "advance" });
+    await phase(all, p.phase.evening);
+    await capture(olu, "official");
+    expect(await seriousViolations(olu), "official's screen").toEqual([]);
+    await olu.setViewportSize(SIZES[0]);
+    await approve.click();
+    await olu.locator(".decided li", { hasText: fill(p.review.about, { name: "Ann", deed: deed("litter") }) }).waitFor({ state: "attached" });
+
+    await sendOk(host, { kind: "advance" });
+    await phase(all, p.phase.night);
+    // the resident finds it in their record and appeals
+    await ann.getByRole("tab", { name: p.tabs.record }).click();
+    const record = ann.locator(".records li", { hasText: fill(p.record.entry, { day: 1, deed: deed("litter") }) });
+    await expect.poll(() => record.locator(".points").textContent()).toBe(fill(p.points, { points: "−5" }));
+    await expect.poll(() => ann.locator(".stat-score dd").textContent()).toBe("995");
+    await ann.getByRole("button", { name: fill(p.record.appealLabel, { deed: deed("litter"), day: 1 }) }).click();
+    const dialog = ann.getByRole("dialog", { name: p.appeal.title });
+    await dialog.getByLabel(p.appeal.reason.context).check();
+    await dialog.getByLabel(p.appeal.evidence.camera).check();
+    await dialog.getByRole("button", { name: p.appeal.submit }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await ann.locator(".appeals li", { hasText: fill(p.record.appealLine, { deed: deed("litter"), day: 1, reason: p.appeal.reason.context }) }).waitFor();
+    await wes.getByRole("tab", { name: p.tabs.journal }).click();
+    await obi.getByRole("tab", { name: p.tabs.board }).click();
+    await obi.locator(".feed li", { hasText: deed("litter") }).waitFor();
+    for (const [page, name] of [[ann, "resident"], [wes, "watcher"], [obi, "observer"]] as const) await capture(page, name);
+
+    // next evening the official reverses the appeal; the resident gets the points back
+    for (let i = 0; i < 3; i++) await sendOk(host, { kind: "advance" });
+    await phase(all, p.phase.evening);
+    await olu.getByRole("tab", { name: p.tabs.appeals }).click();
+    await olu.getByText(fill(p.appeals.reason, { reason: p.appeal.reason.context })).waitFor();
+    await olu.getByRole("button", { name: `${p.appeals.reverse}: Ann, ${deed("litter")}` }).click();
+    await olu.getByText(fill(p.appeals.decidedHeading, { count: 1 })).waitFor();
+    await expect.poll(() => ann.locator(".appeals li .status").textContent()).toBe(p.record.appealStatus.reversed);
+    await expect.poll(() => ann.locator(".stat-score dd").textContent()).toBe("1000");
+
+    // the end: a calm game-over screen
+    await sendOk(host, { kind: "end" });
+    await ann.getByRole("heading", { name: p.over.heading }).waitFor();
+
+    expect(foreignRequests(devices, server.url)).toEqual([]);
+    // no content-policy refusals and no uncaught errors (a missing favicon is not ours to judge)
+    const errors = devices.flatMap((d) => d.consoleErrors).filter((e) => !/Failed to load resource/.test(e));
+    expect(errors).toEqual([]);
+    await ben.leave();
+    await host.leave();
+    console.log(`[figure] play e2e: four roles through a day and an appeal in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
+});
