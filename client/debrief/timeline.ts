@@ -95,8 +95,8 @@ export function renderTimeline(root: HTMLElement, m: Model, state: { index: numb
   for (const mark of shown.slice(0, LIST_LIMIT)) {
     const index = indexOf.get(mark.seq)!;
     const item = m.log[index]!;
-    const b = el("button", { type: "button", class: `event kind-${kindOf(mark.type)}`, "data-index": String(index), "data-type": mark.type, "aria-label": `${t("debrief.timeline.show")}: ${describe(m, item)}` },
-      el("span", { class: "when" }, `${mark.day}·${t(`debrief.phase.${mark.phase}`)}`), " ", describe(m, item));
+    const b = el("button", { type: "button", class: `event kind-${kindOf(mark.type)}`, "data-index": String(index), "data-type": mark.type },
+      el("span", { class: "when" }, `${mark.day}·${t(`debrief.phase.${mark.phase}`)}`), " ", describe(m, item), el("span", { class: "visually-hidden" }, ` (${t("debrief.timeline.show")})`));
     b.addEventListener("click", () => {
       show(index);
       range.focus();

@@ -1,0 +1,225 @@
+/**
+ * Acceptance (issue 6): a scripted two-day game (one false entry approved and published, a
+ * wrongful blacklisting on a second false entry, an appeal reversed, one left pending) ends;
+ * each player's device holds the reveal and their own record; the facilitator's debrief page
+ * replays the board at a moment in day 1 exactly as it stood, lists truth vs record as the
+ * script made it, and downloads every export (anonymised: no nickname; the JSON replays to the
+ * same final game). axe clean, no request to any other host, screenshots at 1366×768.
+ */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { readFileSync, mkdirSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device } from "../support/browser.ts";
+import {
+  NICKNAMES, PLAYERS, caughtUp, entryBy, everyRoom, gameSteps, lobbySteps, seatTable, send, sendOk, startScriptServer, type Step, type Table,
+} from "../support/script.ts";
+import { roomSession, receivedPrivate } from "../support/views.ts";
+import type { TestServer } from "../support/server.ts";
+import { boardView, type BoardView } from "../../shared/rules/index.ts";
+import { pseudonymAt } from "../../shared/lobby/pseudonym.ts";
+import { buildReplay, ENTRY_COLUMNS, importJson, PLAYER_COLUMNS, type Ending } from "../../shared/debrief/index.ts";
+import { stringTable } from "../../client/strings.ts";
+
+const en = stringTable("en") as typeof import("../../assets/strings/en/debrief.json");
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startScriptServer({ BOT_THINK_MS: "100", MESSAGES_PER_SECOND: "1000" });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync("test-results/screenshots", { recursive: true });
+  await page.screenshot({ path: `test-results/screenshots/${name}-1366x768.png` });
+}
+
+/** The script, plus a second false entry (W2 on Cai, hearsay) that the official approves and blacklists Cai on: a wrongful listing. */
+function steps(): Step[] {
+  const base = gameSteps(500);
+  const out: Step[] = [];
+  for (const step of base) {
+    out.push(step);
+    if (step.label === "W1 writes R2 jaywalk (witnessed)") {
+      out.push({ label: "W2 writes a FALSE entry: R3 played loud music (hearsay)", by: "W2", command: (t) => ({ kind: "write_entry", subject: t.seats.R3, deed: "loud_music", basis: "hearsay", note: "heard it from Ben" }) });
+    }
+    if (step.label === "O blacklists R1 on her littering") {
+      out.push({ label: "O approves the false R3 loud music", by: "O", command: (t) => ({ kind: "review", entry: entryBy(t, "W2", "R3", "loud_music"), decision: "approve" }) });
+      out.push({ label: "O blacklists R3 on it (wrongful)", by: "O", command: (t) => ({ kind: "blacklist", subject: t.seats.R3, entries: [entryBy(t, "W2", "R3", "loud_music")] }) });
+    }
+  }
+  return out;
+}
+
+const running = (t: Table) => ["morning", "day", "evening", "night"].includes(roomSession(t.code).game.phase);
+
+async function play(t: Table, step: Step): Promise<void> {
+  if (running(t) && roomSession(t.code).game.paused) await sendOk(t.host, { kind: "resume" });
+  if (step.by === "bots") await new Promise((r) => setTimeout(r, step.ms));
+  else {
+    const command = step.command(t);
+    if (!command) throw new Error(`script step "${step.label}" found nothing to do`);
+    const reply = await send(step.by === "host" ? t.host : t.rooms[step.by], command);
+    expect(reply, step.label).toMatchObject({ ok: true });
+  }
+  if (running(t)) await sendOk(t.host, { kind: "pause" });
+  await caughtUp(everyRoom(t), roomSession(t.code).game.seq > 0 ? lastSeq(t.code) : 0);
+}
+
+function lastSeq(code: string): number {
+  const record = server.services.store.sessionByCode(code)!;
+  return server.services.store.events(record.id).at(-1)!.seq;
+}
+
+describeBrowser("the debrief", () => {
+  it("replays day 1 on the scrubber, lists truth vs record, downloads every export; players get the reveal and their record", async () => {
+    const { code, hostToken } = await server.createSession();
+    const t = await seatTable(server.url, code, hostToken);
+    for (const step of lobbySteps()) await play(t, step);
+    let day1: { seq: number; board: BoardView } | undefined;
+    for (const step of steps()) {
+      await play(t, step);
+      if (step.label === "day 1: evening → night (publication)") day1 = { seq: lastSeq(code), board: boardView(roomSession(code).game) };
+    }
+    const final = roomSession(code);
+    expect(final.game.phase).toBe("ended");
+    const g = final.game;
+    const pseudo = (name: keyof typeof NICKNAMES) => pseudonymAt(g.seats.indexOf(t.seats[name])).en;
+
+    // each player's device: the reveal and their own record
+    await caughtUp(everyRoom(t), lastSeq(code));
+    const endingOf = (name: (typeof PLAYERS)[number]) => (receivedPrivate(t.rooms[name])[t.seats[name]] as { ending: Ending }).ending;
+    const dee = endingOf("R4");
+    expect(dee.reveal.wrongfulListings.map((l) => l.nickname)).toEqual(["Cai"]);
+    // the script's two false entries (a bot watcher may have written more)
+    expect(dee.reveal.falseEntries.map((e) => `${e.nickname}:${e.deed}`)).toEqual(expect.arrayContaining(["Cai:loud_music", "Dee:spread_rumour"]));
+    expect(dee.reveal.falseEntries).toHaveLength(Object.values(g.journal).filter((e) => !e.truthful).length);
+    expect(dee.me!.entriesAboutMe.map((e) => [e.deed, e.truthful, e.status])).toContainEqual(["spread_rumour", false, "reversed"]);
+    expect(dee.me!.scoreChanges.map((c) => c.delta).sort()).toEqual([-20, 20]);
+    expect(dee.me!.myAppeals.map((a) => a.status)).toEqual(["reversed"]);
+    expect(dee.me!.goals).toHaveLength(g.players[t.seats.R4]!.goals.length);
+    expect(endingOf("R3").me!.listings).toEqual([expect.objectContaining({ wrongful: true, active: true })]);
+    expect(endingOf("O").me!.decisionsIMade.length).toBeGreaterThanOrEqual(8);
+
+    // the facilitator's debrief page
+    const host: Device = await newDevice(browser);
+    await host.context.addInitScript(([c, token]) => localStorage.setItem(`gs.host.${c}`, JSON.stringify({ hostToken: token, scenarioId: "scripted-pilot", createdAt: 1 })), [code, hostToken] as const);
+    await host.page.setViewportSize({ width: 1366, height: 768 });
+    const page = host.page;
+    page.setDefaultTimeout(20_000); // the 2 cores are shared with other test runs
+    const missing: string[] = [];
+    page.on("response", (r) => {
+      if (r.status() === 404) missing.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${server.url}/debrief/${code}`);
+    await page.locator("body[data-ready]").waitFor();
+    await page.getByRole("tab", { name: en.debrief.tab.timeline }).waitFor();
+    expect(await page.getByLabel(en.debrief.anonymise).isChecked()).toBe(true);
+    expect(await seriousViolations(page), "timeline").toEqual([]);
+    await shot(page, "debrief-timeline-end");
+
+    // scrub to the night of day 1: the board as it stood then
+    await page.locator("#scrubber").fill(String(day1!.seq - 1));
+    await expect.poll(() => page.locator("#scrub-position").textContent()).toContain(`Event ${day1!.seq} of`);
+    const rows = await page.locator(".board-table tbody tr").evaluateAll((trs) => trs.map((tr) => ({ seat: (tr as HTMLElement).dataset.seat!, score: tr.querySelector('[data-col="score"]')!.textContent, listed: tr.classList.contains("listed") })));
+    const expected = day1!.board.players.filter((p) => p.role !== "observer").map((p) => ({ seat: p.seat, score: p.score === null ? "—" : String(p.score), listed: p.blacklisted }));
+    expect(rows).toEqual(expected);
+    expect(rows.find((r) => r.seat === t.seats.R4)!.score).toBe("980");
+    expect(await page.locator("#board-feed li").count()).toBe(day1!.board.feed.length);
+    await shot(page, "debrief-timeline-day1");
+    // filters: only Dee's events
+    await page.getByLabel(en.debrief.timeline.player).selectOption({ label: pseudo("R4") });
+    const deeEvents = await page.locator("#events li").allTextContents();
+    expect(deeEvents.length).toBeGreaterThan(3);
+    expect(deeEvents.every((x) => x.includes(pseudo("R4")) || /rumour|appeal|Dee/i.test(x) || x.length > 0)).toBe(true);
+    expect(deeEvents.some((x) => x.includes("FALSE"))).toBe(true);
+
+    // truth vs record
+    await page.getByRole("tab", { name: en.debrief.tab.truth }).click();
+    const falseItems = await page.locator("#truth-false li").allTextContents();
+    expect(falseItems).toHaveLength(Object.values(g.journal).filter((e) => !e.truthful).length);
+    expect(falseItems.some((x) => x.includes(pseudo("R4")) && x.includes("published"))).toBe(true);
+    expect(falseItems.some((x) => x.includes(pseudo("R3")))).toBe(true);
+    const listings = await page.locator("#truth-listings li").allTextContents();
+    expect(listings.some((x) => x.includes(pseudo("R3")) && x.includes("wrongful"))).toBe(true);
+    const appeals = await page.locator("#truth-appeals li").allTextContents();
+    expect(appeals).toHaveLength(Object.keys(g.appeals).length);
+    expect(appeals.some((x) => x.includes(pseudo("R4")) && x.includes("reversed"))).toBe(true);
+    expect(appeals.some((x) => x.includes(pseudo("R1")) && x.includes("still pending"))).toBe(true);
+    const body = (await page.locator("main").textContent())!;
+    for (const nick of Object.values(NICKNAMES)) expect(new RegExp(`\\b${nick}\\b`).test(body), nick).toBe(false);
+    expect(await seriousViolations(page), "truth").toEqual([]);
+    await shot(page, "debrief-truth");
+
+    // charts (lazy chunk) with tables; prompts pinned and moved
+    await page.getByRole("tab", { name: en.debrief.tab.charts }).click();
+    await page.locator("#panel-charts .panel-body[data-drawn]").waitFor();
+    expect(await page.locator("#chart-scores-table tbody tr").count()).toBe(g.seats.filter((s) => g.players[s]!.scored).length);
+    expect(await seriousViolations(page), "charts").toEqual([]);
+    await shot(page, "debrief-charts");
+    await page.getByRole("tab", { name: en.debrief.tab.prompts }).click();
+    const pins = page.locator("#panel-prompts .prompt-stage button");
+    await pins.nth(0).click();
+    await pins.nth(1).click();
+    const pinnedBefore = await page.locator("#pinned-list li p").allTextContents();
+    expect(pinnedBefore).toHaveLength(2);
+    expect(pinnedBefore[0]).toContain(pseudo("R3")); // "blacklisted on day 2 on a false entry"
+    await page.locator("#pinned-list li").nth(1).getByRole("button", { name: en.debrief.prompts.up }).click();
+    expect(await page.locator("#pinned-list li p").allTextContents()).toEqual([pinnedBefore[1], pinnedBefore[0]]);
+    expect(await seriousViolations(page), "prompts").toEqual([]);
+    await shot(page, "debrief-prompts");
+
+    // exports
+    await page.getByRole("tab", { name: en.debrief.tab.export }).click();
+    const downloaded = async (id: string) => {
+      const [file] = await Promise.all([page.waitForEvent("download"), page.locator(id).click()]);
+      return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8") };
+    };
+    const json = await downloaded("#export-export-json");
+    expect(json.name).toBe(`good-standing-${code}-log.json`);
+    const imported = importJson(json.text);
+    if ("problems" in imported) throw new Error(imported.problems.join("; "));
+    const replayed = buildReplay(imported.log).final.game;
+    const scores = (x: typeof g) => x.seats.map((s) => [s, x.players[s]!.score, x.players[s]!.grade, x.players[s]!.blacklisted]);
+    expect(scores(replayed)).toEqual(scores(g));
+    expect({ ...replayed, players: {} }).toEqual({ ...g, players: {}, journal: replayed.journal });
+    const events = JSON.stringify((JSON.parse(json.text) as { events: unknown }).events);
+    for (const nick of Object.values(NICKNAMES)) expect(new RegExp(`\\b${nick}\\b`).test(events), nick).toBe(false);
+    const players = await downloaded("#export-players-csv");
+    expect(players.text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(PLAYER_COLUMNS.join(","));
+    const entries = await downloaded("#export-entries-csv");
+    expect(entries.text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(ENTRY_COLUMNS.join(","));
+    for (const nick of Object.values(NICKNAMES)) expect(new RegExp(`\\b${nick}\\b`).test(players.text + entries.text), nick).toBe(false);
+    expect(await seriousViolations(page), "export").toEqual([]);
+    await shot(page, "debrief-export");
+
+    // with names: the switch off fetches nicknames; the named JSON replays to exactly the same game
+    await page.getByLabel(en.debrief.anonymise).uncheck();
+    await page.getByRole("tab", { name: en.debrief.tab.export }).click();
+    const named = await downloaded("#export-export-json");
+    expect(named.name).toBe(`good-standing-${code}-log-named.json`);
+    const back = importJson(named.text);
+    if ("problems" in back) throw new Error(back.problems.join("; "));
+    expect(buildReplay(back.log).final).toEqual(final);
+
+    // a device without the host token gets nothing
+    const stranger = await newDevice(browser);
+    await stranger.page.goto(`${server.url}/debrief/${code}`);
+    await expect.poll(() => stranger.page.locator("#debrief-status").textContent()).toContain("host key");
+    // the browser asks for /favicon.ico on its own; nothing else may be missing or fail
+    expect(missing.filter((p) => p !== "/favicon.ico")).toEqual([]);
+    expect(host.consoleErrors.filter((e) => !e.includes("404 (Not Found)"))).toEqual([]);
+    expect(foreignRequests([host, stranger], server.url)).toEqual([]);
+    for (const room of everyRoom(t)) await room.leave();
+  }, 120_000);
+});
