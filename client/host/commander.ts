@@ -12,6 +12,9 @@ export type Reply = CommandReply | { ok: false; reason: "network" };
 
 export class Commander {
   private readonly busy = new Set<string>();
+  /** Keys whose command was accepted but whose effect has not reached this client's state yet, by the seq to wait for. */
+  private readonly landing = new Map<string, number>();
+  private seenSeq = 0;
 
   constructor(
     private readonly link: () => Link | undefined,
@@ -20,19 +23,37 @@ export class Commander {
     private readonly changed: () => void,
   ) {}
 
+  /**
+   * The state this client holds has reached `seq`: commands accepted up to it are now visible,
+   * so their controls may be used again (the reply comes before the state patch; without this a
+   * control would briefly show the old state and invite a second click).
+   */
+  caughtUp(seq: number): void {
+    this.seenSeq = Math.max(this.seenSeq, seq);
+    for (const [key, wanted] of this.landing) if (wanted <= this.seenSeq) this.landing.delete(key);
+  }
+
   isBusy(key: string): boolean {
-    return this.busy.has(key);
+    return this.busy.has(key) || this.landing.has(key);
   }
 
   /** Sends `body` unless `key` is already busy; says the outcome (or `doneKey` on success). */
   async send(key: string, body: CommandBody, doneKey = "host.done", doneParams: Record<string, unknown> = {}): Promise<Reply> {
     const link = this.link();
     if (!link) return this.finish({ ok: false, reason: "network" }, doneKey, doneParams);
-    if (this.busy.has(key)) return { ok: false, reason: "network" };
+    if (this.isBusy(key)) return { ok: false, reason: "network" };
     this.busy.add(key);
     this.changed();
     try {
-      return this.finish(await link.send(body), doneKey, doneParams);
+      const reply = await link.send(body);
+      if (reply.ok && reply.seq > this.seenSeq) {
+        this.landing.set(key, reply.seq);
+        // never hold a control for long if the state is slow to come
+        setTimeout(() => {
+          if (this.landing.delete(key)) this.changed();
+        }, 3000);
+      }
+      return this.finish(reply, doneKey, doneParams);
     } finally {
       this.busy.delete(key);
       this.changed();

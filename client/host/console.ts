@@ -86,6 +86,7 @@ export async function openConsole(sessionCode: string, onDeleted: (code: string)
   const result = await Link.open(location.origin, code, { as: "host", v: PROTOCOL_VERSION, hostToken: record.hostToken }, {
     lobby: (next) => {
       lobby = next;
+      cmd.caughtUp(next.seq);
       rerender();
     },
     play: (next) => {

@@ -143,6 +143,7 @@ function renameForm(player: LobbyPlayer, cmd: Commander, rerender: () => void): 
     renaming = undefined;
     rerender();
   };
+  const save = el("button", { type: "submit" }, t("host.save"));
   const cancel = el("button", { type: "button", class: "secondary" }, t("host.cancel"));
   cancel.addEventListener("click", close);
   const form = el(
@@ -150,12 +151,15 @@ function renameForm(player: LobbyPlayer, cmd: Commander, rerender: () => void): 
     { class: "inline" },
     el("label", { for: inputId, class: "visually-hidden" }, t("host.renameTo", { name: player.nickname })),
     input,
-    el("button", { type: "submit" }, t("host.save")),
+    save,
     cancel,
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    if (save.disabled) return;
+    save.disabled = true;
     void cmd.send(`rename:${player.seatId}`, { kind: "rename", seatId: player.seatId, nickname: input.value }).then((reply) => {
+      save.disabled = false;
       if (reply.ok) close();
     });
   });

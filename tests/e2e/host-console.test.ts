@@ -36,7 +36,12 @@ async function seriousViolations(page: Page): Promise<string[]> {
 async function shoot(page: Page, name: string): Promise<void> {
   for (const [width, height] of [[1366, 768], [390, 844]] as const) {
     await page.setViewportSize({ width, height });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png` });
+    if (await page.locator("#god-view").isVisible()) {
+      await page.locator("#god-heading").evaluate((h) => h.scrollIntoView());
+      await page.screenshot({ path: `${SHOTS}/${name}-godview-${width}x${height}.png` });
+    }
     await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}-full.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -200,6 +205,13 @@ describeBrowser("the host console in real Chromium", () => {
     const cai = await joinPlayer(server.url, code, "Cai");
     const caiSeat = await seatOf(cai);
     await until(() => game().players[caiSeat]?.role === "observer", "Cai to be an observer");
+    // an observer's note shows in the god view and can be hidden too (notes are named note-<n>)
+    await sendOk(cai.room, { kind: "write_note", text: "The watchers seem to pick on Ann" });
+    const observerNote = page.locator('#notes li[data-text="note-0"]');
+    await expect.poll(() => observerNote.textContent()).toContain("The watchers seem to pick on Ann");
+    await observerNote.getByRole("button", { name: /^Hide this text/ }).click();
+    await until(() => session().lobby.hiddenTexts.includes("note-0"), "the observer's note to be hidden");
+    await expect.poll(() => observerNote.textContent()).toContain(en.host.god.hidden);
     const bot = residentBot;
     const botName = game().players[bot]!.nickname;
     await page.getByLabel(`Give ${botName}'s seat to`).selectOption({ label: "Cai" });
@@ -215,6 +227,14 @@ describeBrowser("the host console in real Chromium", () => {
     await until(() => game().phase === "ended", "the game to end");
     await expect.poll(() => page.locator("#phase-name").textContent()).toBe(en.host.phases.ended);
     expect(await page.locator("#phase-controls").isVisible()).toBe(false);
+    await shoot(page, "host-ended");
+
+    // the console follows a language switch
+    const zh = stringTable("zh") as typeof en;
+    await page.locator("#lang").selectOption("zh");
+    await expect.poll(() => page.locator("#phase-name").textContent()).toBe(zh.host.phases.ended);
+    await expect.poll(() => page.locator("#god-heading").textContent()).toBe(zh.host.god.heading);
+    await expect.poll(() => page.locator(`#record tr[data-entry="${entry.id}"]`).textContent()).toContain(zh.host.god.false);
 
     expect(foreignRequests(devices, server.url)).toEqual([]);
     expect(host.consoleErrors.filter((e) => /Content Security Policy|Refused to/.test(e))).toEqual([]);
