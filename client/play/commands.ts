@@ -69,6 +69,13 @@ export class Commands {
     this.set(key, { kind: "error", text });
   }
 
+  /** Forgets every answer shown (a new phase makes yesterday's refusals stale); pending ones stay. */
+  clearAnswers(): void {
+    for (const [key, feedback] of [...this.feedback]) {
+      if (feedback.kind === "ok" || feedback.kind === "error") this.set(key, undefined);
+    }
+  }
+
   /** Forgets what was said about a control (e.g. when its form is opened again). */
   clear(key: string): void {
     this.set(key, undefined);

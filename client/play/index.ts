@@ -207,6 +207,7 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
     update(next) {
       if (destroyed) return;
       const nextKind = playKind(next);
+      if (view && (view.board.phase !== next.board.phase || view.board.day !== next.board.day)) commands.clearAnswers();
       view = next;
       commands.rulebook = next.rulebook;
       if (nextKind && nextKind !== kind) build(nextKind);

@@ -150,7 +150,7 @@ export function recordSection(root: HTMLElement, ctx: PanelContext): Section {
           el("div", { class: "what" }, el("strong", {}, t("play.record.entry", { day: entry.day, deed })), el("span", { class: "points" }, points(entry.points)), el("span", { class: "status" }, t(`play.record.status.${entry.status}`))),
         );
         const appeal = appealed.get(entry.id);
-        if (appeal) item.append(el("p", { class: "detail" }, `${t("play.record.appealed")} ${t(`play.record.appealStatus.${appeal.status}`)}`));
+        if (appeal) item.append(el("p", { class: "detail" }, t("play.record.appealed", { status: t(`play.record.appealStatus.${appeal.status}`) })));
         else if (book.appeals.enabled && entry.status === "approved") {
           item.append(
             ctx.commands.button(`appeal-open:${entry.id}`, t("play.record.appeal"), () => ctx.openAppeal(entry.id), {
