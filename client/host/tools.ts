@@ -86,7 +86,9 @@ export function renderTools(data: ConsoleData, cmd: Commander): void {
   byId("card-text").textContent = chosen ? local(chosen.text) : "";
   const running = isRunning(data.game?.state.phase);
   byId<HTMLButtonElement>("inject").disabled = cmd.isBusy("inject") || !running || cards.length === 0;
-  byId("card-hint").textContent = cards.length === 0 ? t("host.tools.noCards") : running ? "" : t("host.tools.cardsOnlyRunning");
+  const phase = data.game?.state.phase;
+  byId("card-hint").textContent =
+    cards.length === 0 ? t("host.tools.noCards") : running ? "" : phase === "ended" ? t("reason.game_over") : t("host.tools.cardsOnlyRunning");
   const playedList = byId("cards-played");
   if (played.length === 0) playedList.replaceChildren(el("li", { class: "empty" }, t("host.tools.nonePlayed")));
   else playedList.replaceChildren(...played.map((c) => el("li", {}, t("host.tools.playedOn", { label: cardName(rulebook, c.card), day: c.day }))));

@@ -235,6 +235,7 @@ describeBrowser("the host console in real Chromium", () => {
     await expect.poll(() => page.locator("#phase-name").textContent()).toBe(zh.host.phases.ended);
     await expect.poll(() => page.locator("#god-heading").textContent()).toBe(zh.host.god.heading);
     await expect.poll(() => page.locator(`#record tr[data-entry="${entry.id}"]`).textContent()).toContain(zh.host.god.false);
+    await page.screenshot({ path: `${SHOTS}/host-ended-zh-1366x768-full.png`, fullPage: true });
 
     expect(foreignRequests(devices, server.url)).toEqual([]);
     expect(host.consoleErrors.filter((e) => /Content Security Policy|Refused to/.test(e))).toEqual([]);
