@@ -5,7 +5,9 @@
  * 127.0.0.1 and everything started here is stopped by `close()`.
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
 import http from "node:http";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import { freePort, kill, type ServerProcess } from "../support/process.ts";
 import { tempDir } from "../support/server.ts";
@@ -62,15 +64,23 @@ async function startProbed(target: Target, entry: string, env: Record<string, st
 }
 
 /** Our server (tests/bench/ourServer.ts), limits opened wide enough for hundreds of bots from one address. */
-export function startOurs(): Promise<BenchServer> {
-  return startProbed("ours", "ourServer.ts", {
-    DATA_DIR: tempDir("gs-bench-"),
+export async function startOurs(): Promise<BenchServer> {
+  const dataDir = tempDir("gs-bench-");
+  const server = await startProbed("ours", "ourServer.ts", {
+    DATA_DIR: dataDir,
     BOT_THINK_MS: "60000",
     JOINS_PER_MINUTE: "100000",
     API_REQUESTS_PER_MINUTE: "100000",
     MESSAGES_PER_SECOND: "50",
     MAX_SESSIONS: "10000",
   });
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The bare Colyseus echo room (tests/bench/echoServer.ts), under the same probe. */
@@ -132,6 +142,10 @@ class Players {
 
 export type WindowFigures = {
   seconds: number;
+  /** CPU of the bench's client processes together (cores). */
+  clientCpuCores: number;
+  /** CPU in use on the whole machine (cores, from /proc/stat): server + clients + anything else running. */
+  machineBusyCores: number;
   players: number;
   commands: number;
   accepted: number;
@@ -153,6 +167,7 @@ export class Fleet {
   private swarms: Players[];
   private nextProcess = 0;
   private nextPlayer = 0;
+  private machineMark = machineBusy().mark;
   readonly rooms = new Map<string, Room>();
 
   constructor(
@@ -198,6 +213,8 @@ export class Fleet {
 
   /** Figures since the previous call, merged over the client processes. */
   async window(): Promise<WindowFigures> {
+    const machine = machineBusy(this.machineMark);
+    this.machineMark = machine.mark;
     const parts = await Promise.all(this.swarms.map((s) => s.ask<Window>({ type: "window" }, (m) => m.type === "window")));
     const sender = Histogram.from(parts.map((p) => p.sender));
     const others = Histogram.from(parts.map((p) => p.others));
@@ -206,6 +223,8 @@ export class Fleet {
     const sum = (key: "commands" | "accepted" | "timeouts" | "dropped" | "bytes") => parts.reduce((n, p) => n + p[key], 0);
     return {
       seconds,
+      clientCpuCores: parts.reduce((n, p) => n + p.cpuCores, 0),
+      machineBusyCores: machine.cores,
       players,
       commands: sum("commands"),
       accepted: sum("accepted"),
@@ -244,5 +263,21 @@ export class Fleet {
     for (const s of this.swarms) s.child.kill();
     await Promise.all(this.swarms.map((s) => Promise.race([s.exited, sleep(2000)])));
     await this.server.close();
+  }
+}
+
+type CpuMark = { busy: number; total: number };
+
+/** Cores busy on the whole machine since `since` (Linux /proc/stat; NaN elsewhere). */
+function machineBusy(since?: CpuMark): { cores: number; mark: CpuMark } {
+  try {
+    const line = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const idle = (line[3] ?? 0) + (line[4] ?? 0);
+    const total = line.slice(0, 8).reduce((a, b) => a + b, 0);
+    const mark = { busy: total - idle, total };
+    const cores = since && mark.total > since.total ? ((mark.busy - since.busy) / (mark.total - since.total)) * cpus().length : NaN;
+    return { cores, mark };
+  } catch {
+    return { cores: NaN, mark: { busy: 0, total: 0 } };
   }
 }

@@ -37,6 +37,8 @@ export type Closed = { type: "closed"; code: string };
 export type Window = {
   type: "window";
   ms: number;
+  /** This client process's CPU per second of the window (1 = one core). */
+  cpuCores: number;
   players: number;
   commands: number;
   replies: number;
@@ -75,7 +77,7 @@ const loose: Room[] = [];
 let win = freshWindow();
 
 function freshWindow() {
-  return { started: now(), commands: 0, replies: 0, accepted: 0, timeouts: 0, dropped: 0, sender: new Histogram(), others: new Histogram() };
+  return { started: now(), cpu: process.cpuUsage(), commands: 0, replies: 0, accepted: 0, timeouts: 0, dropped: 0, sender: new Histogram(), others: new Histogram() };
 }
 
 const send = (message: FromPlayers) => process.send!(message);
@@ -221,6 +223,10 @@ function takeWindow(): void {
   send({
     type: "window",
     ms: ended - w.started,
+    cpuCores: (() => {
+      const used = process.cpuUsage(w.cpu);
+      return (used.user + used.system) / 1000 / (ended - w.started);
+    })(),
     players,
     commands: w.commands,
     replies: w.replies,
