@@ -33,7 +33,7 @@ export function renderBlacklist(list: HTMLElement, view: PlayView, name: Namer):
   list.replaceChildren(...(items.length ? items : [emptyNote(t("board.blacklistEmpty"))]));
 }
 
-/** Counts per grade as labelled bars; hidden when nobody is graded (a list-only scenario). */
+/** Counts per grade as a small labelled column chart; hidden when nobody is graded (a list-only scenario). */
 export function renderGrades(section: HTMLElement, list: HTMLElement, view: PlayView): void {
   const grades = view.rulebook?.grades ?? [];
   const counts = new Map<string, number>();
@@ -47,7 +47,7 @@ export function renderGrades(section: HTMLElement, list: HTMLElement, view: Play
       const count = counts.get(g.id) ?? 0;
       const bar = el("span", { class: "grade-bar" });
       bar.style.setProperty("--grade", gradeColour(i, grades.length));
-      bar.style.width = `${max ? (count / max) * 100 : 0}%`;
+      bar.style.height = `${max ? (count / max) * 100 : 0}%`;
       return el(
         "li",
         {},

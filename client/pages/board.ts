@@ -133,7 +133,6 @@ function renderGame(): void {
   byId("board-phase-hint").textContent = t(`board.phaseHint.${board.phase}`);
   const paused = board.paused ? t("board.pausedLeft", { time: formatLeft(board.pausedLeft ?? 0) }) : "";
   if (byId("board-paused").textContent !== paused) byId("board-paused").textContent = paused;
-  byId("board-time-label").textContent = board.paused ? t("board.paused") : t("board.timeLeft");
   tick();
 
   part("people", [lang, anon, who, board.honourRoll, board.blacklist, rulebook?.id], () => {
