@@ -6,6 +6,7 @@
  * until retention deletes them. Answers are never cached by the browser.
  */
 import express, { type Request, type Response, type Router } from "express";
+import { gzipSync } from "node:zlib";
 import { rateLimit } from "express-rate-limit";
 import type { RoomServices } from "../rooms/services.ts";
 import type { SessionRecord } from "../store/store.ts";
@@ -70,8 +71,15 @@ export function debriefRouter(services: RoomServices): Router {
       }
     });
 
+  // A 200-player game's log is megabytes of repetitive JSON: gzip it for the page (10–15× smaller).
   route("debrief", (res, record, { log, anonymised }) => {
-    res.json({ code: record.code, anonymised, createdAt: record.createdAt, endedAt: record.endedAt, expiresAt: record.expiresAt, log });
+    const body = JSON.stringify({ code: record.code, anonymised, createdAt: record.createdAt, endedAt: record.endedAt, expiresAt: record.expiresAt, log });
+    res.set("Content-Type", "application/json; charset=utf-8");
+    res.set("Vary", "Accept-Encoding");
+    if (/\bgzip\b/.test(res.req.get("accept-encoding") ?? "")) {
+      res.set("Content-Encoding", "gzip");
+      res.send(gzipSync(body, { level: 6 }));
+    } else res.send(body);
   });
   route("export.json", (res, record, { log, anonymised }) => {
     const body = exportJson(log, { code: record.code, anonymised, exportedAt: services.now(), endedAt: record.endedAt });
