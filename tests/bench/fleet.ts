@@ -31,6 +31,7 @@ export function track(child: ChildProcess): ChildProcess {
 process.on("exit", () => {
   for (const child of started) child.kill("SIGKILL");
 });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
 
 /** A server entry in its own process under the probe; resolves once it answers its health check. */
 async function startProbed(target: Target, entry: string, env: Record<string, string>): Promise<BenchServer> {

@@ -5,14 +5,16 @@
  * pass or fail. Every part is bounded in count and time, talks only to 127.0.0.1 and stops by
  * itself; a watchdog ends the whole run if a part hangs.
  *
- * Parts: pageweight, simulator, capacity, baseline, room200, burst, soak.
+ * Parts: pageweight, simulator, capacity, baseline, room200, burst, soak, and two browser benches
+ * run as their own scripts when present (townfps: tests/bench/townFps.ts, debrief:
+ * tests/bench/debrief.ts; full runs only, or with --only).
  *   --quick          under 3 minutes: capacity to 600 players in 8 s steps, burst 100/10 s, soak 0.25 min
  *   --soak <min>     soak length (default 3 min; 0.25 with --quick); QUALITY.md's bar is 60
  *   --only a,b       run only these parts
  *   --processes <n>  client processes for the load parts (default 3)
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { measurePageWeight } from "./pageWeight.ts";
@@ -22,7 +24,7 @@ import { formatBurst, runJoinBurst, type BurstResult } from "./joinBurst.ts";
 import { formatSoak, runSoak, type SoakResult } from "./soak.ts";
 import { ROOT } from "../../server/clientBuild.ts";
 
-const PARTS = ["pageweight", "simulator", "capacity", "baseline", "room200", "burst", "soak"] as const;
+const PARTS = ["pageweight", "simulator", "capacity", "baseline", "room200", "burst", "soak", "townfps", "debrief"] as const;
 type Part = (typeof PARTS)[number];
 
 const args = process.argv.slice(2);
@@ -33,7 +35,8 @@ const valueOf = (name: string) => {
 const quick = args.includes("--quick");
 const only = valueOf("only")?.split(",").map((p) => p.trim()) as Part[] | undefined;
 for (const part of only ?? []) if (!PARTS.includes(part)) throw new Error(`unknown part "${part}"; parts: ${PARTS.join(", ")}`);
-const runs = (part: Part) => !only || only.includes(part);
+const BROWSER_PARTS: Part[] = ["townfps", "debrief"];
+const runs = (part: Part) => (only ? only.includes(part) : !(quick && BROWSER_PARTS.includes(part)));
 const soakMinutes = Number(valueOf("soak") ?? (quick ? 0.25 : 3));
 const processes = Number(valueOf("processes") ?? 3);
 
@@ -154,6 +157,20 @@ const soak = await part("soak", async () => {
   console.log(formatSoak(r).replace(/^/gm, "  "));
   return r;
 });
+
+// ─── browser benches, each its own script (they print their own figures) ───
+for (const [name, file, heading] of [
+  ["townfps", "townFps.ts", "Town map in Chromium (tests/bench/townFps.ts)"],
+  ["debrief", "debrief.ts", "Debrief (tests/bench/debrief.ts)"],
+] as const) {
+  if (!existsSync(join(ROOT, "tests/bench", file))) continue;
+  await part(name, async () => {
+    title(heading);
+    const out = execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "tests/bench", file)], { cwd: ROOT, encoding: "utf8", timeout: 5 * 60_000 });
+    console.log(out.trimEnd().replace(/^/gm, "  "));
+    return { output: out };
+  });
+}
 
 // ─── QUALITY.md bars ───
 type Verdict = { bar: string; measured: string; met: boolean | undefined; note?: string };
