@@ -28,7 +28,7 @@ describe("the scenario catalogue", () => {
     expect(catalogue.list[0]!.id).toBe("rongcheng-pilot"); // the default stays first
     expect(catalogue.get("our-school")?.deeds.length).toBeGreaterThan(0);
 
-    const problems = Object.fromEntries(catalogue.problems.map((p) => [p.file.split("/").pop(), p.errors]));
+    const problems: Record<string, { path: string; message: string }[]> = Object.fromEntries(catalogue.problems.map((p) => [p.file.split("/").pop() ?? "", p.errors]));
     expect(problems["rongcheng-pilot.json"]).toEqual([{ path: "id", message: '"rongcheng-pilot" is already defined by another scenario file' }]);
     expect(problems["half-done.json"]?.map((e) => e.path)).toContain("grades");
     expect(problems["typo.json"]?.[0]?.message).toMatch(/not valid JSON/);
