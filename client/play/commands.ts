@@ -71,7 +71,7 @@ export class Commands {
 
   /** Forgets every answer shown (a new phase makes yesterday's refusals stale); pending ones stay. */
   clearAnswers(): void {
-    for (const [key, feedback] of [...this.feedback]) {
+    for (const [key, feedback] of this.feedback) {
       if (feedback.kind === "ok" || feedback.kind === "error") this.set(key, undefined);
     }
   }

@@ -34,6 +34,7 @@ export function reviewSection(root: HTMLElement, ctx: PanelContext): Section {
       const done = journal.filter((e) => !OPEN.has(e.status)).reverse();
       return [
         ...heading("h2", t("play.review.heading"), t("play.review.intro")),
+        ...notYet(ctx),
         listOr(open.map((e) => queueItem(ctx, e)), t("play.review.none"), { class: "items queue" }),
         ...(done.length
           ? [
@@ -48,6 +49,11 @@ export function reviewSection(root: HTMLElement, ctx: PanelContext): Section {
       ];
     },
   };
+}
+
+/** Outside the evening the queues are shown, with a word that deciding waits for the evening. */
+function notYet(ctx: PanelContext): HTMLElement[] {
+  return ctx.view().board.phase === "evening" ? [] : [el("p", { class: "flag not-yet" }, t("play.review.notYet"))];
 }
 
 function about(ctx: PanelContext, e: QueueEntry): string {
@@ -132,6 +138,7 @@ export function appealsSection(root: HTMLElement, ctx: PanelContext): Section {
       });
       return [
         ...heading("h2", t("play.appeals.heading"), t("play.appeals.intro")),
+        ...notYet(ctx),
         listOr(items, t("play.appeals.none"), { class: "items appeal-queue" }),
         ...(done.length
           ? [

@@ -17,6 +17,7 @@ import { describeBrowser, foreignRequests, launchChromium, newDevice, type Devic
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { joinHost, joinPlayer } from "../support/clients.ts";
 import { sendOk } from "../support/script.ts";
+import { receivedPrivate } from "../support/views.ts";
 import { stringTable } from "../../client/strings.ts";
 import { ROOT } from "../../server/clientBuild.ts";
 
@@ -179,6 +180,15 @@ describeBrowser("the play screen", () => {
     await dialog.getByRole("button", { name: p.appeal.submit }).click();
     await dialog.waitFor({ state: "hidden" });
     await ann.locator(".appeals li", { hasText: fill(p.record.appealLine, { deed: deed("litter"), day: 1, reason: p.appeal.reason.context }) }).waitFor();
+    // the language switch redraws everything, the tabs and the status bar too
+    const zh = stringTable("zh") as typeof en;
+    await ann.getByLabel(en.app.language).selectOption("zh");
+    await ann.getByRole("tab", { name: zh.play.tabs.record }).waitFor();
+    await expect.poll(() => ann.locator(".play-status .phase").textContent()).toBe(zh.play.phase.night);
+    await ann.locator(".appeals li", { hasText: zh.play.appeal.reason.context }).waitFor();
+    await capture(ann, "resident-zh");
+    await ann.getByLabel(zh.app.language).selectOption("en");
+    await ann.getByRole("tab", { name: p.tabs.record }).waitFor();
     await wes.getByRole("tab", { name: p.tabs.journal }).click();
     await obi.getByRole("tab", { name: p.tabs.board }).click();
     await obi.locator(".feed li", { hasText: deed("litter") }).waitFor();
@@ -193,6 +203,12 @@ describeBrowser("the play screen", () => {
     await olu.getByText(fill(p.appeals.decidedHeading, { count: 1 })).waitFor();
     await expect.poll(() => ann.locator(".appeals li .status").textContent()).toBe(p.record.appealStatus.reversed);
     await expect.poll(() => ann.locator(".stat-score dd").textContent()).toBe("1000");
+
+    // the observer steps out: asked once, then told calmly; only the facilitator sees it
+    await obi.getByRole("button", { name: p.stepOut.button }).click();
+    await obi.getByRole("dialog", { name: p.stepOut.title }).getByRole("button", { name: p.stepOut.confirm }).click();
+    await obi.getByText(p.stepOut.done).waitFor();
+    await expect.poll(() => (receivedPrivate(host).host as { steppedOut?: string[] } | undefined)?.steppedOut).toEqual([seat.Obi]);
 
     // the end: a calm game-over screen
     await sendOk(host, { kind: "end" });
