@@ -269,6 +269,12 @@ describeBrowser("the projector board", () => {
     await poll(() => entryOf("Ann", "litter").locator(".status").textContent()).toBe(en.board.status.reversed);
     expect(await entryOf("Ann", "litter").locator("s .points").textContent()).toBe("\u22125");
 
+    // the end: no clock, the record stays up
+    await facilitate(t, { kind: "end" });
+    await poll(() => heading.textContent()).toBe(en.board.phase.ended);
+    expect(await countdown.isVisible()).toBe(false);
+    expect(await entryOf("Ben", "help_elderly").count()).toBe(1);
+
     expect(foreignRequests(devices, server.url)).toEqual([]);
     expect(devices.flatMap((d) => d.consoleErrors).filter((e) => /Content Security Policy|Refused to/.test(e))).toEqual([]);
     console.log(`[figure] board e2e scenario: ${Date.now() - started} ms`);
