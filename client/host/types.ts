@@ -30,14 +30,7 @@ export function facilitatorView(view: PlayView | null): FacilitatorView | null {
   return mine?.kind === "facilitator" && mine.state ? (mine as FacilitatorView) : null;
 }
 
-/**
- * Observers' notes have no id of their own in GameState (they are an append-only list), so the
- * console names the n-th note `note-<n>` when it asks the server to hide it; the debrief must
- * read `hiddenTexts` the same way.
- */
-export function noteTextId(index: number): string {
-  return `note-${index}`;
-}
+export { noteTextId } from "../../shared/rules/state.ts";
 
 export function isRunning(phase: string | undefined): boolean {
   return phase === "morning" || phase === "day" || phase === "evening" || phase === "night";

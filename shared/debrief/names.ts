@@ -10,6 +10,7 @@ import type { LocalText } from "../lang.ts";
 import { pseudonymAt } from "../lobby/pseudonym.ts";
 import type { Session, SessionEvent } from "../session/index.ts";
 import type { LogEvent } from "./log.ts";
+import { noteTextId } from "../rules/state.ts";
 
 export type Person = { seat: string; nickname: string; pseudonym: LocalText; bot: boolean };
 
@@ -70,10 +71,11 @@ export function textScrubber(log: readonly LogEvent[], pseudonymOf: (seat: strin
 export function hideTexts(log: readonly LogEvent[], hidden: readonly string[]): LogEvent[] {
   if (hidden.length === 0) return log.slice();
   const set = new Set(hidden);
+  let notes = 0;
   return log.map((x) => {
     const e = x.event;
     if (e.type === "entry_written" && set.has(e.entry.id)) return { ...x, event: { ...e, entry: { ...e.entry, note: "" } } };
-    if (e.type === "note_written" && (set.has(`n${x.seq}`) || set.has(String(x.seq)))) return { ...x, event: { ...e, text: "" } };
+    if (e.type === "note_written" && set.has(noteTextId(notes++))) return { ...x, event: { ...e, text: "" } };
     return x;
   });
 }

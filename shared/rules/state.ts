@@ -177,7 +177,7 @@ export interface GameState {
   proposals: RuleProposal[];
   /** Event cards drawn, in order. */
   cards: { card: string; day: number }[];
-  /** Observers' notes for the debrief. */
+  /** Observers' notes for the debrief (append-only: a note's id is its position, see `noteTextId`). */
   notes: { seat: SeatId; day: number; text: string }[];
 }
 
@@ -240,4 +240,12 @@ export function freshPlayer(scenario: Scenario, seat: SeatId, nickname: string, 
 /** Residents and watchers live in the town; officials only if the scenario scores them. */
 export function isTownsperson(p: Player): boolean {
   return p.role === "resident" || p.role === "watcher";
+}
+
+/**
+ * The id a facilitator uses to hide an observer's note (`hide_text`): notes are an append-only
+ * list, so the n-th note written in a game is always `note-<n>`.
+ */
+export function noteTextId(index: number): string {
+  return `note-${index}`;
 }
