@@ -193,6 +193,10 @@ describeBrowser("the play screen", () => {
     await obi.getByRole("tab", { name: p.tabs.board }).click();
     await obi.locator(".feed li", { hasText: deed("litter") }).waitFor();
     for (const [page, name] of [[ann, "resident"], [wes, "watcher"], [obi, "observer"]] as const) await capture(page, name);
+    // text at 200 %: still no sideways scrolling
+    await ann.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+    await capture(ann, "resident-200pc");
+    await ann.evaluate(() => (document.documentElement.style.fontSize = ""));
 
     // next evening the official reverses the appeal; the resident gets the points back
     for (let i = 0; i < 3; i++) await sendOk(host, { kind: "advance" });
