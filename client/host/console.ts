@@ -83,6 +83,7 @@ export async function openConsole(sessionCode: string, onDeleted: (code: string)
   byId("session-code").textContent = code;
   byId("join-url").textContent = `${location.origin}/join/${code}`;
   byId<HTMLAnchorElement>("open-board").href = `/board/${code}`;
+  byId<HTMLAnchorElement>("open-debrief").href = `/debrief/${code}`;
   const result = await Link.open(location.origin, code, { as: "host", v: PROTOCOL_VERSION, hostToken: record.hostToken }, {
     lobby: (next) => {
       lobby = next;

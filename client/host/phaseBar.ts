@@ -84,6 +84,7 @@ export function renderPhaseBar(data: ConsoleData, cmd: Commander): void {
   const extra = Object.entries(game.extraTime).filter(([, ms]) => ms > 0);
   byId("phase-extra").textContent =
     extra.length > 0 ? t("host.clock.extraFor", { list: extra.map(([seat, ms]) => `${nameOf(data, seat)} +${clock(ms)}`).join(", ") }) : "";
+  show(byId("open-debrief"), phase === "ended");
   const now = `${game.day}:${phase}`;
   if (now !== lastPhase) {
     byId("phase-live").textContent = phase === "ended" ? t("host.clock.ended") : t("host.clock.now", { day: game.day, phase: t(`host.phases.${phase}`) });

@@ -227,6 +227,9 @@ describeBrowser("the host console in real Chromium", () => {
     await until(() => game().phase === "ended", "the game to end");
     await expect.poll(() => page.locator("#phase-name").textContent()).toBe(en.host.phases.ended);
     expect(await page.locator("#phase-controls").isVisible()).toBe(false);
+    const debrief = page.getByRole("link", { name: en.host.openDebrief });
+    await debrief.waitFor();
+    expect(await debrief.getAttribute("href")).toBe(`/debrief/${code}`);
     await shoot(page, "host-ended");
 
     // the console follows a language switch
