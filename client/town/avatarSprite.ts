@@ -20,6 +20,12 @@ export function gradeColour(index: number, count: number): string {
   return GRADE_COLOURS[Math.min(at, GRADE_COLOURS.length - 1)]!;
 }
 
+/** Texts may be drawn smaller than their canvas (small maps): filter them smoothly, unlike the pixel art. */
+export function smooth(text: Phaser.GameObjects.Text): Phaser.GameObjects.Text {
+  text.texture.setFilter(Phaser.Textures.FilterMode.LINEAR);
+  return text;
+}
+
 function textOn(background: string): string {
   const n = Number.parseInt(background.slice(1), 16);
   const luminance = (0.299 * ((n >> 16) & 255) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255)) / 255;
@@ -68,6 +74,8 @@ export class AvatarSprite {
     this.nameTag = scene.add
       .text(0, TOKEN / 2 + 1, "", { fontFamily: FONT, fontSize: "11px", color: "#1b1f24", backgroundColor: "rgba(251, 250, 247, 0.85)", padding: { x: 2, y: 0 } })
       .setOrigin(0.5, 0);
+    smooth(this.gradeTag);
+    smooth(this.nameTag);
     const parts: Phaser.GameObjects.GameObject[] = [];
     if (own) {
       this.ring = scene.add.image(0, 0, "ring-own").setDisplaySize(TOKEN + 9, TOKEN + 9);
@@ -198,6 +206,7 @@ export class AvatarSprite {
       .setOrigin(0.5, 1)
       .setScale(1 / zoom)
       .setDepth(2000);
+    smooth(float);
     this.scene.tweens.add({ targets: float, y: float.y - 22, alpha: 0, delay: 500, duration: 1200, ease: "Sine.easeIn", onComplete: () => float.destroy() });
   }
 

@@ -12,7 +12,7 @@ import { avatarUri } from "../ui/avatar.ts";
 import { TILE, crowdSpacing, layoutTown, standingSpot, tileCentre, walk, type Place, type Spacing, type TownLayout } from "./layout.ts";
 import { hasCjk, needGlyphs } from "./glyphs.ts";
 import { FONT, blacklistBadge, cameraIcon, drawMap, ringCanvas, tokenCanvas } from "./art.ts";
-import { AvatarSprite, gradeColour } from "./avatarSprite.ts";
+import { AvatarSprite, gradeColour, smooth } from "./avatarSprite.ts";
 
 export type SceneOptions = {
   seatId: string | null;
@@ -64,6 +64,8 @@ export class TownScene extends Phaser.Scene {
   private view: PlayView | undefined;
   private following = false;
   private zoomLevel = 1;
+  /** The zoom texts are drawn against: the camera's, except that a small map also gets smaller text. */
+  private textZoom = 1;
   private drag: { x: number; y: number; scrollX: number; scrollY: number; moved: boolean } | undefined;
   private counts = "";
   private mapVersion = 0;
@@ -184,6 +186,7 @@ export class TownScene extends Phaser.Scene {
         })
         .setOrigin(0.5, 1)
         .setDepth(1000);
+      smooth(label).setScale(1 / this.textZoom);
       const camera = this.add.image((x + w) * TILE - 2, y * TILE + 3, "camera").setOrigin(1, 0).setDepth(6).setVisible(false);
       this.places.set(l.id, { place, zone, label, camera, text: l.label });
       needGlyphs(label.text, this.redrawTexts);
@@ -246,7 +249,7 @@ export class TownScene extends Phaser.Scene {
           grade: grades.length > 1 && grade ? gradeTag(local(grade.label)) : "",
           gradeColour: gradeColour(gradeIndex, grades.length),
           blacklisted: p.blacklisted,
-          zoom: this.zoomLevel,
+          zoom: this.textZoom,
         });
         if (changed.grade && !this.firstView && !reducedMotion()) avatar.flashGrade();
       });
@@ -265,7 +268,7 @@ export class TownScene extends Phaser.Scene {
       if (this.seenFeed.has(entry.id)) continue;
       this.seenFeed.add(entry.id);
       if (calm || entry.points === null || entry.points === 0) continue;
-      this.avatars.get(entry.subject)?.floatPoints(entry.points, this.zoomLevel);
+      this.avatars.get(entry.subject)?.floatPoints(entry.points, this.textZoom);
     }
   }
 
@@ -288,13 +291,13 @@ export class TownScene extends Phaser.Scene {
 
   /** Few enough people to name them all: spaced so names (constant size on screen) do not touch. */
   private namedSpacing(): Spacing {
-    return { x: Math.max(16, NAME_WIDTH / this.zoomLevel), y: 15 + 14 / this.zoomLevel, perRow: 3 };
+    return { x: Math.max(16, NAME_WIDTH / this.textZoom), y: 15 + 14 / this.textZoom, perRow: 3 };
   }
 
   /** A crowd: names hidden, each grade tag under its avatar, as tight as the tags allow. */
   private crowdSpacing(count: number): Spacing {
     const base = crowdSpacing(count);
-    return { x: Math.max(base.x, GRADE_WIDTH / this.zoomLevel), y: base.y + 11 / this.zoomLevel, perRow: base.perRow };
+    return { x: Math.max(base.x, GRADE_WIDTH / this.textZoom), y: base.y + 11 / this.textZoom, perRow: base.perRow };
   }
 
   /* ---------- camera and input ---------- */
@@ -311,6 +314,8 @@ export class TownScene extends Phaser.Scene {
     this.following = fit < minimum;
     this.zoomLevel = Math.max(fit, minimum);
     camera.setZoom(this.zoomLevel);
+    // on a small map (a board's side panel) texts shrink too, down to 70 %, so labels overlap less
+    this.textZoom = this.zoomLevel / Math.min(1, Math.max(0.7, this.zoomLevel));
     if (this.following) {
       camera.setBounds(0, 0, mapWidth, mapHeight);
       const own = this.options.seatId ? this.avatars.get(this.options.seatId) : undefined;
@@ -322,8 +327,8 @@ export class TownScene extends Phaser.Scene {
       camera.centerOn(mapWidth / 2, mapHeight / 2);
     }
     // texts keep their size on screen whatever the zoom
-    for (const p of this.places.values()) p.label.setScale(1 / this.zoomLevel);
-    for (const a of this.avatars.values()) a.setZoom(this.zoomLevel);
+    for (const p of this.places.values()) p.label.setScale(1 / this.textZoom);
+    for (const a of this.avatars.values()) a.setZoom(this.textZoom);
     // spacing between named people depends on the zoom
     if (this.view) this.applyPlayers(this.view);
   }
