@@ -67,9 +67,11 @@ const results: Record<string, unknown> = {
 const title = (text: string) => console.log(`\n${text}\n${"-".repeat(text.length)}`);
 async function part<T>(name: Part, body: () => Promise<T>): Promise<T | undefined> {
   if (!runs(name)) return undefined;
+  const began = performance.now();
   try {
     const value = await body();
     results[name] = value;
+    console.log(`  (${((performance.now() - began) / 1000).toFixed(0)} s)`);
     return value;
   } catch (error) {
     const message = (error as Error).stack ?? String(error);
@@ -256,7 +258,8 @@ for (const b of bars) {
   const verdict = b.met === undefined ? "–      " : b.met ? "met    " : "NOT MET";
   console.log(`  ${verdict}  ${b.bar}\n           ${b.measured}${b.note ? `  [${b.note}]` : ""}`);
 }
-console.log(`\n  Measured with \`npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}\` on ${cpus().length} CPUs; clients and server share the machine.`);
+console.log(`\n  The whole run took ${(performance.now() / 1000).toFixed(0)} s.`);
+console.log(`  Measured with \`npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}\` on ${cpus().length} CPUs; clients and server share the machine.`);
 
 mkdirSync(join(ROOT, "bench-results"), { recursive: true });
 const file = join(ROOT, "bench-results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
