@@ -35,6 +35,8 @@ const REMEMBERED_COMMANDS = 2000;
 
 /** How often the room looks at its clock (phase deadlines) and lets bots think. */
 const TICK_MS = 250;
+/** An ended game's room stays open this long after its last client left (for late looks at the ending). */
+const ENDED_ROOM_IDLE_MS = 10 * 60 * 1000;
 
 export class SessionRoom extends Room<{ state: SessionState }> {
   override state = new SessionState();
@@ -51,6 +53,8 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   private replies = new RecentReplies<CommandReply>(REMEMBERED_COMMANDS);
   private bots!: BotDriver;
   private stale = true;
+  /** When the last client left an ended game (the room then closes after ENDED_ROOM_IDLE_MS). */
+  private idleSince = Date.now();
 
   override onCreate(options: SessionRoomOptions): void {
     const record = this.services.store.sessionByCode(options.code);
@@ -250,14 +254,34 @@ export class SessionRoom extends Room<{ state: SessionState }> {
       }
       if (event.type === "seat_stepped_out") this.services.log.info({ code: this.record.code, seatId: event.seatId }, "a player asked to step out");
     }
+    if (this.session.game.phase === "ended" && this.record.endedAt === null) this.markEnded(at);
     this.sync();
     return true;
   }
 
-  /** Phase deadlines and bots, on the room's clock. */
+  /**
+   * The game is over: the store stops counting the session as open (so it neither fills the
+   * server's session limit nor reopens after a restart); its log stays for the debrief until
+   * retention deletes it.
+   */
+  private markEnded(at: number): void {
+    try {
+      this.services.store.endSession(this.record.id, at);
+      this.record = { ...this.record, endedAt: at };
+    } catch (error) {
+      this.services.log.error({ code: this.record.code, err: { message: (error as Error).message } }, "could not mark the session ended");
+    }
+  }
+
+  /** Phase deadlines and bots, on the room's clock; an ended room nobody looks at closes. */
   private tick(): void {
     const game = this.session.game;
-    const running = game.phase !== "lobby" && game.phase !== "ended";
+    if (game.phase === "ended") {
+      if (this.clients.length > 0) this.idleSince = this.services.now();
+      else if (this.services.now() - this.idleSince > ENDED_ROOM_IDLE_MS) void this.disconnect();
+      return;
+    }
+    const running = game.phase !== "lobby";
     const deadline = phaseDeadline(game);
     if (running && !game.paused && deadline !== null && this.services.now() >= deadline) {
       this.gate({ as: "clock" }, { id: `clock-${this.seq}`, kind: "advance" }, false);
