@@ -43,6 +43,8 @@ export type LoadStep = WindowFigures & {
   joinP50: number;
   joinP99: number;
   joinFailures: number;
+  /** Why joins failed in this step, if any did. */
+  joinFailureReasons: string[];
 };
 
 export type LoadResult = {
@@ -62,8 +64,11 @@ export async function rampUp(server: BenchServer, options: LoadOptions, { limitL
   let stoppedBecause = `reached ${options.maxPlayers} players`;
   try {
     const idle = await server.probe.heap();
-    while (fleet.players < options.maxPlayers) {
-      const rooms = Math.max(1, Math.round(Math.min(options.stepPlayers, options.maxPlayers - fleet.players) / options.roomSize));
+    // seats planned, not players connected: a failed join does not add another room
+    let planned = 0;
+    while (planned < options.maxPlayers) {
+      const rooms = Math.max(1, Math.round(Math.min(options.stepPlayers, options.maxPlayers - planned) / options.roomSize));
+      planned += rooms * options.roomSize;
       const joined = await fleet.openRooms(rooms, options.roomSize, options.rate);
       problems.push(...joined.problems);
       await sleep(SETTLE_MS);
@@ -92,6 +97,7 @@ export async function rampUp(server: BenchServer, options: LoadOptions, { limitL
         joinP50: percentile(joined.joinTimes, 50),
         joinP99: percentile(joined.joinTimes, 99),
         joinFailures: joined.failures,
+        joinFailureReasons: joined.reasons,
       };
       steps.push(step);
       onStep(step);
@@ -158,7 +164,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     processes: option("processes", 3),
   };
   console.log(stepHeader());
-  const result = process.argv.includes("--echo") ? await runEchoBaseline(options.maxPlayers, options) : await runCapacity(options, (s) => console.log(formatStep(s)));
+  const result = process.argv.includes("--echo") ? await runEchoBaseline(options.maxPlayers, options) : await runCapacity(options, (s) => console.log(formatStep(s) + (s.joinFailureReasons.length ? `  failed joins: ${s.joinFailureReasons.join("; ")}` : "")));
   if (result.target === "echo") for (const s of result.steps) console.log(formatStep(s));
   console.log(`stopped: ${result.stoppedBecause}${result.problems.length ? `; problems: ${result.problems.join("; ")}` : ""}`);
   process.exit(0);

@@ -88,3 +88,5 @@ const server = defineServer({
   },
 });
 await server.listen(Number(process.env.PORT ?? 0), "127.0.0.1");
+// asked to stop (a profiled run): leave at once, so the CPU profile is written
+process.prependOnceListener("SIGTERM", () => process.exit(0));

@@ -37,7 +37,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => 
 async function startProbed(target: Target, entry: string, env: Record<string, string>): Promise<BenchServer> {
   const [port, probePort] = [await freePort(), await freePort()];
   const child = track(
-    spawn(process.execPath, ["--expose-gc", "--import", "tsx", "--import", PROBE, join(import.meta.dirname, entry)], {
+    spawn(process.execPath, ["--expose-gc", ...profiling(), "--import", "tsx", "--import", PROBE, join(import.meta.dirname, entry)], {
       cwd: ROOT,
       env: { ...process.env, HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env, PORT: String(port), BENCH_PROBE_PORT: String(probePort) },
       stdio: ["ignore", "pipe", "pipe"],
@@ -61,7 +61,24 @@ async function startProbed(target: Target, entry: string, env: Record<string, st
     if (await fetch(`${running.url}/api/health`).then((r) => r.ok, () => false)) break;
     await sleep(50);
   }
-  return { target, url: running.url, probe: probeAt(probePort), pid: child.pid!, close: () => kill(running) };
+  return { target, url: running.url, probe: probeAt(probePort), pid: child.pid!, close: () => stop(running) };
+}
+
+/**
+ * BENCH_CPU_PROFILE=<folder> (run.ts --profile): every bench server writes a V8 CPU profile there
+ * (open it in Chrome DevTools); it is asked to exit, since a killed process writes none.
+ */
+function profiling(): string[] {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  return dir ? ["--cpu-prof", "--cpu-prof-dir", dir] : [];
+}
+
+async function stop(running: ServerProcess): Promise<void> {
+  if (process.env.BENCH_CPU_PROFILE && running.child.exitCode === null) {
+    running.child.kill("SIGTERM");
+    if (await Promise.race([running.exited.then(() => true), sleep(15_000).then(() => false)])) return;
+  }
+  await kill(running);
 }
 
 /** Our server (tests/bench/ourServer.ts), limits opened wide enough for hundreds of bots from one address. */
@@ -183,7 +200,7 @@ export class Fleet {
   }
 
   /** Opens `count` sessions, fills each with `players` bots and starts its game. */
-  async openRooms(count: number, players: number, rate: number): Promise<{ joinTimes: number[]; failures: number; problems: string[] }> {
+  async openRooms(count: number, players: number, rate: number): Promise<{ joinTimes: number[]; failures: number; problems: string[]; reasons: string[] }> {
     const sessions = [];
     for (let i = 0; i < count; i++) sessions.push(await createSession(this.server.url));
     const answers = await Promise.all(
@@ -200,7 +217,12 @@ export class Fleet {
         });
       }),
     );
-    return { joinTimes: answers.flatMap((a) => a.joinTimes), failures: answers.reduce((n, a) => n + a.failures, 0), problems: answers.flatMap((a) => (a.problem ? [a.problem] : [])) };
+    return {
+      joinTimes: answers.flatMap((a) => a.joinTimes),
+      failures: answers.reduce((n, a) => n + a.failures, 0),
+      problems: answers.flatMap((a) => (a.problem ? [a.problem] : [])),
+      reasons: [...new Set(answers.flatMap((a) => a.reasons))],
+    };
   }
 
   /** Its players and host leave, then the host deletes the session (the room closes). */
@@ -241,7 +263,7 @@ export class Fleet {
   }
 
   /** Paced joins into existing sessions (no game started): `total` players over `seconds`. */
-  async burst(codes: string[], perRoom: number, total: number, seconds: number): Promise<{ joinTimes: number[]; failures: number; wallSeconds: number }> {
+  async burst(codes: string[], perRoom: number, total: number, seconds: number): Promise<{ joinTimes: number[]; failures: number; reasons: string[]; wallSeconds: number }> {
     const startAt = now() + 500;
     const answers = await Promise.all(
       this.swarms.map((s, offset) => s.ask<BurstDone>({ type: "burst", url: this.server.url, codes, perRoom, total, seconds, startAt, stride: this.swarms.length, offset }, (m) => m.type === "burst")),
@@ -249,6 +271,7 @@ export class Fleet {
     return {
       joinTimes: answers.flatMap((a) => a.joinTimes),
       failures: answers.reduce((n, a) => n + a.failures, 0),
+      reasons: [...new Set(answers.flatMap((a) => a.reasons))],
       wallSeconds: (Math.max(...answers.map((a) => a.lastJoinedAt)) - startAt) / 1000,
     };
   }

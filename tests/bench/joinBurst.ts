@@ -14,6 +14,8 @@ export type BurstResult = {
   seconds: number;
   rooms: number;
   failures: number;
+  /** Why joins failed, if any did (distinct messages). */
+  failureReasons: string[];
   joinP50: number;
   joinP99: number;
   joinMax: number;
@@ -37,6 +39,7 @@ export async function runJoinBurst({ players, seconds, roomSize = 30, processes 
       seconds,
       rooms: codes.length,
       failures: burst.failures,
+      failureReasons: burst.reasons,
       joinP50: percentile(burst.joinTimes, 50),
       joinP99: percentile(burst.joinTimes, 99),
       joinMax: Math.max(...burst.joinTimes),
@@ -52,7 +55,7 @@ export async function runJoinBurst({ players, seconds, roomSize = 30, processes 
 export function formatBurst(r: BurstResult): string {
   return [
     `${r.players} players over ${r.seconds} s into ${r.rooms} sessions; last join done ${r.wallSeconds.toFixed(1)} s after the first arrival`,
-    `  failed joins          ${r.failures}`,
+    `  failed joins          ${r.failures}${r.failureReasons.length ? ` (${r.failureReasons.join("; ")})` : ""}`,
     `  join time             p50 ${r.joinP50.toFixed(1)} ms  p99 ${r.joinP99.toFixed(1)} ms  max ${r.joinMax.toFixed(1)} ms`,
     `  server                ${r.cpuCores.toFixed(2)} cores, event-loop delay p99 ${r.loopP99.toFixed(1)} ms`,
   ].join("\n");

@@ -11,3 +11,5 @@ import { createLogger } from "../../server/log.ts";
 
 const config = loadConfig(process.env);
 await startServer(config, { log: createLogger(config.logLevel), handleSignals: true });
+// asked to stop (a profiled run): leave at once, so the CPU profile is written
+process.prependOnceListener("SIGTERM", () => process.exit(0));

@@ -11,7 +11,7 @@ import type { Room } from "@colyseus/sdk";
 import { joinHost, joinPlayer } from "../support/clients.ts";
 import type { CommandReply } from "../../shared/protocol/index.ts";
 import { bytesIn } from "./countingSocket.ts";
-import { Histogram, now, sleep, type HistogramJson } from "./stats.ts";
+import { Histogram, botNickname, now, sleep, type HistogramJson } from "./stats.ts";
 
 export type OpenRoom = {
   type: "open";
@@ -19,7 +19,7 @@ export type OpenRoom = {
   code: string;
   hostToken: string;
   players: number;
-  /** First player index (nicknames are "Guest <index>", unique in the run). */
+  /** First player index (nicknames come from it: botNickname, unique in the run). */
   first: number;
   /** "ours": the host starts the game (roles, start, day, a long day); "echo": nothing to start. */
   server: "ours" | "echo";
@@ -32,7 +32,8 @@ export type Burst = { type: "burst"; url: string; codes: string[]; perRoom: numb
 export type LeaveAll = { type: "leave-all" };
 export type ToPlayers = OpenRoom | CloseRoom | TakeWindow | Burst | LeaveAll;
 
-export type Opened = { type: "opened"; code: string; joinTimes: number[]; failures: number; problem?: string };
+/** `reasons`: why joins failed (distinct messages, a few at most). */
+export type Opened = { type: "opened"; code: string; joinTimes: number[]; failures: number; reasons: string[]; problem?: string };
 export type Closed = { type: "closed"; code: string };
 export type Window = {
   type: "window";
@@ -49,7 +50,7 @@ export type Window = {
   sender: HistogramJson;
   others: HistogramJson;
 };
-export type BurstDone = { type: "burst"; joinTimes: number[]; failures: number; lastJoinedAt: number };
+export type BurstDone = { type: "burst"; joinTimes: number[]; failures: number; reasons: string[]; lastJoinedAt: number };
 export type Left = { type: "left" };
 export type FromPlayers = Opened | Closed | Window | BurstDone | Left;
 
@@ -73,6 +74,16 @@ type RoomRun = {
 };
 
 const rooms = new Map<string, RoomRun>();
+/** Why joins failed since the last report. */
+let reasons = new Set<string>();
+function failedBecause(error: unknown): void {
+  if (reasons.size < 5) reasons.add(error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message || (error as { code?: unknown }).code || "no message"}` : String(error));
+}
+function takeReasons(): string[] {
+  const list = [...reasons];
+  reasons = new Set();
+  return list;
+}
 const loose: Room[] = [];
 let win = freshWindow();
 
@@ -90,7 +101,7 @@ function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 async function joinOne(url: string, code: string, index: number): Promise<Player> {
   return timeout(
     (async () => {
-      const joined = await joinPlayer(url, code, `Guest ${index}`);
+      const joined = await joinPlayer(url, code, botNickname(index));
       const welcome = await joined.welcome;
       return { room: joined.room, seatId: welcome.as === "player" ? welcome.seatId : "", index, bytesSeen: bytesIn(joined.room) };
     })(),
@@ -167,9 +178,13 @@ async function open(message: OpenRoom): Promise<void> {
             const player = await joinOne(message.url, message.code, message.first + i + k);
             joinTimes.push(now() - started);
             if (player.seatId) run.players.push(player);
-            else failures++;
-          } catch {
+            else {
+              failures++;
+              failedBecause(new Error("welcomed as something other than a player"));
+            }
+          } catch (error) {
             failures++;
+            failedBecause(error);
           }
         }),
       );
@@ -186,7 +201,7 @@ async function open(message: OpenRoom): Promise<void> {
   } catch (error) {
     problem = (error as Error).message;
   }
-  send({ type: "opened", code: message.code, joinTimes, failures, ...(problem ? { problem } : {}) });
+  send({ type: "opened", code: message.code, joinTimes, failures, reasons: takeReasons(), ...(problem ? { problem } : {}) });
 }
 
 async function leave(room: Room | undefined): Promise<void> {
@@ -257,15 +272,19 @@ async function burst(message: Burst): Promise<void> {
           joinTimes.push(now() - started);
           lastJoinedAt = Math.max(lastJoinedAt, now());
           loose.push(player.room);
-          if (!player.seatId) failures++;
-        } catch {
+          if (!player.seatId) {
+            failures++;
+            failedBecause(new Error("welcomed as something other than a player"));
+          }
+        } catch (error) {
           failures++;
+          failedBecause(error);
         }
       })(),
     );
   }
   await Promise.all(joins);
-  send({ type: "burst", joinTimes, failures, lastJoinedAt });
+  send({ type: "burst", joinTimes, failures, reasons: takeReasons(), lastJoinedAt });
 }
 
 async function leaveAll(): Promise<void> {

@@ -12,6 +12,7 @@
  *   --soak <min>     soak length (default 3 min; 0.25 with --quick); QUALITY.md's bar is 60
  *   --only a,b       run only these parts
  *   --processes <n>  client processes for the load parts (default 3)
+ *   --profile        every bench server writes a V8 CPU profile to bench-results/profiles-<date>/
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -39,6 +40,10 @@ const BROWSER_PARTS: Part[] = ["townfps", "debrief"];
 const runs = (part: Part) => (only ? only.includes(part) : !(quick && BROWSER_PARTS.includes(part)));
 const soakMinutes = Number(valueOf("soak") ?? (quick ? 0.25 : 3));
 const processes = Number(valueOf("processes") ?? 3);
+if (args.includes("--profile")) {
+  process.env.BENCH_CPU_PROFILE = join(ROOT, "bench-results", `profiles-${new Date().toISOString().replace(/[:.]/g, "-")}`);
+  mkdirSync(process.env.BENCH_CPU_PROFILE, { recursive: true });
+}
 
 const plan = {
   capacity: { maxPlayers: quick ? 600 : 3000, stepPlayers: quick ? 200 : 300, stepSeconds: quick ? 8 : 15, roomSize: 30, rate: 0.5, loopLimitMs: 20, processes } satisfies LoadOptions,
@@ -112,7 +117,10 @@ const capacity = await part("capacity", async () => {
   console.log(`  → others includes the wait for the next state patch (20 per second, so up to 50 ms)`);
   console.log(`  heap = live heap after GC above the idle server, per player; failed = failed joins + command timeouts + dropped connections\n`);
   console.log(`  ${stepHeader()}`);
-  const result = await runCapacity(c, (s) => console.log(`  ${formatStep(s)}`));
+  const result = await runCapacity(c, (s) => {
+    console.log(`  ${formatStep(s)}`);
+    if (s.joinFailureReasons.length) console.log(`          failed joins: ${s.joinFailureReasons.join("; ")}`);
+  });
   const last = [...result.steps].reverse().find((s) => s.loopP99 < c.loopLimitMs);
   console.log(`  stopped: ${result.stoppedBecause}`);
   console.log(`  capacity: ${last ? `${last.players} players with event-loop delay p99 < ${c.loopLimitMs} ms` : `no step stayed under ${c.loopLimitMs} ms`}`);

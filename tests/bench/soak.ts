@@ -49,7 +49,7 @@ export async function runSoak({ minutes, rooms, rotateSeconds, roomSize = 30, ra
     const joined = await fleet.openRooms(count, roomSize, rate);
     opened += count;
     joinFailures += joined.failures;
-    problems.push(...joined.problems);
+    for (const p of [...joined.problems, ...joined.reasons]) if (!problems.includes(p)) problems.push(p);
   };
   const rotate = async () => {
     const oldest = fleet.rooms.keys().next().value;
@@ -133,6 +133,7 @@ export function formatSoak(r: SoakResult): string {
     row("idle, after", r.idleEnd),
     `  growth start → end    heap ${pct(r.heapGrowthPercent)}, per player ${pct(r.heapPerPlayerGrowthPercent)}, handles ${pct(r.handlesGrowthPercent)}; idle heap ${pct(r.idleHeapGrowthPercent)}`,
     `  during the soak       command → sender p99 ${r.play.senderP99.toFixed(1)} ms, → others p99 ${r.play.othersP99.toFixed(1)} ms, ${r.play.timeouts} timeouts, ${r.play.dropped} dropped`,
+    ...(r.problems.length ? [`  problems              ${r.problems.slice(0, 5).join("; ")}`] : []),
   ].join("\n");
 }
 

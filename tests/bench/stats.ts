@@ -2,6 +2,8 @@
  * Latency histograms that several client processes can fill and the bench can merge: 0.1 ms
  * buckets up to 2 s (exact enough for p50/p99), slower values kept as they are.
  */
+import { checkNickname } from "../../shared/lobby/nicknamePolicy.ts";
+
 const BUCKET_MS = 0.1;
 const BUCKETS = 20_000;
 
@@ -61,4 +63,15 @@ export const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 export function growth(from: number, to: number): number {
   return from > 0 ? ((to - from) / from) * 100 : NaN;
+}
+
+/**
+ * A bot's nickname: "Guest <index>", unless the word filter refuses it (it reads digits as
+ * letters: "Guest 455" is refused), then another form. Unique per index.
+ */
+export function botNickname(index: number): string {
+  for (const candidate of [`Guest ${index}`, `Pupil ${index}`, `Hex ${index.toString(16)}`, `Nr ${index.toString(36)}`, `Oct ${index.toString(8)}`]) {
+    if (checkNickname(candidate).ok) return candidate;
+  }
+  return `Guest ${index}`;
 }

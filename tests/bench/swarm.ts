@@ -9,6 +9,7 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
 import { joinPlayer } from "../support/clients.ts";
+import { botNickname } from "./stats.ts";
 import type { CommandReply } from "../../shared/protocol/index.ts";
 
 export type SwarmJoin = { type: "join"; url: string; code: string; first: number; count: number };
@@ -42,7 +43,7 @@ async function join(message: SwarmJoin): Promise<void> {
         const started = now();
         try {
           const welcome = await Promise.race([
-            joinPlayer(message.url, message.code, `Guest ${index}`).then(async (joined) => {
+            joinPlayer(message.url, message.code, botNickname(index)).then(async (joined) => {
               rooms.push({ room: joined.room, seatId: "", index });
               return joined.welcome;
             }),
