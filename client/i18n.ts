@@ -4,7 +4,9 @@
  * `t()`. The tables are in client/strings.ts. The chosen language is remembered on the device; the first visit follows the browser.
  */
 import i18next from "i18next";
-import { stringTable } from "./strings.ts";
+import coreEn from "../assets/strings/en/core.json";
+import coreZh from "../assets/strings/zh/core.json";
+import type { Area } from "./strings.ts";
 import { LANGS, isLang, type Lang, type LocalText } from "../shared/lang.ts";
 import { watchForCjk } from "./ui/cjkFont.ts";
 
@@ -23,13 +25,18 @@ function initialLang(): Lang {
 void i18next.init({
   lng: initialLang(),
   fallbackLng: "en",
-  resources: { en: { translation: stringTable("en") }, zh: { translation: stringTable("zh") } },
+  resources: { en: { translation: coreEn }, zh: { translation: coreZh } },
   interpolation: { escapeValue: false }, // we only ever set textContent, never HTML
   initAsync: false,
 });
 
 export function t(key: string, options: Record<string, unknown> = {}): string {
   return i18next.t(key, options) as string;
+}
+
+/** Adds an area's strings (see client/strings.ts); call it when the page or part that needs them loads. */
+export function addStrings(area: Area): void {
+  for (const lang of LANGS) i18next.addResourceBundle(lang, "translation", area[lang], true, false);
 }
 
 export function currentLang(): Lang {

@@ -5,6 +5,7 @@
  * and "what the game recorded about you". `data` is the `ending` field of the seat's private
  * view once the game has ended (shared/debrief/ending.ts). Everything goes in as text.
  */
+import "./strings.ts";
 import "./ending.css";
 import { local, onLangChange, t } from "../i18n.ts";
 import { el } from "../ui/dom.ts";

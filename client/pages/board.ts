@@ -7,6 +7,7 @@
  * Anonymous board: in play every name is the seat's pseudonym (see client/board/names.ts); the
  * lobby keeps nicknames so students can check they joined, and says names will be hidden.
  */
+import "../board/strings.ts";
 import "../styles/base.css";
 import "../styles/board.css";
 import QRCode from "qrcode";

@@ -5,6 +5,7 @@
  * loaded only when first shown), prompts to pin and order, and exports. Pseudonyms are on by
  * default; switching them off fetches the log again with names.
  */
+import "../debrief/strings.ts";
 import "../styles/base.css";
 import "../styles/debrief.css";
 import { onLangChange, setupLanguageSwitch, t } from "../i18n.ts";

@@ -4,6 +4,7 @@
  * and bots, phase controls, the live god view, cards, broadcasts and step-out alerts
  * (client/host/*, one job per module).
  */
+import "../host/strings.ts";
 import "../styles/base.css";
 import "../styles/host.css";
 import { onLangChange, setupLanguageSwitch } from "../i18n.ts";

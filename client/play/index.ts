@@ -4,6 +4,7 @@
  * last and optional: the panels work without it) and the role's panels in tabs. It draws only
  * from the views the Link hands it and sends commands through the Link.
  */
+import "./strings.ts";
 import "../styles/play.css";
 import { local, onLangChange, t } from "../i18n.ts";
 import { el } from "../ui/dom.ts";

@@ -10,6 +10,7 @@
  * The canvas is not the accessible path (the play screen lists the places as DOM); its container
  * is an image whose label says how many places and people the map shows.
  */
+import "./strings.ts";
 import * as Phaser from "phaser";
 import "../styles/town.css";
 import type { PlayView } from "../net/gameView.ts";

@@ -9,7 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { describeBrowser, launchChromium, newDevice } from "../support/browser.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { joinPlayer } from "../support/clients.ts";
-import { stringTable } from "../../client/strings.ts";
+import { stringTable } from "../support/strings.ts";
 
 const en = stringTable("en") as typeof import("../../assets/strings/en/core.json") & typeof import("../../assets/strings/en/host.json");
 

@@ -36,7 +36,7 @@ import { loadConfig } from "../../server/config.ts";
 import { startServer } from "../../server/app.ts";
 import { createLogger } from "../../server/log.ts";
 import { ROOT } from "../../server/clientBuild.ts";
-import { stringTable } from "../../client/strings.ts";
+import { stringTable } from "../support/strings.ts";
 import { pseudonymAt } from "../../shared/lobby/pseudonym.ts";
 
 const en = stringTable("en") as typeof import("../../assets/strings/en/board.json") & typeof import("../../assets/strings/en/core.json");

@@ -18,8 +18,9 @@ import { roomSession, receivedPrivate } from "../support/views.ts";
 import type { TestServer } from "../support/server.ts";
 import { boardView, type BoardView } from "../../shared/rules/index.ts";
 import { pseudonymAt } from "../../shared/lobby/pseudonym.ts";
-import { buildReplay, ENTRY_COLUMNS, importJson, PLAYER_COLUMNS, type Ending } from "../../shared/debrief/index.ts";
-import { stringTable } from "../../client/strings.ts";
+import { buildReplay, ENTRY_COLUMNS, PLAYER_COLUMNS, type Ending } from "../../shared/debrief/index.ts";
+import { importJson } from "../../shared/debrief/import.ts";
+import { stringTable } from "../support/strings.ts";
 
 const en = stringTable("en") as typeof import("../../assets/strings/en/debrief.json");
 let server: TestServer;

@@ -16,7 +16,7 @@ import { startTestServer, until, type TestServer } from "../support/server.ts";
 import { joinPlayer } from "../support/clients.ts";
 import { seatOf, sendOk } from "../support/script.ts";
 import { receivedBoard, receivedPrivate, roomSession } from "../support/views.ts";
-import { stringTable } from "../../client/strings.ts";
+import { stringTable } from "../support/strings.ts";
 
 const en = stringTable("en") as typeof import("../../assets/strings/en/core.json") & typeof import("../../assets/strings/en/host.json");
 const SHOTS = "test-results/screenshots";

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device } from "../support/browser.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
-import { stringTable } from "../../client/strings.ts";
+import { stringTable } from "../support/strings.ts";
 
 const en = stringTable("en") as typeof import("../../assets/strings/en/core.json") & typeof import("../../assets/strings/en/host.json");
 

@@ -13,7 +13,7 @@ import { startTestServer, until, type TestServer } from "../support/server.ts";
 import { joinHost, joinPlayer } from "../support/clients.ts";
 import { sendOk } from "../support/script.ts";
 import { receivedPrivate } from "../support/views.ts";
-import { stringTable } from "../../client/strings.ts";
+import { stringTable } from "../support/strings.ts";
 import { ROOT } from "../../server/clientBuild.ts";
 
 const en = stringTable("en") as typeof import("../../assets/strings/en/core.json") & typeof import("../../assets/strings/en/play.json");

@@ -14,7 +14,7 @@ import { describeBrowser, foreignRequests, launchChromium, newDevice, type Devic
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { joinHost } from "../support/clients.ts";
 import { sendOk } from "../support/script.ts";
-import { stringTable } from "../../client/strings.ts";
+import { stringTable } from "../support/strings.ts";
 import { ROOT } from "../../server/clientBuild.ts";
 import { TILE, layoutTown } from "../../client/town/layout.ts";
 

@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { startTestServer, tempDir, type TestServer } from "../support/server.ts";
 import { joinHost } from "../support/clients.ts";
 import { sendOk } from "../support/script.ts";
-import { ENTRY_COLUMNS, PLAYER_COLUMNS, importJson, buildReplay } from "../../shared/debrief/index.ts";
+import { ENTRY_COLUMNS, PLAYER_COLUMNS, buildReplay } from "../../shared/debrief/index.ts";
+import { importJson } from "../../shared/debrief/import.ts";
 
 const ROUTES = ["debrief", "export.json", "players.csv", "entries.csv"];
 const servers: TestServer[] = [];

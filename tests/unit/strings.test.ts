@@ -1,6 +1,6 @@
 /** The string tables: both languages carry every key, nothing is empty, every reason is translated. */
 import { describe, expect, it } from "vitest";
-import { AREAS, stringTable } from "../../client/strings.ts";
+import { AREAS, stringTable } from "../support/strings.ts";
 import { REASONS } from "../../shared/protocol/reasons.ts";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";

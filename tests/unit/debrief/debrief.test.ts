@@ -5,9 +5,10 @@ import { loadScenario } from "../rules/helpers.ts";
 import { replaySession } from "../../../shared/session/index.ts";
 import { boardView } from "../../../shared/rules/index.ts";
 import {
-  anonymiseLog, boardAt, buildReplay, chartsData, endingFor, ENTRY_COLUMNS, entriesCsv, exportJson, importJson, people, PLAYER_COLUMNS, playersCsv,
+  anonymiseLog, boardAt, buildReplay, chartsData, endingFor, ENTRY_COLUMNS, entriesCsv, exportJson, people, PLAYER_COLUMNS, playersCsv,
   prompts, sessionAt, truthVsRecord, csvCell, filterTimeline, type LogEvent,
 } from "../../../shared/debrief/index.ts";
+import { importJson } from "../../../shared/debrief/import.ts";
 import { NICK, simLog } from "./fixture.ts";
 
 const pilot = loadScenario("rongcheng-pilot");

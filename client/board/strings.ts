@@ -1,0 +1,7 @@
+/** The board strings, added when this part of the interface loads (see client/strings.ts). */
+import { addStrings } from "../i18n.ts";
+import { area } from "../strings.ts";
+import en from "../../assets/strings/en/board.json";
+import zh from "../../assets/strings/zh/board.json";
+
+addStrings(area(en, zh));
