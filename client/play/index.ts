@@ -16,6 +16,7 @@ import { draw, type Section } from "./render.ts";
 import type { PanelContext, ResidentMine } from "./context.ts";
 import { Tabs, type TabSpec } from "./tabs.ts";
 import { StatusBar } from "./statusBar.ts";
+import type { EndingData } from "../ending/ending.ts";
 import { announcementsSection, newsSection } from "./notices.ts";
 import { meSection, recordSection, standingSection, townSection } from "./resident.ts";
 import { journalSection } from "./watcher.ts";
@@ -151,7 +152,30 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
     }
   }
 
+  /** After the end: the de-roling moment, the reveal and the player's own record (client/ending), loaded when needed. */
+  let ending: ((next?: EndingData) => void) | undefined;
+  let endingShown = "";
+  let endingLoading = false;
+
   function drawOver(): void {
+    const data = (view!.mine as { ending?: EndingData } | null)?.ending;
+    if (!data) return drawFinalScore();
+    const json = JSON.stringify(data);
+    if (json === endingShown) return;
+    endingShown = json;
+    if (ending) return ending(data);
+    if (endingLoading) return;
+    endingLoading = true;
+    import("../ending/ending.ts")
+      .then(({ showEnding }) => {
+        if (destroyed) return;
+        const latest = (view!.mine as { ending?: EndingData } | null)?.ending ?? data;
+        ending = showEnding(over, latest, { rulebook: view?.rulebook ?? null });
+      })
+      .catch(() => drawFinalScore());
+  }
+
+  function drawFinalScore(): void {
     const book = view!.rulebook!;
     const me = (view!.mine as Partial<ResidentMine> | null)?.me;
     over.replaceChildren(

@@ -21,8 +21,11 @@ import { receivedPrivate } from "../support/views.ts";
 import { stringTable } from "../support/strings.ts";
 import { ROOT } from "../../server/clientBuild.ts";
 
-const en = stringTable("en") as typeof import("../../assets/strings/en/core.json") & typeof import("../../assets/strings/en/play.json");
+const en = stringTable("en") as typeof import("../../assets/strings/en/core.json") &
+  typeof import("../../assets/strings/en/play.json") &
+  typeof import("../../assets/strings/en/ending.json");
 const p = en.play;
+const ending = en.ending;
 const scenario = JSON.parse(readFileSync(join(ROOT, "assets/scenarios/rongcheng-pilot.json"), "utf8")) as {
   deeds: { id: string; label: { en: string } }[];
   locations: { id: string; label: { en: string } }[];
@@ -214,9 +217,14 @@ describeBrowser("the play screen", () => {
     await obi.getByText(p.stepOut.done).waitFor();
     await expect.poll(() => (receivedPrivate(host).host as { steppedOut?: string[] } | undefined)?.steppedOut).toEqual([seat.Obi]);
 
-    // the end: a calm game-over screen
+    // the end: the de-roling moment, then the reveal and what the game recorded about Ann
     await sendOk(host, { kind: "end" });
-    await ann.getByRole("heading", { name: p.over.heading }).waitFor();
+    await ann.getByRole("heading", { name: ending.derole.title }).waitFor();
+    await ann.getByText(fill(ending.derole.notAnymore, { role: ending.role.resident })).waitFor();
+    await ann.getByRole("button", { name: ending.derole.continue }).click();
+    await ann.getByRole("heading", { name: ending.reveal.title }).waitFor();
+    await ann.getByRole("heading", { name: ending.record.title }).waitFor();
+    expect(await seriousViolations(ann), "the ending").toEqual([]);
 
     expect(foreignRequests(devices, server.url)).toEqual([]);
     // no content-policy refusals and no uncaught errors (a missing favicon is not ours to judge)
