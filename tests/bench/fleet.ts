@@ -5,7 +5,7 @@
  * 127.0.0.1 and everything started here is stopped by `close()`.
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -83,7 +83,9 @@ async function stop(running: ServerProcess): Promise<void> {
 
 /** Our server (tests/bench/ourServer.ts), limits opened wide enough for hundreds of bots from one address. */
 export async function startOurs(): Promise<BenchServer> {
-  const dataDir = tempDir("gs-bench-");
+  // BENCH_DATA_ROOT (run.ts --data-root): where the store goes, e.g. /dev/shm to take the disk's fsync out
+  const root = process.env.BENCH_DATA_ROOT;
+  const dataDir = root ? mkdtempSync(join(root, "gs-bench-")) : tempDir("gs-bench-");
   const server = await startProbed("ours", "ourServer.ts", {
     DATA_DIR: dataDir,
     BOT_THINK_MS: "60000",

@@ -13,10 +13,12 @@
  *   --only a,b       run only these parts
  *   --processes <n>  client processes for the load parts (default 3)
  *   --profile        every bench server writes a V8 CPU profile to bench-results/profiles-<date>/
+ *   --data-root <d>  where the server's store goes (default the OS temp folder, on disk); /dev/shm
+ *                    shows what the load costs without the disk's fsync per acknowledged command
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { measurePageWeight } from "./pageWeight.ts";
 import { formatLatency, runLatency, type LatencyResult } from "./latency.ts";
@@ -40,6 +42,8 @@ const BROWSER_PARTS: Part[] = ["townfps", "debrief"];
 const runs = (part: Part) => (only ? only.includes(part) : !(quick && BROWSER_PARTS.includes(part)));
 const soakMinutes = Number(valueOf("soak") ?? (quick ? 0.25 : 3));
 const processes = Number(valueOf("processes") ?? 3);
+const dataRoot = valueOf("data-root");
+if (dataRoot) process.env.BENCH_DATA_ROOT = dataRoot;
 if (args.includes("--profile")) {
   process.env.BENCH_CPU_PROFILE = join(ROOT, "bench-results", `profiles-${new Date().toISOString().replace(/[:.]/g, "-")}`);
   mkdirSync(process.env.BENCH_CPU_PROFILE, { recursive: true });
@@ -67,6 +71,7 @@ const results: Record<string, unknown> = {
   cpus: cpus().length,
   loadAverageAtStart: loadavg(),
   plan,
+  dataRoot: dataRoot ?? tmpdir(),
 };
 
 const title = (text: string) => console.log(`\n${text}\n${"-".repeat(text.length)}`);
@@ -90,6 +95,7 @@ console.log(`Good Standing benchmarks${quick ? " (quick)" : ""} — ${new Date()
 console.log(`Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} at start.`);
 console.log(`Everything runs on this machine over 127.0.0.1: the bot clients (${processes} processes) share its cores with the server,`);
 console.log(`so compare figures within one run; a busy machine makes every latency worse.`);
+console.log(`The server's store (SQLite, synchronous=FULL) is in ${dataRoot ?? `${tmpdir()} (on disk)`}.`);
 
 // ─── page weight (tests/bench/pageWeight.ts) ───
 const weights = await part("pageweight", async () => {
