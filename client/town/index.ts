@@ -69,9 +69,13 @@ export async function mountTown(parent: HTMLElement, options: TownOptions): Prom
     scene,
   });
   await scene.ready;
+  const rest = restWhenIdle(game, scene, box);
 
   // Phaser watches the window; the parent can also change size on its own (panels, rotation)
-  const resize = new ResizeObserver(() => game.scale.refresh());
+  const resize = new ResizeObserver(() => {
+    rest.wake();
+    game.scale.refresh();
+  });
   resize.observe(box);
   const fontsLoaded = () => scene.refreshTexts();
   document.fonts.addEventListener("loadingdone", fontsLoaded);
@@ -86,16 +90,48 @@ export async function mountTown(parent: HTMLElement, options: TownOptions): Prom
   let destroyed = false;
   return {
     update(view) {
-      if (!destroyed) scene.apply(view);
+      if (destroyed) return;
+      rest.wake();
+      scene.apply(view);
     },
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      rest.stop();
       live.delete(town);
       resize.disconnect();
       document.fonts.removeEventListener("loadingdone", fontsLoaded);
       game.destroy(true);
       box.remove();
+    },
+  };
+}
+
+/** How long the town keeps drawing after the last change, touch or tween. */
+const IDLE_MS = 1500;
+
+/**
+ * The town is still most of the time: its loop sleeps once nothing has changed for IDLE_MS and
+ * no tween runs, and wakes on an update, a resize or a pointer on the map. A phone's battery, a
+ * projector laptop and a classroom of devices on one machine all thank it.
+ */
+function restWhenIdle(game: Phaser.Game, scene: Phaser.Scene, box: HTMLElement): { wake(): void; stop(): void } {
+  let last = performance.now();
+  const wake = () => {
+    last = performance.now();
+    if (!game.loop.running) game.loop.wake();
+  };
+  const check = () => {
+    if (performance.now() - last > IDLE_MS && scene.tweens.getTweens().length === 0) game.loop.sleep();
+  };
+  scene.events.on("postupdate", check);
+  const events = ["pointerdown", "pointermove", "wheel", "touchstart"] as const;
+  for (const type of events) box.addEventListener(type, wake, { capture: true, passive: true });
+  return {
+    wake,
+    stop() {
+      scene.events.off("postupdate", check);
+      for (const type of events) box.removeEventListener(type, wake, { capture: true });
     },
   };
 }
