@@ -37,7 +37,7 @@ export type LoadStep = WindowFigures & {
   loopP99: number;
   loopMax: number;
   cpuCores: number;
-  /** Live heap (after GC) above the idle server's, per connected player (facilitators included in the cost). */
+  /** Live heap (after GC) above the idle, warmed-up server's, per connected player (facilitators included in the cost). */
   heapPerPlayerKb: number;
   rssPerPlayerKb: number;
   joinP50: number;
@@ -63,6 +63,7 @@ export async function rampUp(server: BenchServer, options: LoadOptions, { limitL
   const problems: string[] = [];
   let stoppedBecause = `reached ${options.maxPlayers} players`;
   try {
+    await fleet.warmUp(options.roomSize, options.rate);
     const idle = await server.probe.heap();
     // seats planned, not players connected: a failed join does not add another room
     let planned = 0;

@@ -227,6 +227,17 @@ export class Fleet {
     };
   }
 
+  /**
+   * One room opened, played for a moment and closed, so that what loads or compiles on first use
+   * (modules, JIT code, caches) is in the idle server's figures, not charged to the players.
+   */
+  async warmUp(players: number, rate: number): Promise<void> {
+    await this.openRooms(1, players, rate);
+    await sleep(2000);
+    for (const code of this.rooms.keys()) await this.closeRoom(code);
+    await sleep(1000);
+  }
+
   /** Its players and host leave, then the host deletes the session (the room closes). */
   async closeRoom(code: string): Promise<void> {
     const room = this.rooms.get(code);
