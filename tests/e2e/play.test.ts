@@ -18,7 +18,7 @@ import { startTestServer, type TestServer } from "../support/server.ts";
 import { joinHost, joinPlayer } from "../support/clients.ts";
 import { sendOk } from "../support/script.ts";
 import { receivedPrivate } from "../support/views.ts";
-import { stringTable } from "../support/strings.ts";
+import { fill, stringTable } from "../support/strings.ts";
 import { ROOT } from "../../server/clientBuild.ts";
 
 const en = stringTable("en") as typeof import("../../assets/strings/en/core.json") &
@@ -33,10 +33,6 @@ const scenario = JSON.parse(readFileSync(join(ROOT, "assets/scenarios/rongcheng-
 const deed = (id: string) => scenario.deeds.find((d) => d.id === id)!.label.en;
 const place = (id: string) => scenario.locations.find((l) => l.id === id)!.label.en;
 
-/** Fills {{placeholders}} like i18next does. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/{{(\w+)}}/g, (_, name: string) => String(values[name]));
-}
 
 const SHOTS = join(ROOT, "test-results", "screenshots");
 const SIZES = [

@@ -19,13 +19,14 @@ export function tempDir(prefix = "gs-test-"): string {
 }
 
 /**
- * A scenarios folder holding the default scenario plus `tiny-room`, the same scenario capped at
+ * A scenarios folder holding the default scenario and the quick demo, plus `tiny-room`, the same scenario capped at
  * `maxPlayers` players, for tests of a full room, and `fast-clock`, with 5-second phases.
  */
 export function testScenarios(maxPlayers = 4): string {
   const dir = tempDir("gs-scenarios-");
   const source = readFileSync(join(ROOT, "assets/scenarios/rongcheng-pilot.json"), "utf8");
   writeFileSync(join(dir, "rongcheng-pilot.json"), source);
+  writeFileSync(join(dir, "quick-demo.json"), readFileSync(join(ROOT, "assets/scenarios/quick-demo.json"), "utf8"));
   const tiny = { ...(JSON.parse(source) as Record<string, unknown>), id: "tiny-room", default: false, maxPlayers };
   writeFileSync(join(dir, "tiny-room.json"), JSON.stringify(tiny));
   // the shortest phases a scenario may have, for tests of the room's clock

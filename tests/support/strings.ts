@@ -18,3 +18,8 @@ for (const [path, table] of Object.entries(files)) {
 export function stringTable(lang: Lang): Table {
   return Object.assign({}, ...Object.values(AREAS[lang])) as Table;
 }
+
+/** Fills {{placeholders}} like i18next does. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/{{(\w+)}}/g, (_, name: string) => String(values[name]));
+}
