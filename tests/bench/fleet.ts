@@ -233,7 +233,7 @@ export class Fleet {
    */
   async warmUp(players: number, rate: number): Promise<void> {
     await this.openRooms(1, players, rate);
-    await sleep(2000);
+    await sleep(1000);
     for (const code of this.rooms.keys()) await this.closeRoom(code);
     await sleep(1000);
   }

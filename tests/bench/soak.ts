@@ -100,7 +100,7 @@ export async function runSoak({ minutes, rooms, rotateSeconds, roomSize = 30, ra
       await fleet.closeRoom(code);
       closed++;
     }
-    await sleep(SETTLE_MS);
+    await sleep(1000);
     const idleEnd = read(await server.probe.heap());
     return {
       minutes,
