@@ -4,7 +4,7 @@
  * player, one row per journal entry — with RFC 4180 quoting and formula-injection guarding.
  */
 import type { GameState } from "../rules/index.ts";
-import type { Log, LogEvent } from "./log.ts";
+import type { Log } from "./log.ts";
 import type { Person } from "./names.ts";
 import { goalMet } from "../rules/index.ts";
 
