@@ -54,7 +54,7 @@ Encoder.BUFFER_SIZE = 256 * 1024;
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<Running> {
   const log = options.log ?? createLogger(config.logLevel);
-  const store = openSqliteStore(join(config.dataDir, "good-standing.db"));
+  const store = openSqliteStore(join(config.dataDir, "good-standing.db"), config.durability);
   const builtIn = options.scenariosDir ?? join(ROOT, "assets", "scenarios");
   const catalogue = config.scenariosDir ? loadCatalogue(builtIn, config.scenariosDir) : loadCatalogue(builtIn);
   for (const problem of catalogue.problems) log.error({ file: problem.file, errors: problem.errors }, "scenario refused");

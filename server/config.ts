@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   MESSAGES_PER_SECOND: intFrom(1, 1000).default(20),
   RECONNECT_SECONDS: intFrom(0, 3600).default(20),
   BOT_THINK_MS: intFrom(50, 60_000).default(2500),
+  /** "process": acknowledged commands survive a crash of the server; "machine": also a power cut (slower). */
+  DURABILITY: z.enum(["process", "machine"]).default("process"),
   /** A folder of extra scenario files (your own), offered beside the built-in ones. */
   SCENARIOS_DIR: z.string().trim().min(1).refine(isDirectory, "must be an existing folder").optional(),
 });
@@ -55,6 +57,7 @@ export type Config = {
   botThinkMs: number;
   /** An extra folder of scenarios, or undefined. */
   scenariosDir: string | undefined;
+  durability: "process" | "machine";
 };
 
 export class ConfigError extends Error {
@@ -92,5 +95,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     reconnectSeconds: e.RECONNECT_SECONDS,
     botThinkMs: e.BOT_THINK_MS,
     scenariosDir: e.SCENARIOS_DIR,
+    durability: e.DURABILITY,
   };
 }

@@ -1,7 +1,12 @@
 /**
- * The embedded store: one SQLite file in WAL mode through better-sqlite3. Appends run in a
- * transaction with synchronous=FULL, so an event the room acknowledged survives a crash of the
- * process and of the machine.
+ * The embedded store: one SQLite file in WAL mode through better-sqlite3. Every append is one
+ * transaction written before the room acknowledges it. Durability (`DURABILITY`):
+ *  - "process" (default, synchronous=NORMAL): the write reaches the operating system before the
+ *    reply, so whatever the room acknowledged survives a crash or a kill of the server process;
+ *    a power cut or an OS crash can lose the last moment of play. No disk flush per command,
+ *    which is what lets one process carry a workshop (the flush was most of the server's time).
+ *  - "machine" (synchronous=FULL): also flushed to the disk before the reply, surviving a power
+ *    cut, at the cost of one disk flush per command.
  */
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
@@ -75,12 +80,14 @@ export class StoreOpenError extends Error {
   }
 }
 
-function openWritable(file: string): Database.Database {
+export type Durability = "process" | "machine";
+
+function openWritable(file: string, durability: Durability): Database.Database {
   try {
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
     const db = new Database(file);
     db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = FULL");
+    db.pragma(durability === "machine" ? "synchronous = FULL" : "synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
     db.pragma("busy_timeout = 2000");
     // deleted sessions are overwritten, not left in free pages (privacy: "deleted" means gone)
@@ -94,8 +101,8 @@ function openWritable(file: string): Database.Database {
   }
 }
 
-export function openSqliteStore(file: string): Store {
-  const db = openWritable(file);
+export function openSqliteStore(file: string, durability: Durability = "process"): Store {
+  const db = openWritable(file, durability);
 
   const insertSession = db.prepare(
     "INSERT INTO sessions (id, code, scenario_id, host_token_hash, created_at, expires_at) VALUES (@id, @code, @scenarioId, @hostTokenHash, @createdAt, @expiresAt)",

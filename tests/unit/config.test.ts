@@ -39,4 +39,10 @@ describe("configuration from the environment", () => {
     expect(loadConfig({ SCENARIOS_DIR: "assets/scenarios" }).scenariosDir).toBe("assets/scenarios");
     expect(() => loadConfig({ SCENARIOS_DIR: "/no/such/folder" })).toThrow(/SCENARIOS_DIR must be an existing folder \(got "\/no\/such\/folder"\)/);
   });
+
+  it("keeps acknowledged commands through a process crash by default, through a power cut on request", () => {
+    expect(loadConfig({}).durability).toBe("process");
+    expect(loadConfig({ DURABILITY: "machine" }).durability).toBe("machine");
+    expect(() => loadConfig({ DURABILITY: "always" })).toThrow(/DURABILITY/);
+  });
 });
