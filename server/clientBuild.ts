@@ -22,6 +22,8 @@ function newestMtime(path: string): number {
 
 export function clientIsFresh(): boolean {
   if (!existsSync(STAMP)) return false;
+  // an installed package ships the built client without its sources: that build is the client
+  if (!existsSync(join(ROOT, "client"))) return true;
   const built = statSync(STAMP).mtimeMs;
   return SOURCES.every((source) => newestMtime(source) <= built);
 }

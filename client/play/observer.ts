@@ -6,9 +6,8 @@
 import { currentLang, local, t } from "../i18n.ts";
 import { el } from "../ui/dom.ts";
 import { avatarUri } from "../ui/avatar.ts";
-import { NOTE_MAX } from "../../shared/rules/commands.ts";
 import type { PlayView } from "../net/gameView.ts";
-import { bind, draftOf, drafts, uid, type Section } from "./render.ts";
+import { draftOf, drafts, noteField, type Section } from "./render.ts";
 import { commandForm, listOr, observer, type PanelContext } from "./context.ts";
 import { deedName, gradeBadge, points } from "./format.ts";
 import { labelled } from "./resident.ts";
@@ -64,12 +63,7 @@ export function notesSection(root: HTMLElement, ctx: PanelContext): Section {
     root,
     signature: () => JSON.stringify([currentLang(), ctx.commands.version, observer(ctx).myNotes]),
     build: () => {
-      const note = bind(el("textarea", { id: uid("obs-note"), maxlength: String(NOTE_MAX), rows: "3" }), "notes:text");
-      const count = el("small", { id: uid("count") });
-      const countText = () => (count.textContent = t("play.watch.noteCount", { count: note.value.length, max: NOTE_MAX }));
-      countText();
-      note.setAttribute("aria-describedby", count.id);
-      note.addEventListener("input", countText);
+      const { note, count } = noteField("notes:text", 3);
       const form = commandForm(
         ctx,
         "notes",

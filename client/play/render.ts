@@ -4,6 +4,9 @@
  * signature), and a rebuild keeps focus and half-typed input: every control carries a
  * `data-key`, typed values live in `drafts`, and focus returns to the control with the same key.
  */
+import { el } from "../ui/dom.ts";
+import { t } from "../i18n.ts";
+import { NOTE_MAX } from "../../shared/rules/commands.ts";
 
 /** Values typed or chosen in forms, by control key; they survive rebuilds. */
 export const drafts = new Map<string, string>();
@@ -79,4 +82,15 @@ let ids = 0;
 /** A fresh id for label/control pairs. */
 export function uid(prefix: string): string {
   return `${prefix}-${++ids}`;
+}
+
+/** A free-text note (≤ NOTE_MAX) kept as a draft under `key`, with its live character count. */
+export function noteField(key: string, rows: number): { note: HTMLTextAreaElement; count: HTMLElement } {
+  const note = bind(el("textarea", { id: uid("note"), maxlength: String(NOTE_MAX), rows: String(rows) }), key);
+  const count = el("small", { id: uid("count") });
+  const countText = () => (count.textContent = t("play.watch.noteCount", { count: note.value.length, max: NOTE_MAX }));
+  countText();
+  note.setAttribute("aria-describedby", count.id);
+  note.addEventListener("input", countText);
+  return { note, count };
 }

@@ -5,8 +5,7 @@
  */
 import { currentLang, local, t } from "../i18n.ts";
 import { el } from "../ui/dom.ts";
-import { NOTE_MAX } from "../../shared/rules/commands.ts";
-import { bind, draftOf, drafts, uid, type Section } from "./render.ts";
+import { bind, draftOf, drafts, noteField, uid, type Section } from "./render.ts";
 import { commandForm, heading, listOr, resident, type PanelContext } from "./context.ts";
 import { labelled, recordableDeeds, scoredOthers, select } from "./resident.ts";
 import { deedName, nameOf, placeName, points, signed } from "./format.ts";
@@ -85,12 +84,7 @@ function entryForm(ctx: PanelContext): HTMLElement {
     "entry:occurrence",
     [...mine.observations].reverse().map((o) => [o.id, t("play.watch.seenLine", { day: o.day, place: placeName(book, o.location), name: nameOf(view, o.actor), deed: deedName(book, o.deed) })]),
   );
-  const note = bind(el("textarea", { id: uid("note"), maxlength: String(NOTE_MAX), rows: "2" }), "entry:note");
-  const count = el("small", { id: uid("count") });
-  const countText = () => (count.textContent = t("play.watch.noteCount", { count: note.value.length, max: NOTE_MAX }));
-  countText();
-  note.setAttribute("aria-describedby", count.id);
-  note.addEventListener("input", countText);
+  const { note, count } = noteField("entry:note", 2);
   const form = commandForm(
     ctx,
     "entry",

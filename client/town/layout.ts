@@ -5,6 +5,7 @@
  * two places along the streets. Pure data (no Phaser, no DOM), so it is cheap to reason about and
  * the scene only draws it.
  */
+import { createRng } from "../../shared/rules/rng.ts";
 
 /** Size of one map tile in world pixels. */
 export const TILE = 16;
@@ -391,14 +392,8 @@ function hashOf(text: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: the same town every time for the same scenario. */
+/** The rules' seeded source (mulberry32): the same town every time for the same scenario. */
 export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = createRng(seed);
+  return () => rng.next();
 }

@@ -4,9 +4,9 @@
  * lobby) and the board. Also: the join flow works from the keyboard alone.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { describeBrowser, launchChromium, newDevice } from "../support/browser.ts";
+import { seriousViolations } from "../support/axe.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { joinPlayer } from "../support/clients.ts";
 import { stringTable } from "../support/strings.ts";
@@ -16,13 +16,6 @@ const en = stringTable("en") as typeof import("../../assets/strings/en/core.json
 let server: TestServer;
 let browser: Browser;
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.passes.length, "axe checked something").toBeGreaterThan(10);
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 describeBrowser("accessibility", () => {
   beforeAll(async () => {

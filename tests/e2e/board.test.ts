@@ -10,9 +10,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
-import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device } from "../support/browser.ts";
+import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device, SCREENSHOTS } from "../support/browser.ts";
+import { seriousViolations } from "../support/axe.ts";
 import { createSessionAt, tempDir, until, type TestServer } from "../support/server.ts";
 import { roomSession } from "../support/views.ts";
 import {
@@ -43,7 +43,7 @@ const en = stringTable("en") as typeof import("../../assets/strings/en/board.jso
 const zh = stringTable("zh") as typeof en;
 const scenario = JSON.parse(readFileSync(join(ROOT, "assets/scenarios/rongcheng-pilot.json"), "utf8")) as { deeds: { id: string; label: { en: string } }[] };
 const deedLabel = (id: string) => scenario.deeds.find((d) => d.id === id)!.label.en;
-const SHOTS = join(ROOT, "test-results/screenshots");
+const SHOTS = SCREENSHOTS;
 /** Seven minutes: a projector laptop whose clock was never set. */
 const SKEW_MS = 7 * 60_000;
 
@@ -66,13 +66,6 @@ async function startBoardServer(): Promise<TestServer> {
   return { ...running, logs: [], dataDir, createSession: (id = "board-pilot") => createSessionAt(running.url, id) };
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.passes.length, "axe checked something").toBeGreaterThan(10);
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 async function screenshot(page: Page, name: string, width: number, height: number): Promise<void> {
   await page.setViewportSize({ width, height });

@@ -8,9 +8,9 @@
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { readFileSync, mkdirSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device } from "../support/browser.ts";
+import { seriousViolations } from "../support/axe.ts";
 import {
   NICKNAMES, PLAYERS, caughtUp, entryBy, everyRoom, gameSteps, lobbySteps, seatTable, send, sendOk, startScriptServer, type Step, type Table,
 } from "../support/script.ts";
@@ -35,10 +35,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync("test-results/screenshots", { recursive: true });

@@ -8,10 +8,10 @@
  */
 import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import type { Room } from "@colyseus/sdk";
-import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device } from "../support/browser.ts";
+import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device, SCREENSHOTS } from "../support/browser.ts";
+import { seriousViolations } from "../support/axe.ts";
 import { startTestServer, until, type TestServer } from "../support/server.ts";
 import { joinPlayer } from "../support/clients.ts";
 import { seatOf, sendOk } from "../support/script.ts";
@@ -19,19 +19,12 @@ import { receivedBoard, receivedPrivate, roomSession } from "../support/views.ts
 import { stringTable } from "../support/strings.ts";
 
 const en = stringTable("en") as typeof import("../../assets/strings/en/core.json") & typeof import("../../assets/strings/en/host.json");
-const SHOTS = "test-results/screenshots";
+const SHOTS = SCREENSHOTS;
 
 let server: TestServer;
 let browser: Browser;
 const devices: Device[] = [];
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.passes.length, "axe checked something").toBeGreaterThan(10);
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 async function shoot(page: Page, name: string): Promise<void> {
   for (const [width, height] of [[1366, 768], [390, 844]] as const) {

@@ -10,10 +10,10 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import type { Room } from "@colyseus/sdk";
-import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device } from "../support/browser.ts";
+import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device, SCREENSHOTS } from "../support/browser.ts";
+import { seriousViolations } from "../support/axe.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { joinHost, joinPlayer } from "../support/clients.ts";
 import { sendOk } from "../support/script.ts";
@@ -34,7 +34,7 @@ const deed = (id: string) => scenario.deeds.find((d) => d.id === id)!.label.en;
 const place = (id: string) => scenario.locations.find((l) => l.id === id)!.label.en;
 
 
-const SHOTS = join(ROOT, "test-results", "screenshots");
+const SHOTS = SCREENSHOTS;
 const SIZES = [
   { width: 390, height: 844 },
   { width: 1366, height: 768 },
@@ -44,13 +44,6 @@ let server: TestServer;
 let browser: Browser;
 const devices: Device[] = [];
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.passes.length, "axe checked something").toBeGreaterThan(10);
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 /** Screenshots at phone and laptop size; fails if the page scrolls sideways. */
 async function capture(page: Page, name: string): Promise<void> {

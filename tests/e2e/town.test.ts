@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { Room } from "@colyseus/sdk";
-import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device } from "../support/browser.ts";
+import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device, SCREENSHOTS } from "../support/browser.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { joinHost } from "../support/clients.ts";
 import { sendOk } from "../support/script.ts";
@@ -19,7 +19,7 @@ import { ROOT } from "../../server/clientBuild.ts";
 import { TILE, layoutTown } from "../../client/town/layout.ts";
 
 const en = stringTable("en") as typeof import("../../assets/strings/en/core.json");
-const SHOTS = join(ROOT, "test-results", "screenshots");
+const SHOTS = SCREENSHOTS;
 const scenario = JSON.parse(readFileSync(join(ROOT, "assets/scenarios/rongcheng-pilot.json"), "utf8")) as {
   locations: { id: string; x: number; y: number; zone: string }[];
 };

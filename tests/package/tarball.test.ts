@@ -4,7 +4,7 @@
  * (one to two minutes here), so this runs with `npm run test:package`, not in `npm test`.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -22,7 +22,9 @@ describe.skipIf(!enabled)("the packed game", () => {
     const tarball = readdirSync(work).find((f) => f.endsWith(".tgz"));
     expect(tarball).toBeTruthy();
     const folder = join(work, "event");
-    execFileSync("mkdir", ["-p", folder]);
+    mkdirSync(folder);
+    // npm 11 runs a dependency's install script only when approved: the SQLite driver compiles in one
+    writeFileSync(join(folder, "package.json"), JSON.stringify({ allowScripts: { "better-sqlite3": true, esbuild: true } }));
     execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", join(work, tarball!)], { cwd: folder, stdio: "ignore" });
 
     const port = await freePort();

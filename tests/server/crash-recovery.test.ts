@@ -19,6 +19,7 @@ import { createSessionAt, tempDir, until } from "../support/server.ts";
 import { joinHost, joinPlayer } from "../support/clients.ts";
 import { expectedBoard, expectedPrivate, receivedBoard, receivedPrivate } from "../support/views.ts";
 import { replaySession, type SessionEvent } from "../../shared/session/index.ts";
+import { createRng } from "../../shared/rules/rng.ts";
 import {
   NICKNAMES,
   PLAYERS,
@@ -59,16 +60,10 @@ afterEach(async () => {
   running = undefined;
 });
 
-/** A small seeded random source (mulberry32), so a failing run can be replayed by its seed. */
+/** The rules' seeded source, so a failing run can be replayed by its seed. */
 function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = createRng(seed);
+  return () => rng.next();
 }
 
 type Stored = { seq: number; type: string; data: string };

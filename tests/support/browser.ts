@@ -3,9 +3,14 @@
  * Chromium the browser tests are skipped with a message — except in CI (CI is set), where they
  * must run and a missing browser fails them.
  */
+import { join } from "node:path";
+import { ROOT } from "../../server/clientBuild.ts";
 import { existsSync } from "node:fs";
 import { describe } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+/** Where browser tests save screenshots (artifacts, git-ignored). */
+export const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const available = existsSync(CHROMIUM_PATH);
