@@ -68,7 +68,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     for (const { key, seq } of this.services.store.recentCommands(record.id, REMEMBERED_COMMANDS).reverse()) this.replies.set(key, { ok: true, seq });
     this.maxClients = this.session.lobby.maxPlayers * SEATS_PER_PLAYER_PLACE + 20; // players, observers, hosts and boards
     this.state.rulebook = rulebookJson(this.session.game);
-    this.bots = new BotDriver(this.services.config.botThinkMs, (seatId, command) => this.gate({ as: "player", seatId }, command, false));
+    this.bots = new BotDriver(this.services.config.botThinkMs, (seatId, command) => this.gate({ as: "bot", seatId }, command, false));
     this.onBeforePatch();
     this.onMessage(COMMAND, (client, payload) => this.fromClient(client, payload));
     this.clock.setInterval(() => this.tick(), TICK_MS);

@@ -30,6 +30,7 @@ export const Reason = {
   already_unlocked: "already_unlocked",
   same_nickname: "same_nickname",
   empty_text: "empty_text",
+  played_by_bot: "played_by_bot",
   text_too_long: "text_too_long",
   storage_unavailable: "storage_unavailable",
   // sessions over HTTP

@@ -43,6 +43,7 @@ export const HOST_COMMANDS = [
   cmd("add_bot", { personality: z.enum([...PERSONALITIES, "auto"]).optional() }),
   cmd("remove_bot", { seatId: ref }),
   cmd("give_bot_seat", { seatId: ref, botSeatId: ref }),
+  cmd("hand_to_bot", { seatId: ref, personality: z.enum(PERSONALITIES).optional() }),
   cmd("start", {}),
   cmd("advance", {}),
   cmd("pause", {}),

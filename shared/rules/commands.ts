@@ -21,6 +21,8 @@ export type FacilitatorCommand =
   | { kind: "remove_seat"; seat: SeatId }
   /** A late joiner (an observer) takes over a bot's seat: its role, record and goals. */
   | { kind: "take_bot_seat"; seat: SeatId; bot: SeatId }
+  /** A player who stepped out: a bot plays their character (role, record, goals) from now on. */
+  | { kind: "hand_to_bot"; seat: SeatId; bot: Personality }
   | { kind: "assign_role"; seat: SeatId; role: Role }
   | { kind: "auto_balance" }
   | { kind: "start" }

@@ -25,6 +25,7 @@ export type GameEvent =
   | { type: "seat_added"; seat: SeatId; nickname: string; bot: Personality | "auto" | null; role: Role | null }
   | { type: "seat_removed"; seat: SeatId }
   | { type: "bot_seat_taken"; bot: SeatId; by: SeatId; nickname: string }
+  | { type: "seat_handed_to_bot"; seat: SeatId; bot: Personality }
   | { type: "role_assigned"; seat: SeatId; role: Role }
   | { type: "roles_balanced"; roles: Record<SeatId, Role> }
   | {

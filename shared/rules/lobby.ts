@@ -58,6 +58,14 @@ export function takeBotSeat(s: GameState, c: CommandOf<"take_bot_seat">): Decisi
   return accept([{ type: "bot_seat_taken", bot: c.bot, by: c.seat, nickname: human.nickname }]);
 }
 
+export function handToBot(s: GameState, c: CommandOf<"hand_to_bot">): Decision {
+  const player = s.players[c.seat];
+  if (!player) return reject(Reasons.unknown_seat);
+  if (player.bot !== null) return reject(Reasons.already_a_bot);
+  if (player.role === null || player.role === "observer") return reject(Reasons.wrong_role);
+  return accept([{ type: "seat_handed_to_bot", seat: c.seat, bot: c.bot }]);
+}
+
 function roleAvailable(s: GameState, role: Role): boolean {
   if (role === "observer") return true;
   const slot = s.scenario.roles[role];

@@ -78,6 +78,7 @@ export const Reasons = {
   unknown_card: "unknown_card",
   /** Only a bot's seat can be taken over. */
   not_a_bot: "not_a_bot",
+  already_a_bot: "already_a_bot",
   /** Only a human without a playing role (an observer, or unassigned in the lobby) can take a bot's seat. */
   already_playing: "already_playing",
 } as const;

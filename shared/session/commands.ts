@@ -10,7 +10,8 @@ import { decide, HOST, SYSTEM, seatActor, type Actor, type Command as RuleComman
 import type { Session, SessionEvent } from "./index.ts";
 
 /** Who sent a command: the facilitator's console, a seated player or bot, the board, or the room clock. */
-export type SessionActor = { as: "host" } | { as: "player"; seatId: string } | { as: "board" } | { as: "clock" };
+/** Who sent a command: the facilitator's console, a seated player's page, a bot playing its seat, the board, or the room clock. */
+export type SessionActor = { as: "host" } | { as: "player"; seatId: string } | { as: "bot"; seatId: string } | { as: "board" } | { as: "clock" };
 
 export type Outcome = { ok: true; events: SessionEvent[] } | { ok: false; reason: Reason; detail?: string; suggestion?: string };
 
@@ -31,7 +32,7 @@ function fromRules(session: Session, actor: Actor, command: RuleCommand, ctx: Ct
 }
 
 function ruleActor(actor: SessionActor): Actor {
-  if (actor.as === "player") return seatActor(actor.seatId);
+  if (actor.as === "player" || actor.as === "bot") return seatActor(actor.seatId);
   if (actor.as === "clock") return SYSTEM;
   return HOST;
 }
@@ -68,6 +69,14 @@ const HANDLERS: { [K in CommandKind]: Handler<K> } = {
   broadcast: { who: "host", decide: (s, c, _a, ctx) => fromLobby(decideAnnounce(s.lobby, c.text, ctx.now)) },
   anonymous_board: { who: "host", decide: (s, c, _a, ctx) => fromLobby(decideAnonymousBoard(s.lobby, c.on, ctx.now)) },
   step_out: { who: "player", decide: (s, _c, a, ctx) => (a.as === "player" ? fromLobby(decideStepOut(s.lobby, a.seatId, ctx.now)) : { ok: false, reason: "not_allowed" }) },
+  hand_to_bot: {
+    who: "host",
+    decide: (s, c, a, ctx) => {
+      const role = s.game.players[c.seatId]?.role;
+      const bot = c.personality ?? (role === "official" ? "fair_official" : role === "watcher" ? "honest_watcher" : "conformist");
+      return fromRules(s, ruleActor(a), { kind: "hand_to_bot", seat: c.seatId, bot }, ctx);
+    },
+  },
   assign_role: hostRule((c) => ({ kind: "assign_role", seat: c.seatId, role: c.role })),
   auto_balance: hostRule(() => ({ kind: "auto_balance" })),
   add_bot: {
@@ -119,7 +128,9 @@ export function decideSession(session: Session, actor: SessionActor, command: Co
   const allowed =
     handler.who === "host" ? actor.as === "host"
     : handler.who === "host_or_clock" ? actor.as === "host" || actor.as === "clock"
-    : actor.as === "player";
+    : actor.as === "player" || actor.as === "bot";
   if (!allowed) return { ok: false, reason: handler.who === "player" ? "wrong_role" : "not_facilitator" };
+  // a player whose character was handed to a bot watches now; they can still ask to step out
+  if (actor.as === "player" && session.game.players[actor.seatId]?.bot && command.kind !== "step_out") return { ok: false, reason: "played_by_bot" };
   return handler.decide(session, command as never, actor, ctx, fresh);
 }

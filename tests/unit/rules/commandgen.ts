@@ -113,6 +113,7 @@ function garbage(s: GameState, a: number, b: number): Command {
     add_seat: { kind: "add_seat", seat: `n${b % 7}`, nickname: "New" },
     remove_seat: { kind: "remove_seat", seat },
     take_bot_seat: { kind: "take_bot_seat", seat, bot: at(s.seats, a) ?? "nobody" },
+    hand_to_bot: { kind: "hand_to_bot", seat, bot: "conformist" },
     assign_role: { kind: "assign_role", seat, role: (["resident", "watcher", "official", "observer"] as const)[b % 4]! },
     auto_balance: { kind: "auto_balance" },
     start: { kind: "start" },
