@@ -1,7 +1,7 @@
 /**
  * Step-out alerts: a student pressed "step out" on their device. The console names them in a
  * prominent alert with what the commands allow — before the game, make them an observer; during
- * it, let their character idle or remove them — until the facilitator acknowledges it (locally).
+ * it, let a bot play their character or remove them — until the facilitator acknowledges it (locally).
  */
 import { currentLang, t } from "../i18n.ts";
 import { byId, el } from "../ui/dom.ts";
@@ -19,7 +19,7 @@ export function renderStepOuts(data: ConsoleData, cmd: Commander, rerender: () =
     byId("alerts"),
     seats,
     (seat) => seat,
-    (seat) => JSON.stringify([nameOf(data, seat), game?.state.phase, game?.state.players[seat]?.role, cmd.isBusy(`role:${seat}`), cmd.isBusy(`kick:${seat}`), currentLang()]),
+    (seat) => JSON.stringify([nameOf(data, seat), game?.state.phase, game?.state.players[seat]?.role, game?.state.players[seat]?.bot, cmd.isBusy(`role:${seat}`), cmd.isBusy(`bot:${seat}`), cmd.isBusy(`kick:${seat}`), currentLang()]),
     (seat) => {
       const name = nameOf(data, seat);
       const phase = game?.state.phase ?? "lobby";
@@ -33,8 +33,13 @@ export function renderStepOuts(data: ConsoleData, cmd: Commander, rerender: () =
         const observe = el("button", { type: "button", disabled: cmd.isBusy(`role:${seat}`) }, t("host.stepOut.makeObserver", { name }));
         observe.addEventListener("click", () => void cmd.send(`role:${seat}`, { kind: "assign_role", seatId: seat, role: "observer" }));
         actions.append(observe);
+      } else if (phase !== "ended" && game?.state.players[seat]?.bot) {
+        box.append(el("p", {}, t("host.stepOut.handed", { name })));
       } else if (phase !== "ended") {
         box.append(el("p", {}, t("host.stepOut.gameHint")));
+        const toBot = el("button", { type: "button", disabled: cmd.isBusy(`bot:${seat}`) }, t("host.stepOut.handToBot", { name }));
+        toBot.addEventListener("click", () => void cmd.send(`bot:${seat}`, { kind: "hand_to_bot", seatId: seat }));
+        actions.append(toBot);
         const remove = el("button", { type: "button", class: "danger", disabled: cmd.isBusy(`kick:${seat}`) }, t("host.stepOut.remove", { name }));
         remove.addEventListener("click", () => {
           if (confirm(t("host.kickConfirm", { name }))) void cmd.send(`kick:${seat}`, { kind: "kick", seatId: seat });

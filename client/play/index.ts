@@ -103,6 +103,8 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
     ctx.reveal("record", `record:${entryId}`);
   });
   const steppedOut = el("p", { class: "stepped-out", role: "status", hidden: true });
+  /** Shown once the facilitator handed this character to a bot: the student watches from then on. */
+  const botPlays = el("p", { class: "stepped-out", role: "status", hidden: true });
   const stepOut = stepOutDialog(ctx, () => {
     steppedOut.textContent = t("play.stepOut.done");
     steppedOut.hidden = false;
@@ -123,7 +125,7 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
   const body = el("div", { class: "play-body" }, map, panel);
   const over = el("section", { class: "play-over", hidden: true });
 
-  root.replaceChildren(statusBar.element, statusBar.hint, steppedOut, notices, body, over, live, appeal.element, stepOut.element);
+  root.replaceChildren(statusBar.element, statusBar.hint, steppedOut, botPlays, notices, body, over, live, appeal.element, stepOut.element);
   root.hidden = false;
 
   function build(next: PlayKind): void {
@@ -142,6 +144,9 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
   function refresh(force = false): void {
     if (!view || destroyed) return;
     for (const section of fixed) draw(section, force);
+    const handed = Boolean((view.mine as Partial<ResidentMine> | null)?.me?.bot);
+    botPlays.hidden = !handed;
+    if (handed && botPlays.textContent !== t("reason.played_by_bot")) botPlays.textContent = t("reason.played_by_bot");
     const ended = view.board.phase === "ended";
     body.hidden = ended;
     over.hidden = !ended;

@@ -3,8 +3,8 @@
  * projector board and twelve students (two officials, three watchers, seven residents) play the
  * quick demo to the end. Residents move and act, watchers observe and write entries (one of them
  * false), officials review in the evening, the night publishes to the board, residents appeal and
- * an official decides. Meanwhile two students reload their page mid-phase and one loses its
- * network for 20 s. Everyone ends in their own seat and role, and the debrief export holds exactly
+ * an official decides. Meanwhile two students reload their page mid-phase, one loses its network
+ * for 20 s, and one steps out (a bot plays his character on). Everyone ends in their own seat and role, and the debrief export holds exactly
  * the stored event log. (Issue 5's eight-page game and issue 7's classroom test in one.)
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -171,9 +171,18 @@ describeBrowser("a classroom", () => {
     await board.locator(".feed li", { hasText: DEED.rumour }).filter({ hasText: "Ben" }).waitFor();
     await expect.poll(() => Ann.locator(".stat-score dd").textContent()).toBe(String(1000 + game().scenario.deeds.find((d) => d.id === "litter")!.points));
 
-    // day 2 morning: both appeal
+    // day 2 morning: Gus steps out; the facilitator lets a bot play his character, and his page says so
     await skip();
     await phaseIs(all, p.phase.morning);
+    await pages.Gus.getByRole("button", { name: p.stepOut.button }).click();
+    await pages.Gus.getByRole("dialog", { name: p.stepOut.title }).getByRole("button", { name: p.stepOut.confirm }).click();
+    await pages.Gus.getByText(p.stepOut.done).waitFor();
+    const alert = console_.getByRole("alert").filter({ hasText: fill(en.host.stepOut.title, { name: "Gus" }) });
+    await alert.getByRole("button", { name: fill(en.host.stepOut.handToBot, { name: "Gus" }) }).click();
+    await until(() => game().players[seatOf.Gus]!.bot !== null, "a bot to play Gus's character", 10_000);
+    await pages.Gus.getByText(en.reason.played_by_bot).waitFor();
+
+    // both appeal
     for (const [page, deed, reason] of [[Ann, DEED.litter, p.appeal.reason.context], [Ben, DEED.rumour, p.appeal.reason.did_not_happen]] as const) {
       await page.getByRole("tab", { name: p.tabs.record }).click();
       await page.getByRole("button", { name: fill(p.record.appealLabel, { deed, day: 1 }) }).click();

@@ -191,6 +191,10 @@ describeBrowser("the host console in real Chromium", () => {
     await alert.waitFor();
     expect(await seriousViolations(page), "console, during the game with an alert").toEqual([]);
     await shoot(page, "host-game");
+    // a bot plays her character from now on; the alert says so
+    await alert.getByRole("button", { name: "Let a bot play Ann's character" }).click();
+    await until(() => game().players[annSeat]?.bot === "conformist", "a bot to play Ann's resident");
+    await alert.getByText("A bot plays Ann's character now.").waitFor();
     await alert.getByRole("button", { name: "Acknowledged: Ann" }).click();
     await alert.waitFor({ state: "detached" });
 
