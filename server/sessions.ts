@@ -4,7 +4,8 @@
  */
 import { matchMaker } from "@colyseus/core";
 import { SESSION_ROOM } from "../shared/protocol/index.ts";
-import type { SessionOpened } from "../shared/session/index.ts";
+import type { SessionEvent, SessionOpened } from "../shared/session/index.ts";
+import { gentleScenario } from "../shared/scenario/intensity.ts";
 import type { Reason } from "../shared/protocol/reasons.ts";
 import { hashToken, newJoinCode, newSessionId, newToken, tokenMatches } from "./tokens.ts";
 import type { SessionRoom } from "./rooms/sessionRoom.ts";
@@ -14,10 +15,18 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type Created = { code: string; hostToken: string; expiresAt: number };
 
-export async function createSession(services: RoomServices, scenarioId: string, retentionDays?: number): Promise<Created | { reason: Reason }> {
+export type CreateOptions = {
+  retentionDays?: number;
+  /** Intensity turned down: no `intense` secret goals, and the board starts anonymous. */
+  gentle?: boolean;
+};
+
+export async function createSession(services: RoomServices, scenarioId: string, options: CreateOptions = {}): Promise<Created | { reason: Reason }> {
   const { store, catalogue, config, now } = services;
-  const scenario = catalogue.get(scenarioId);
-  if (!scenario) return { reason: "no_such_scenario" };
+  const listed = catalogue.get(scenarioId);
+  if (!listed) return { reason: "no_such_scenario" };
+  const scenario = options.gentle ? gentleScenario(listed) : listed;
+  const retentionDays = options.retentionDays;
   const at = now();
   if (store.countOpenSessions(at) >= config.maxSessions) return { reason: "too_many_sessions" };
   const hostToken = newToken();
@@ -31,9 +40,10 @@ export async function createSession(services: RoomServices, scenarioId: string, 
     const id = newSessionId();
     store.createSession({ id, code, scenarioId, hostTokenHash: hashToken(hostToken), createdAt: at, expiresAt });
     const opened: SessionOpened = { type: "session_opened", at, code, scenarioId, maxPlayers: scenario.maxPlayers, scenario };
-    store.append(id, [opened], at);
+    const anonymous: SessionEvent[] = options.gentle ? [{ type: "board_anonymised", at, on: true }] : [];
+    store.append(id, [opened, ...anonymous], at);
     await matchMaker.createRoom(SESSION_ROOM, { code });
-    services.log.info({ code, scenarioId }, "session created");
+    services.log.info({ code, scenarioId, gentle: Boolean(options.gentle) }, "session created");
     return { code, hostToken, expiresAt };
   }
 }

@@ -89,7 +89,11 @@ async function create(): Promise<void> {
     const response = await fetch("/api/sessions", {
       method: "POST",
       headers,
-      body: JSON.stringify({ scenarioId, retentionDays: Number(byId<HTMLSelectElement>("retention").value) }),
+      body: JSON.stringify({
+        scenarioId,
+        retentionDays: Number(byId<HTMLSelectElement>("retention").value),
+        gentle: byId<HTMLInputElement>("gentle").checked,
+      }),
     });
     const body = (await response.json()) as { code?: string; hostToken?: string; reason?: string };
     if (!response.ok || !body.code || !body.hostToken) {

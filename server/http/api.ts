@@ -14,6 +14,7 @@ import { PROTOCOL_VERSION } from "../../shared/protocol/index.ts";
 const CreateSessionBody = z.strictObject({
   scenarioId: z.string().min(1).max(64),
   retentionDays: z.number().int().min(1).max(365).optional(),
+  gentle: z.boolean().optional(),
 });
 
 function sameSecret(a: string, b: string): boolean {
@@ -74,7 +75,7 @@ export function apiRouter(services: RoomServices): Router {
         res.status(400).json({ reason: "malformed", problems: body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
         return;
       }
-      const created = await createSession(services, body.data.scenarioId, body.data.retentionDays);
+      const created = await createSession(services, body.data.scenarioId, { retentionDays: body.data.retentionDays, gentle: body.data.gentle });
       if ("reason" in created) {
         res.status(created.reason === "no_such_scenario" ? 404 : 503).json(created);
         return;
