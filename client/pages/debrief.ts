@@ -4,6 +4,10 @@
  * shown as tabs — timeline with a board-replaying scrubber, truth vs record, charts (chart.js
  * loaded only when first shown), prompts to pin and order, and exports. Pseudonyms are on by
  * default; switching them off fetches the log again with names.
+ *
+ * `/debrief` (no code), or a device without the host key, can open an exported JSON file
+ * instead: it is checked, replayed and shown the same way, all in the browser — so a class can
+ * look back at a game long after the server deleted it.
  */
 import "../debrief/strings.ts";
 import "../styles/base.css";
@@ -12,7 +16,9 @@ import { onLangChange, setupLanguageSwitch, t } from "../i18n.ts";
 import { byId, el } from "../ui/dom.ts";
 import { isJoinCode, normalizeJoinCode } from "../../shared/lobby/joinCode.ts";
 import { download, hasToken, loadDebrief } from "../debrief/api.ts";
-import { buildModel, type Model } from "../debrief/model.ts";
+import { buildModel, type Loaded, type Model } from "../debrief/model.ts";
+import { anonymiseLog, people } from "../../shared/debrief/names.ts";
+import { buildReplay } from "../../shared/debrief/replay.ts";
 import { renderTimeline } from "../debrief/timeline.ts";
 import { renderTruth } from "../debrief/truth.ts";
 import { renderCharts } from "../debrief/charts.ts";
@@ -25,6 +31,8 @@ const code = normalizeJoinCode(decodeURIComponent(/^\/debrief\/([^/]+)/.exec(loc
 const status = byId("debrief-status");
 const root = byId("debrief-root");
 let model: Model | undefined;
+/** A session opened from an exported file (instead of the server): its log as exported. */
+let fromFile: Loaded | undefined;
 let current: Tab = "timeline";
 let anonymised = true;
 const timelineState = { index: 0, filters: { day: null, seat: null, role: null, kind: null } as Parameters<typeof renderTimeline>[2]["filters"] };
@@ -39,15 +47,47 @@ byId("debrief-code").textContent = code;
 void start();
 
 async function start(): Promise<void> {
+  const picker = byId<HTMLInputElement>("debrief-file-input");
+  picker.addEventListener("change", () => {
+    const file = picker.files?.[0];
+    if (file) void openFile(file);
+  });
+  if (!code) return offerFile();
   if (!isJoinCode(code)) {
     status.textContent = t("reason.bad_code");
     return;
   }
   if (!hasToken(code)) {
     status.textContent = t("debrief.noToken", { code });
-    return;
+    return offerFile();
   }
   await load();
+}
+
+function offerFile(): void {
+  byId("debrief-file").hidden = false;
+}
+
+/** An exported session file: checked (zod, loaded only for this), then shown like a live one. */
+async function openFile(file: File): Promise<void> {
+  status.textContent = t("debrief.loading");
+  const { importJson } = await import("../../shared/debrief/import.ts");
+  const imported = importJson(await file.text());
+  if ("problems" in imported) {
+    status.textContent = t("debrief.file.problem", { problem: imported.problems.slice(0, 3).join("; ") });
+    return;
+  }
+  fromFile = { code: imported.meta.code, anonymised: imported.meta.anonymised, createdAt: imported.log[0]?.at ?? 0, endedAt: imported.meta.endedAt, log: imported.log };
+  anonymised = true;
+  byId("debrief-code").textContent = fromFile.code;
+  showModel(fileData(), performance.now());
+}
+
+/** The file's log, with pseudonyms when the switch is on (an anonymised file has no names to show). */
+function fileData(): Loaded {
+  const data = fromFile!;
+  if (!anonymised || data.anonymised) return data;
+  return { ...data, anonymised: true, log: anonymiseLog(data.log, people(buildReplay(data.log).final, data.log)) };
 }
 
 async function load(): Promise<void> {
@@ -58,6 +98,11 @@ async function load(): Promise<void> {
     status.textContent = data.reason === "not_host" ? t("debrief.noToken", { code }) : t(`reason.${data.reason}`);
     return;
   }
+  showModel(data, started);
+}
+
+function showModel(data: Loaded, started: number): void {
+  byId("debrief-file").hidden = true;
   model = buildModel(data);
   timelineState.index = Math.min(timelineState.index || model.replay.marks.length - 1, model.replay.marks.length - 1);
   rendered.clear();
@@ -70,10 +115,11 @@ async function load(): Promise<void> {
 
 function layout(): void {
   const m = model!;
-  const toggle = el("input", { type: "checkbox", id: "anonymise", checked: anonymised, "aria-describedby": "anonymise-hint" });
+  const toggle = el("input", { type: "checkbox", id: "anonymise", checked: anonymised, disabled: fromFile?.anonymised === true, "aria-describedby": "anonymise-hint" });
   toggle.addEventListener("change", () => {
     anonymised = toggle.checked;
-    void load();
+    if (fromFile) showModel(fileData(), performance.now());
+    else void load();
   });
   const tablist = el("div", { role: "tablist", "aria-label": t("debrief.tabs"), class: "tabs no-print" });
   const panels: HTMLElement[] = [];
@@ -132,6 +178,13 @@ function renderPanel(tab: Tab): void {
 
 function renderExport(target: HTMLElement): void {
   const result = el("p", { id: "export-status", role: "status", "aria-live": "polite" });
+  const print = el("button", { type: "button", id: "print-report" }, t("debrief.export.print"));
+  print.addEventListener("click", () => void printReport());
+  if (fromFile) {
+    // the exports come from the server's store; a file-based debrief can still print its report
+    target.replaceChildren(el("p", {}, t("debrief.file.exports")), el("h3", {}, t("debrief.export.report")), print, result);
+    return;
+  }
   const item = (what: "export.json" | "players.csv" | "entries.csv", key: string) => {
     const b = el("button", { type: "button", id: `export-${what.replace(".", "-")}` }, t(key));
     b.addEventListener("click", () => {
@@ -141,8 +194,6 @@ function renderExport(target: HTMLElement): void {
     });
     return el("li", {}, b);
   };
-  const print = el("button", { type: "button", id: "print-report" }, t("debrief.export.print"));
-  print.addEventListener("click", () => void printReport());
   target.replaceChildren(
     el("p", {}, t("debrief.export.intro")),
     el("ul", { class: "export-list" }, item("export.json", "debrief.export.json"), item("players.csv", "debrief.export.players"), item("entries.csv", "debrief.export.entries")),

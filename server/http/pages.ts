@@ -9,6 +9,7 @@ const PAGES: Record<string, string> = {
   "/": "index.html",
   "/join/:code": "index.html",
   "/board/:code": "board.html",
+  "/debrief": "debrief.html",
   "/debrief/:code": "debrief.html",
   "/host": "host.html",
 };

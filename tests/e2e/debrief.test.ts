@@ -7,7 +7,8 @@
  * same final game). axe clean, no request to any other host, screenshots at 1366×768.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { readFileSync, mkdirSync } from "node:fs";
+import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device } from "../support/browser.ts";
 import { seriousViolations } from "../support/axe.ts";
@@ -15,7 +16,7 @@ import {
   NICKNAMES, PLAYERS, caughtUp, entryBy, everyRoom, gameSteps, lobbySteps, seatTable, send, sendOk, startScriptServer, type Step, type Table,
 } from "../support/script.ts";
 import { roomSession, receivedPrivate } from "../support/views.ts";
-import type { TestServer } from "../support/server.ts";
+import { tempDir, type TestServer } from "../support/server.ts";
 import { boardView, type BoardView } from "../../shared/rules/index.ts";
 import { pseudonymAt } from "../../shared/lobby/pseudonym.ts";
 import { buildReplay, ENTRY_COLUMNS, PLAYER_COLUMNS, type Ending } from "../../shared/debrief/index.ts";
@@ -209,10 +210,31 @@ describeBrowser("the debrief", () => {
     if ("problems" in back) throw new Error(back.problems.join("; "));
     expect(buildReplay(back.log).final).toEqual(final);
 
-    // a device without the host token gets nothing
+    // a device without the host token gets nothing from the server
     const stranger = await newDevice(browser);
     await stranger.page.goto(`${server.url}/debrief/${code}`);
     await expect.poll(() => stranger.page.locator("#debrief-status").textContent()).toContain("host key");
+
+    // …but the facilitator's exported file opens there, read on the device: the same debrief
+    const exported = join(tempDir("gs-export-"), named.name);
+    writeFileSync(exported, named.text);
+    await stranger.page.goto(`${server.url}/debrief`);
+    await stranger.page.getByLabel(en.debrief.file.label).setInputFiles(exported);
+    await stranger.page.getByRole("tab", { name: en.debrief.tab.truth }).click();
+    await expect.poll(() => stranger.page.locator("#truth-false li").count()).toBe(falseItems.length);
+    expect(await stranger.page.locator("#truth-listings li").allTextContents()).toEqual(listings);
+    expect(await stranger.page.locator("#truth-appeals li").allTextContents()).toEqual(appeals);
+    const fromFile = (await stranger.page.locator("main").textContent())!;
+    for (const nick of Object.values(NICKNAMES)) expect(new RegExp(`\\b${nick}\\b`).test(fromFile), nick).toBe(false);
+    await stranger.page.getByLabel(en.debrief.anonymise).uncheck();
+    await expect.poll(() => stranger.page.locator("#truth-false li").allTextContents()).toContainEqual(expect.stringContaining(NICKNAMES.R4));
+    expect(await seriousViolations(stranger.page), "debrief from a file").toEqual([]);
+    // a file that is not an export is refused with the reason
+    const wrong = join(tempDir("gs-export-"), "notes.json");
+    writeFileSync(wrong, JSON.stringify({ hello: "class" }));
+    await stranger.page.goto(`${server.url}/debrief`);
+    await stranger.page.getByLabel(en.debrief.file.label).setInputFiles(wrong);
+    await expect.poll(() => stranger.page.locator("#debrief-status").textContent()).toContain("cannot be read as a session export");
     // the browser asks for /favicon.ico on its own; nothing else may be missing or fail
     expect(missing.filter((p) => p !== "/favicon.ico")).toEqual([]);
     expect(host.consoleErrors.filter((e) => !e.includes("404 (Not Found)"))).toEqual([]);
