@@ -46,6 +46,13 @@ export interface BoardView {
   deedPoints: Record<string, number>;
 }
 
+/** A published entry about me, as I see it in my record: also who approved it, and where it came from. */
+export interface RecordedEntry extends PublishedEntry {
+  /** The official who approved it; null when nobody did by hand (an automatic entry). */
+  reviewer: SeatId | null;
+  source: QueueEntry["source"];
+}
+
 /** One's own player record: everything about oneself, including secret goals. */
 export type OwnPlayer = Player;
 
@@ -92,8 +99,8 @@ export interface ResidentView {
   board: BoardView;
   me: OwnPlayer;
   actions: ActionOption[];
-  /** Published entries about me (the ones I can appeal). */
-  aboutMe: PublishedEntry[];
+  /** Published entries about me (the ones I can appeal), with who approved each. */
+  aboutMe: RecordedEntry[];
   myAppeals: OwnAppeal[];
   /** Loans waiting for a cosigner, and loans I am part of. */
   loans: LoanSummary[];
@@ -162,7 +169,7 @@ const boardCache = new WeakMap<GameState, BoardView>();
 
 interface JournalIndex {
   feed: PublishedEntry[];
-  aboutMe: Record<SeatId, PublishedEntry[]>;
+  aboutMe: Record<SeatId, RecordedEntry[]>;
   byAuthor: Record<SeatId, OwnEntry[]>;
 }
 const journalCache = new WeakMap<GameState["journal"], JournalIndex>();
@@ -175,7 +182,7 @@ function journalIndex(s: GameState): JournalIndex {
     if (e.published) {
       const pub = published(e);
       index.feed.push(pub);
-      (index.aboutMe[e.subject] ??= []).push(pub);
+      (index.aboutMe[e.subject] ??= []).push({ ...pub, reviewer: e.reviewer, source: e.source });
     }
     if (e.author) {
       (index.byAuthor[e.author] ??= []).push({

@@ -165,6 +165,7 @@ describeBrowser("the play screen", () => {
     const record = ann.locator(".records li", { hasText: fill(p.record.entry, { day: 1, deed: deed("litter") }) });
     await expect.poll(() => record.locator(".points").textContent()).toBe(fill(p.points, { points: "−5" }));
     await expect.poll(() => ann.locator(".stat-score dd").textContent()).toBe("995");
+    await expect.poll(() => record.locator(".by").textContent()).toBe(fill(p.record.approvedBy, { name: "Olu" }));
     await ann.getByRole("button", { name: fill(p.record.appealLabel, { deed: deed("litter"), day: 1 }) }).click();
     const dialog = ann.getByRole("dialog", { name: p.appeal.title });
     await dialog.getByLabel(p.appeal.reason.context).check();

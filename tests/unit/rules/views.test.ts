@@ -20,6 +20,9 @@ describe("views", () => {
     const later = viewFor(night, { kind: "seat", seat: "r1" });
     if (later.kind !== "resident") throw new Error("resident view expected");
     expect(later.aboutMe.map((e) => e.id)).toEqual([litter]);
+    // one's own record says who approved each entry (the board never does)
+    expect(later.aboutMe[0]).toMatchObject({ reviewer: night.journal[litter]!.reviewer, source: night.journal[litter]!.source });
+    expect(later.aboutMe[0]!.reviewer).toBeTruthy();
     expect(later.board.feed.map((e) => e.id)).toEqual([litter]);
     assertNoLeak(night, "r1", later);
   });
