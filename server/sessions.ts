@@ -6,6 +6,7 @@ import { matchMaker } from "@colyseus/core";
 import { SESSION_ROOM } from "../shared/protocol/index.ts";
 import type { SessionEvent, SessionOpened } from "../shared/session/index.ts";
 import { gentleScenario } from "../shared/scenario/intensity.ts";
+import type { Scenario } from "../shared/scenario/index.ts";
 import type { Reason } from "../shared/protocol/reasons.ts";
 import { hashToken, newJoinCode, newSessionId, newToken, tokenMatches } from "./tokens.ts";
 import type { SessionRoom } from "./rooms/sessionRoom.ts";
@@ -21,10 +22,15 @@ export type CreateOptions = {
   gentle?: boolean;
 };
 
-export async function createSession(services: RoomServices, scenarioId: string, options: CreateOptions = {}): Promise<Created | { reason: Reason }> {
+/**
+ * A new session for a host: `from` is a scenario of the catalogue (its id), or a scenario the
+ * facilitator brought (already validated), which is stored in the session's log like any other.
+ */
+export async function createSession(services: RoomServices, from: string | Scenario, options: CreateOptions = {}): Promise<Created | { reason: Reason }> {
   const { store, catalogue, config, now } = services;
-  const listed = catalogue.get(scenarioId);
+  const listed = typeof from === "string" ? catalogue.get(from) : from;
   if (!listed) return { reason: "no_such_scenario" };
+  const scenarioId = listed.id;
   const scenario = options.gentle ? gentleScenario(listed) : listed;
   const retentionDays = options.retentionDays;
   const at = now();

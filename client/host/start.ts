@@ -74,14 +74,33 @@ byId<HTMLFormElement>("create-form").addEventListener("submit", (event) => {
   void create();
 });
 
+/** The facilitator's own scenario file, when one is chosen: used instead of the list. */
+async function ownScenario(): Promise<{ scenario: unknown } | { problem: string } | undefined> {
+  const file = byId<HTMLInputElement>("own-scenario").files?.[0];
+  if (!file) return undefined;
+  try {
+    return { scenario: JSON.parse(await file.text()) as unknown };
+  } catch {
+    return { problem: t("host.ownScenarioNotJson", { file: file.name }) };
+  }
+}
+
 async function create(): Promise<void> {
   const button = byId<HTMLButtonElement>("create");
   const error = byId("create-error");
+  const problems = byId("create-problems");
+  const own = await ownScenario();
   const scenarioId = byId("scenarios").querySelector<HTMLInputElement>("input:checked")?.value;
-  if (!scenarioId) return;
+  if (!scenarioId && !own) return;
+  error.textContent = "";
+  problems.replaceChildren();
+  if (own && "problem" in own) {
+    error.textContent = t("reason.invalid_scenario");
+    problems.append(el("li", {}, own.problem));
+    return;
+  }
   button.disabled = true;
   button.textContent = t("host.creating");
-  error.textContent = "";
   try {
     const headers: Record<string, string> = { "content-type": "application/json" };
     const key = byId<HTMLInputElement>("host-key").value;
@@ -90,18 +109,24 @@ async function create(): Promise<void> {
       method: "POST",
       headers,
       body: JSON.stringify({
-        scenarioId,
+        ...(own ? { scenario: own.scenario } : { scenarioId }),
         retentionDays: Number(byId<HTMLSelectElement>("retention").value),
         gentle: byId<HTMLInputElement>("gentle").checked,
       }),
     });
-    const body = (await response.json()) as { code?: string; hostToken?: string; reason?: string };
+    const body = (await response.json().catch(() => ({ reason: response.status === 413 ? "invalid_scenario" : "network" }))) as {
+      code?: string;
+      hostToken?: string;
+      reason?: string;
+      problems?: { path: string; message: string }[];
+    };
     if (!response.ok || !body.code || !body.hostToken) {
       if (body.reason === "host_key_required") show(byId("host-key-field"), true);
       error.textContent = t(`reason.${body.reason ?? "unknown"}`);
+      problems.replaceChildren(...(body.problems ?? []).slice(0, 30).map((p) => el("li", {}, `${p.path}: ${p.message}`)));
       return;
     }
-    hosting.set(body.code, { hostToken: body.hostToken, scenarioId, createdAt: Date.now() });
+    hosting.set(body.code, { hostToken: body.hostToken, scenarioId: own ? ((own.scenario as { id?: string }).id ?? "") : (scenarioId ?? ""), createdAt: Date.now() });
     history.pushState(null, "", `/host?session=${body.code}`);
     onCreated(body.code);
   } catch {

@@ -10,9 +10,12 @@ import { lanAddresses } from "../network.ts";
 import { createSession, deleteSessionNow } from "../sessions.ts";
 import type { RoomServices } from "../rooms/services.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/index.ts";
+import { parseScenario, type Scenario } from "../../shared/scenario/index.ts";
 
+/** A session from the catalogue (`scenarioId`) or from the facilitator's own scenario file (`scenario`). */
 const CreateSessionBody = z.strictObject({
-  scenarioId: z.string().min(1).max(64),
+  scenarioId: z.string().min(1).max(64).optional(),
+  scenario: z.unknown().optional(),
   retentionDays: z.number().int().min(1).max(365).optional(),
   gentle: z.boolean().optional(),
 });
@@ -35,7 +38,10 @@ export function apiRouter(services: RoomServices): Router {
       message: { reason: "too_many_attempts" },
     }),
   );
-  router.use(express.json({ limit: "4kb" }));
+  // small bodies everywhere, except a new session, which may carry a whole scenario (15–25 kB)
+  const small = express.json({ limit: "4kb" });
+  const scenarioSized = express.json({ limit: "256kb" });
+  router.use((req, res, next) => (req.method === "POST" && req.path === "/sessions" ? scenarioSized : small)(req, res, next));
 
   const startedAt = Date.now();
   // For a host's monitoring or a load balancer: the store answers and how busy the server is.
@@ -71,11 +77,21 @@ export function apiRouter(services: RoomServices): Router {
         }
       }
       const body = CreateSessionBody.safeParse(req.body);
-      if (!body.success) {
-        res.status(400).json({ reason: "malformed", problems: body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
+      if (!body.success || (body.data.scenarioId === undefined) === (body.data.scenario === undefined)) {
+        const problems = body.success ? [{ path: "scenarioId", message: "give either scenarioId or scenario" }] : body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+        res.status(400).json({ reason: "malformed", problems });
         return;
       }
-      const created = await createSession(services, body.data.scenarioId, { retentionDays: body.data.retentionDays, gentle: body.data.gentle });
+      let from: string | Scenario = body.data.scenarioId ?? "";
+      if (body.data.scenario !== undefined) {
+        const parsed = parseScenario(body.data.scenario);
+        if (!parsed.ok) {
+          res.status(400).json({ reason: "invalid_scenario", problems: parsed.errors });
+          return;
+        }
+        from = parsed.scenario;
+      }
+      const created = await createSession(services, from, { retentionDays: body.data.retentionDays, gentle: body.data.gentle });
       if ("reason" in created) {
         res.status(created.reason === "no_such_scenario" ? 404 : 503).json(created);
         return;

@@ -35,6 +35,7 @@ export const Reason = {
   storage_unavailable: "storage_unavailable",
   // sessions over HTTP
   no_such_scenario: "no_such_scenario",
+  invalid_scenario: "invalid_scenario",
   host_key_required: "host_key_required",
   too_many_sessions: "too_many_sessions",
   // leaving

@@ -60,7 +60,11 @@ describe("HTTP", () => {
     expect(await unknown.json()).toEqual({ reason: "no_such_scenario" });
     const extra = await fetch(`${server.url}/api/sessions`, { method: "POST", headers, body: JSON.stringify({ scenarioId: "rongcheng-pilot", admin: true }) });
     expect(extra.status).toBe(400);
-    const huge = await fetch(`${server.url}/api/sessions`, { method: "POST", headers, body: JSON.stringify({ scenarioId: "x".repeat(10_000) }) });
+    const long = await fetch(`${server.url}/api/sessions`, { method: "POST", headers, body: JSON.stringify({ scenarioId: "x".repeat(10_000) }) });
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as { reason: string }).reason).toBe("malformed");
+    // a new session may carry a whole scenario (up to 256 kB), nothing bigger
+    const huge = await fetch(`${server.url}/api/sessions`, { method: "POST", headers, body: JSON.stringify({ scenarioId: "x".repeat(300_000) }) });
     expect(huge.status).toBe(413);
   });
 
