@@ -19,7 +19,7 @@ export function renderStepOuts(data: ConsoleData, cmd: Commander, rerender: () =
     byId("alerts"),
     seats,
     (seat) => seat,
-    (seat) => JSON.stringify([nameOf(data, seat), game?.state.phase, game?.state.players[seat]?.role, game?.state.players[seat]?.bot, cmd.isBusy(`role:${seat}`), cmd.isBusy(`bot:${seat}`), cmd.isBusy(`kick:${seat}`), currentLang()]),
+    (seat) => JSON.stringify([nameOf(data, seat), game?.state.phase, game?.state.players[seat]?.role, game?.state.players[seat]?.bot, cmd.isBusy(`role:${seat}`), cmd.isBusy(`bot:${seat}`), cmd.isBusy(`back:${seat}`), cmd.isBusy(`kick:${seat}`), currentLang()]),
     (seat) => {
       const name = nameOf(data, seat);
       const phase = game?.state.phase ?? "lobby";
@@ -35,6 +35,9 @@ export function renderStepOuts(data: ConsoleData, cmd: Commander, rerender: () =
         actions.append(observe);
       } else if (phase !== "ended" && game?.state.players[seat]?.bot) {
         box.append(el("p", {}, t("host.stepOut.handed", { name })));
+        const back = el("button", { type: "button", class: "secondary", disabled: cmd.isBusy(`back:${seat}`) }, t("host.stepOut.handBack", { name }));
+        back.addEventListener("click", () => void cmd.send(`back:${seat}`, { kind: "hand_back", seatId: seat }));
+        actions.append(back);
       } else if (phase !== "ended") {
         box.append(el("p", {}, t("host.stepOut.gameHint")));
         const toBot = el("button", { type: "button", disabled: cmd.isBusy(`bot:${seat}`) }, t("host.stepOut.handToBot", { name }));

@@ -44,6 +44,7 @@ export const HOST_COMMANDS = [
   cmd("remove_bot", { seatId: ref }),
   cmd("give_bot_seat", { seatId: ref, botSeatId: ref }),
   cmd("hand_to_bot", { seatId: ref, personality: z.enum(PERSONALITIES).optional() }),
+  cmd("hand_back", { seatId: ref }),
   cmd("start", {}),
   cmd("advance", {}),
   cmd("pause", {}),

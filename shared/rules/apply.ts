@@ -55,6 +55,7 @@ const reducers: { [T in EventType]: Reducer<T> } = {
     return { ...s, seats: s.seats.filter((x) => x !== e.by), players };
   },
   seat_handed_to_bot: (s, e) => patchPlayer(s, e.seat, { bot: e.bot }),
+  seat_handed_back: (s, e) => patchPlayer(s, e.seat, { bot: null }),
   role_assigned: (s, e) => patchPlayer(s, e.seat, { role: e.role, scored: scoredFor(s, e.role) }),
   roles_balanced: (s, e) =>
     mapPlayers(s, (p) => {

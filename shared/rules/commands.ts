@@ -23,6 +23,8 @@ export type FacilitatorCommand =
   | { kind: "take_bot_seat"; seat: SeatId; bot: SeatId }
   /** A player who stepped out: a bot plays their character (role, record, goals) from now on. */
   | { kind: "hand_to_bot"; seat: SeatId; bot: Personality }
+  /** The student who stepped out plays their character again. */
+  | { kind: "hand_back"; seat: SeatId }
   | { kind: "assign_role"; seat: SeatId; role: Role }
   | { kind: "auto_balance" }
   | { kind: "start" }

@@ -11,7 +11,7 @@ import { NOTE_MAX } from "./commands.ts";
 import { accept, reject, type Ctx, type Decision } from "./context.ts";
 import { act, move } from "./deeds.ts";
 import { report, writeEntry } from "./journal.ts";
-import { addSeat, assignRole, autoBalance, handToBot, removeSeat, start, takeBotSeat } from "./lobby.ts";
+import { addSeat, assignRole, autoBalance, handBack, handToBot, removeSeat, start, takeBotSeat } from "./lobby.ts";
 import { cosign } from "./loans.ts";
 import { advance, end, extend, injectCard, pause, resume } from "./phases.ts";
 import { Reasons } from "./reasons.ts";
@@ -40,6 +40,7 @@ export const RULES: { [K in CommandKind]: Rule<K> } = {
   remove_seat: { who: "host", phases: ["lobby"], handle: (s, _, c) => removeSeat(s, c) },
   take_bot_seat: { who: "host", phases: ["lobby", ...RUNNING], whilePaused: true, handle: (s, _, c) => takeBotSeat(s, c) },
   hand_to_bot: { who: "host", phases: RUNNING, whilePaused: true, handle: (s, _, c) => handToBot(s, c) },
+  hand_back: { who: "host", phases: RUNNING, whilePaused: true, handle: (s, _, c) => handBack(s, c) },
   assign_role: { who: "host", phases: ["lobby"], handle: (s, _, c) => assignRole(s, c) },
   auto_balance: { who: "host", phases: ["lobby"], handle: (s, _, _c, ctx) => autoBalance(s, ctx) },
   start: { who: "host", phases: ["lobby"], handle: (s, _, _c, ctx) => start(s, ctx) },

@@ -26,6 +26,7 @@ export type GameEvent =
   | { type: "seat_removed"; seat: SeatId }
   | { type: "bot_seat_taken"; bot: SeatId; by: SeatId; nickname: string }
   | { type: "seat_handed_to_bot"; seat: SeatId; bot: Personality }
+  | { type: "seat_handed_back"; seat: SeatId }
   | { type: "role_assigned"; seat: SeatId; role: Role }
   | { type: "roles_balanced"; roles: Record<SeatId, Role> }
   | {

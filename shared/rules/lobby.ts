@@ -66,6 +66,14 @@ export function handToBot(s: GameState, c: CommandOf<"hand_to_bot">): Decision {
   return accept([{ type: "seat_handed_to_bot", seat: c.seat, bot: c.bot }]);
 }
 
+/** Only for a seat that was handed to a bot: the session checks that a student holds it. */
+export function handBack(s: GameState, c: CommandOf<"hand_back">): Decision {
+  const player = s.players[c.seat];
+  if (!player) return reject(Reasons.unknown_seat);
+  if (player.bot === null) return reject(Reasons.not_a_bot);
+  return accept([{ type: "seat_handed_back", seat: c.seat }]);
+}
+
 function roleAvailable(s: GameState, role: Role): boolean {
   if (role === "observer") return true;
   const slot = s.scenario.roles[role];

@@ -77,6 +77,11 @@ const HANDLERS: { [K in CommandKind]: Handler<K> } = {
       return fromRules(s, ruleActor(a), { kind: "hand_to_bot", seat: c.seatId, bot }, ctx);
     },
   },
+  hand_back: {
+    who: "host",
+    // only a student's own seat comes back to them; a bot the facilitator added has nobody to return to
+    decide: (s, c, a, ctx) => (s.lobby.seats[c.seatId] ? fromRules(s, ruleActor(a), { kind: "hand_back", seat: c.seatId }, ctx) : { ok: false, reason: "not_allowed" }),
+  },
   assign_role: hostRule((c) => ({ kind: "assign_role", seat: c.seatId, role: c.role })),
   auto_balance: hostRule(() => ({ kind: "auto_balance" })),
   add_bot: {

@@ -195,6 +195,10 @@ describeBrowser("the host console in real Chromium", () => {
     await alert.getByRole("button", { name: "Let a bot play Ann's character" }).click();
     await until(() => game().players[annSeat]?.bot === "conformist", "a bot to play Ann's resident");
     await alert.getByText("A bot plays Ann's character now.").waitFor();
+    // …and back to her when she is ready
+    await alert.getByRole("button", { name: "Give Ann their character back" }).click();
+    await until(() => game().players[annSeat]?.bot === null, "Ann to play her resident again");
+    await alert.getByRole("button", { name: "Let a bot play Ann's character" }).waitFor();
     await alert.getByRole("button", { name: "Acknowledged: Ann" }).click();
     await alert.waitFor({ state: "detached" });
 

@@ -28,6 +28,7 @@ describe("stepping out", () => {
     for (const name of ["Ben", "Cai", "Dee"]) await (await joinPlayer(server.url, code, name)).welcome;
     const game = () => roomSession(code).game;
     expect(await send(host, { kind: "hand_to_bot", seatId: annSeat })).toEqual({ ok: false, reason: "game_not_started" });
+    await sendOk(host, { kind: "add_bot", personality: "conformist" });
     await sendOk(host, { kind: "auto_balance" });
     await sendOk(host, { kind: "assign_role", seatId: annSeat, role: "resident" });
     await sendOk(host, { kind: "start" });
@@ -50,6 +51,15 @@ describe("stepping out", () => {
     const home = game().scenario.home;
     await until(() => game().players[annSeat]!.location !== home || game().players[annSeat]!.doneToday.length > 0, "the bot to play Ann's character", 10_000);
     expect(game().players[annSeat]!.bot).toBe("conformist");
+
+    // Ann feels better: the facilitator gives her character back, and her commands count again
+    await sendOk(host, { kind: "pause" });
+    await sendOk(host, { kind: "hand_back", seatId: annSeat });
+    expect(game().players[annSeat]!.bot).toBeNull();
+    expect(await send(ann.room, { kind: "move", to: home })).not.toEqual({ ok: false, reason: "played_by_bot" });
+    // a bot the facilitator added has no student to return to
+    const added = game().seats.find((s) => game().players[s]!.bot && s !== annSeat)!;
+    expect(await send(host, { kind: "hand_back", seatId: added })).toEqual({ ok: false, reason: "not_allowed" });
   }, 30_000);
 
   it("is not for observers", async () => {

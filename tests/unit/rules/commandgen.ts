@@ -114,6 +114,7 @@ function garbage(s: GameState, a: number, b: number): Command {
     remove_seat: { kind: "remove_seat", seat },
     take_bot_seat: { kind: "take_bot_seat", seat, bot: at(s.seats, a) ?? "nobody" },
     hand_to_bot: { kind: "hand_to_bot", seat, bot: "conformist" },
+    hand_back: { kind: "hand_back", seat },
     assign_role: { kind: "assign_role", seat, role: (["resident", "watcher", "official", "observer"] as const)[b % 4]! },
     auto_balance: { kind: "auto_balance" },
     start: { kind: "start" },
