@@ -69,6 +69,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     this.maxClients = this.session.lobby.maxPlayers * SEATS_PER_PLAYER_PLACE + 20; // players, observers, hosts and boards
     this.state.rulebook = rulebookJson(this.session.game);
     this.bots = new BotDriver(this.services.config.botThinkMs, (seatId, command) => this.gate({ as: "bot", seatId }, command, false));
+    if (this.session.game.phase === "ended" && record.endedAt === null) this.markEnded(this.services.now()); // ended before we marked endings
     this.onBeforePatch();
     this.onMessage(COMMAND, (client, payload) => this.fromClient(client, payload));
     this.clock.setInterval(() => this.tick(), TICK_MS);
