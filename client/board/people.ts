@@ -17,20 +17,28 @@ function emptyNote(text: string): HTMLElement {
   return el("li", { class: "empty" }, text);
 }
 
+/** A projector cannot scroll: a long list shows its first entries and says how many more there are. */
+const SHOWN = 12;
+
+function capped(items: HTMLElement[]): HTMLElement[] {
+  if (items.length <= SHOWN + 1) return items;
+  return [...items.slice(0, SHOWN), el("li", { class: "more" }, t("board.andMore", { count: items.length - SHOWN }))];
+}
+
 export function renderHonour(list: HTMLElement, view: PlayView, name: Namer): void {
   const grades = new Map(view.board.players.map((p) => [p.seat, p.grade]));
   const items = view.board.honourRoll.map((seat) => {
     const grade = grades.get(seat);
     return el("li", { class: "person" }, avatar(seat), el("span", { class: "name" }, name(seat)), grade ? gradeBadge(view.rulebook, grade) : "");
   });
-  list.replaceChildren(...(items.length ? items : [emptyNote(t("board.honourEmpty"))]));
+  list.replaceChildren(...(items.length ? capped(items) : [emptyNote(t("board.honourEmpty"))]));
 }
 
 export function renderBlacklist(list: HTMLElement, view: PlayView, name: Namer): void {
   const items = view.board.blacklist.map((r) =>
     el("li", { class: "person listed" }, avatar(r.seat), el("span", { class: "name" }, name(r.seat)), el("span", { class: "since" }, t("board.since", { day: r.day }))),
   );
-  list.replaceChildren(...(items.length ? items : [emptyNote(t("board.blacklistEmpty"))]));
+  list.replaceChildren(...(items.length ? capped(items) : [emptyNote(t("board.blacklistEmpty"))]));
 }
 
 /** Counts per grade as a small labelled column chart; hidden when nobody is graded (a list-only scenario). */
