@@ -35,22 +35,38 @@ function loadAll(): Scenario[] {
   return readdirSync(DIR).filter((f) => f.endsWith(".json")).sort().map((file) => loadFile(join(DIR, file)));
 }
 
+const USAGE = "usage: npm run simulate -- (--scenario <id|all> | --file <scenario.json>) --games N --seed S [--players P] [--json]";
+
+function options() {
+  try {
+    return parseArgs({
+      options: {
+        scenario: { type: "string", default: "rongcheng-pilot" },
+        file: { type: "string" },
+        games: { type: "string", default: "100" },
+        seed: { type: "string", default: "1" },
+        players: { type: "string" },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
 function main(): void {
-  const { values } = parseArgs({
-    options: {
-      scenario: { type: "string", default: "rongcheng-pilot" },
-      file: { type: "string" },
-      games: { type: "string", default: "100" },
-      seed: { type: "string", default: "1" },
-      players: { type: "string" },
-      json: { type: "boolean", default: false },
-    },
-  });
+  const values = options();
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const games = Number(values.games);
   const seed = Number(values.seed);
   const players = values.players === undefined ? undefined : Number(values.players);
   if (!Number.isInteger(games) || games < 1 || !Number.isInteger(seed) || (players !== undefined && (!Number.isInteger(players) || players < 2))) {
-    console.error("usage: npm run simulate -- (--scenario <id|all> | --file <scenario.json>) --games N --seed S [--players P] [--json]");
+    console.error(USAGE);
     process.exit(2);
   }
   const all = values.file ? [loadFile(values.file)] : loadAll();

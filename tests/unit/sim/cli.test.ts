@@ -27,4 +27,16 @@ describe("the simulator's --file option", () => {
     const [summary] = JSON.parse(played.stdout) as { scenario: string; games: number }[];
     expect(summary).toMatchObject({ scenario: "our-town", games: 3 });
   }, 30_000);
+
+  it("answers an unknown option or a bad number with the usage line, not a stack trace", () => {
+    for (const args of [["--bogus"], ["--games", "many"], ["--scenario", "atlantis"]]) {
+      const r = simulate(...args);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).not.toMatch(/\n\s+at /); // no stack frames
+      expect(r.stderr, args.join(" ")).toMatch(/usage: npm run simulate|unknown scenario/);
+    }
+    const help = simulate("--help");
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("usage: npm run simulate");
+  }, 30_000);
 });
