@@ -45,8 +45,9 @@ const t0 = performance.now();
 const pilot = loadScenario("rongcheng-pilot");
 const played = simLog(pilot, 200, 7);
 console.log(`200-player 4-day bot game: ${played.length} events (simulated in ${Math.round(performance.now() - t0)} ms)`);
-// --dense: the simulator's bots stop early, so the log is sparse; pad every day phase with walks
-// (each player 25 moves a day, no cost) for a log the size a busy class could make.
+// --dense: the scenario seats 40 players (its maxPlayers; the other 160 observe) and a resident's
+// action points last 3–4 deeds a day, so the log is modest; pad every day phase with walks (each
+// seat 25 moves a day, no cost) for a log far beyond what a class could make, as a scale check.
 const dense = process.argv.includes("--dense");
 const log = dense ? padWithMoves(played) : played;
 if (dense) console.log(`padded with moves: ${log.length} events`);
