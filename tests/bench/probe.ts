@@ -6,11 +6,15 @@
  * server on 127.0.0.1:BENCH_PROBE_PORT:
  *
  *   GET /sample  figures since the previous /sample (event-loop delay, CPU), then starts anew
- *   GET /heap    collects garbage (needs --expose-gc), then live heap, RSS and open handles
+ *   GET /heap    collects garbage (needs --expose-gc), then live heap, RSS and open handles; with
+ *                BENCH_HEAP_SNAPSHOTS=<folder> it also writes a heap snapshot there (to compare two
+ *                readings in Chrome's DevTools or with tests/bench/heapDiff.ts when the heap grows)
  *
  * Nothing here runs unless the bench starts the process with it.
  */
 import http from "node:http";
+import { join } from "node:path";
+import v8 from "node:v8";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
 export type ProbeSample = {
@@ -27,6 +31,8 @@ export type ProbeSample = {
 
 export type ProbeHeap = {
   heapUsedBytes: number;
+  /** The part of the live heap that is compiled code: it grows while V8 optimises hot functions. */
+  codeBytes: number;
   rssBytes: number;
   /** `process.getActiveResourcesInfo()`: sockets, timers, file handles… */
   handles: number;
@@ -76,7 +82,13 @@ function start(port: number): void {
     const resources = process.getActiveResourcesInfo();
     for (const kind of resources) kinds[kind] = (kinds[kind] ?? 0) + 1;
     const memory = process.memoryUsage();
-    return { heapUsedBytes: memory.heapUsed, rssBytes: memory.rss, handles: resources.length, handleKinds: kinds, collected: gc !== undefined };
+    const snapshots = process.env.BENCH_HEAP_SNAPSHOTS;
+    if (snapshots) v8.writeHeapSnapshot(join(snapshots, `heap-${Date.now()}.heapsnapshot`));
+    const codeBytes = v8
+      .getHeapSpaceStatistics()
+      .filter((space) => space.space_name.startsWith("code"))
+      .reduce((sum, space) => sum + space.space_used_size, 0);
+    return { heapUsedBytes: memory.heapUsed, codeBytes, rssBytes: memory.rss, handles: resources.length, handleKinds: kinds, collected: gc !== undefined };
   };
 
   const server = http.createServer((req, res) => {

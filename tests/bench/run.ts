@@ -95,7 +95,8 @@ console.log(`Good Standing benchmarks${quick ? " (quick)" : ""} — ${new Date()
 console.log(`Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} at start.`);
 console.log(`Everything runs on this machine over 127.0.0.1: the bot clients (${processes} processes) share its cores with the server,`);
 console.log(`so compare figures within one run; a busy machine makes every latency worse.`);
-console.log(`The server's store (SQLite, synchronous=FULL) is in ${dataRoot ?? `${tmpdir()} (on disk)`}.`);
+const durability = process.env.DURABILITY === "machine" ? "DURABILITY=machine, synchronous=FULL" : "DURABILITY=process, synchronous=NORMAL";
+console.log(`The server's store (SQLite, ${durability}) is in ${dataRoot ?? `${tmpdir()} (on disk)`}.`);
 
 // ─── page weight (tests/bench/pageWeight.ts) ───
 const weights = await part("pageweight", async () => {
@@ -230,7 +231,9 @@ const reduced = quick ? "quick run: smaller than the bar's size" : undefined;
   });
   bars.push({
     bar: "memory flat (< 5 % growth) over a one-hour soak, rooms opening and closing",
-    measured: soak ? `heap ${soak.heapGrowthPercent >= 0 ? "+" : ""}${f(soak.heapGrowthPercent)} %, handles ${soak.start.handles} → ${soak.end.handles}, over ${soak.minutes} min` : "not run",
+    measured: soak
+      ? `heap ${soak.heapGrowthPercent >= 0 ? "+" : ""}${f(soak.heapGrowthPercent)} % (${f(soak.start.heapMb)} → ${f(soak.end.heapMb)} MB, compiled code ${f(soak.start.codeMb)} → ${f(soak.end.codeMb)} MB), handles ${soak.start.handles} → ${soak.end.handles}, over ${soak.minutes} min`
+      : "not run",
     met: soak ? soak.heapGrowthPercent < 5 : undefined,
     ...(soak && soak.minutes < 60 ? { note: `soak of ${soak.minutes} min, not an hour` } : {}),
   });

@@ -2,8 +2,8 @@
  * Soak (benchmark, not a test): one server process for `minutes`, `rooms` 30-player sessions
  * playing at a classroom pace all the time, the oldest one closed (players leave, the host
  * deletes the session) and a new one created and started every `rotateSeconds`. Live heap (after
- * GC) and open handles are read with the same number of rooms running at the start (after one
- * warm-up rotation) and at the end, and on the idle server (warmed up by one room) before and
+ * GC; compiled code shown apart) and open handles are read with the same number of rooms running
+ * at the start (after a warm-up of one whole turnover) and at the end, and on the idle server (warmed up by one room) before and
  * after. Bar (QUALITY.md): ≤ 64 kB per connected player and < 5 % growth over an hour.
  *
  *   npx tsx tests/bench/soak.ts [--minutes 2] [--rooms 10] [--rotate 10]
@@ -14,7 +14,7 @@ import type { ProbeHeap } from "./probe.ts";
 
 export type SoakOptions = { minutes: number; rooms: number; rotateSeconds: number; roomSize?: number; rate?: number; processes?: number };
 
-type Reading = { heapMb: number; rssMb: number; handles: number; players: number; heapPerPlayerKb: number };
+type Reading = { heapMb: number; codeMb: number; rssMb: number; handles: number; players: number; heapPerPlayerKb: number };
 
 export type SoakResult = {
   minutes: number;
@@ -68,6 +68,7 @@ export async function runSoak({ minutes, rooms, rotateSeconds, roomSize = 30, ra
     const players = fleet.players;
     return {
       heapMb: h.heapUsedBytes / 2 ** 20,
+      codeMb: h.codeBytes / 2 ** 20,
       rssMb: h.rssBytes / 2 ** 20,
       handles: h.handles,
       players,
@@ -77,7 +78,12 @@ export async function runSoak({ minutes, rooms, rotateSeconds, roomSize = 30, ra
   try {
     const idleStart = read(idleBase);
     await open(rooms);
-    await rotate(); // warm-up: one room has been closed and reopened before the first reading
+    // Warm-up: one whole turnover, so the first reading sees rooms of every age, as later ones do
+    // (rooms opened together are all young, with small games: a reading then would flatter the start).
+    for (let i = 0; i < rooms; i++) {
+      await sleep(rotateSeconds * 1000);
+      await rotate();
+    }
     await sleep(SETTLE_MS);
     const start = read(await server.probe.heap());
     await fleet.window();
@@ -127,7 +133,7 @@ export async function runSoak({ minutes, rooms, rotateSeconds, roomSize = 30, ra
 
 export function formatSoak(r: SoakResult): string {
   const row = (name: string, x: Reading) =>
-    `  ${name.padEnd(22)}${x.players.toString().padStart(5)} players  heap ${x.heapMb.toFixed(1).padStart(6)} MB  RSS ${x.rssMb.toFixed(0).padStart(4)} MB  ${x.handles.toString().padStart(5)} handles${Number.isFinite(x.heapPerPlayerKb) ? `  ${x.heapPerPlayerKb.toFixed(1)} kB/player` : ""}`;
+    `  ${name.padEnd(22)}${x.players.toString().padStart(5)} players  heap ${x.heapMb.toFixed(1).padStart(6)} MB (code ${x.codeMb.toFixed(1)})  RSS ${x.rssMb.toFixed(0).padStart(4)} MB  ${x.handles.toString().padStart(5)} handles${Number.isFinite(x.heapPerPlayerKb) ? `  ${x.heapPerPlayerKb.toFixed(1)} kB/player` : ""}`;
   const pct = (v: number) => `${v >= 0 ? "+" : ""}${v.toFixed(1)} %`;
   return [
     `${r.minutes} min, ${r.rooms} rooms of ${r.players / r.rooms} playing at a time; ${r.roomsOpened} sessions opened, ${r.roomsClosed} closed; failed joins ${r.joinFailures}`,
@@ -135,7 +141,7 @@ export function formatSoak(r: SoakResult): string {
     row("start (rooms running)", r.start),
     row("end (rooms running)", r.end),
     row("idle, after", r.idleEnd),
-    `  growth start → end    heap ${pct(r.heapGrowthPercent)}, per player ${pct(r.heapPerPlayerGrowthPercent)}, handles ${pct(r.handlesGrowthPercent)}; idle heap ${pct(r.idleHeapGrowthPercent)}`,
+    `  growth start → end    heap ${pct(r.heapGrowthPercent)} (compiled code ${pct(growth(r.start.codeMb, r.end.codeMb))}), per player ${pct(r.heapPerPlayerGrowthPercent)}, handles ${pct(r.handlesGrowthPercent)}; idle heap ${pct(r.idleHeapGrowthPercent)}`,
     `  during the soak       command → sender p99 ${r.play.senderP99.toFixed(1)} ms, → others p99 ${r.play.othersP99.toFixed(1)} ms, ${r.play.timeouts} timeouts, ${r.play.dropped} dropped`,
     ...(r.problems.length ? [`  problems              ${r.problems.slice(0, 5).join("; ")}`] : []),
   ].join("\n");
