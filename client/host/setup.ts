@@ -19,7 +19,9 @@ export function setupControls(cmd: Commander): void {
   byId<HTMLFormElement>("add-bot").addEventListener("submit", (event) => {
     event.preventDefault();
     const personality = byId<HTMLSelectElement>("bot-personality").value as (typeof PERSONALITIES)[number] | "auto";
-    void cmd.send("add-bot", { kind: "add_bot", personality });
+    const count = byId<HTMLInputElement>("bot-count").valueAsNumber;
+    // several bots are one command: one reply, and no burst of messages for the flood limit
+    void cmd.send("add-bot", { kind: "add_bot", personality, count: Number.isInteger(count) && count > 0 ? count : 1 });
   });
   byId("start").addEventListener("click", () => void cmd.send("start", { kind: "start" }));
 }
@@ -52,7 +54,11 @@ export function renderSetup(data: ConsoleData, cmd: Commander): void {
   ].join(" ");
 
   byId<HTMLButtonElement>("auto-balance").disabled = cmd.isBusy("auto-balance") || players.length === 0;
-  byId<HTMLButtonElement>("add-bot-go").disabled = cmd.isBusy("add-bot");
+  const places = Math.max(0, (rulebook?.maxPlayers ?? 0) - playing.length);
+  const count = byId<HTMLInputElement>("bot-count");
+  count.max = String(Math.max(1, places));
+  if (count.valueAsNumber > places && places > 0) count.value = String(places);
+  byId<HTMLButtonElement>("add-bot-go").disabled = cmd.isBusy("add-bot") || places === 0;
   const tooFew = playing.length < min;
   const start = byId<HTMLButtonElement>("start");
   start.disabled = cmd.isBusy("start") || tooFew || !game;

@@ -210,8 +210,8 @@ export class SessionRoom extends Room<{ state: SessionState }> {
 
     const at = this.services.now();
     const outcome = decideSession(this.session, actor, command, this.ctx(at), {
-      seatId: () => this.freshSeatId(),
-      botName: () => this.bots.name(this.session),
+      seatId: (session) => freshSeatId(session),
+      botName: (session) => this.bots.name(session),
     });
     let reply: CommandReply;
     if (!outcome.ok) {
@@ -294,13 +294,6 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     return { now, rng: createRng(randomInt(2 ** 31)) };
   }
 
-  private freshSeatId(): string {
-    for (;;) {
-      const id = `b${newSeatId()}`;
-      if (!this.session.game.players[id] && !this.session.lobby.seats[id]) return id;
-    }
-  }
-
   private actorOf(client: Client): SessionActor | undefined {
     const auth = client.auth as Auth | undefined;
     if (!auth) return undefined;
@@ -354,5 +347,13 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     const keys: string[] = [...this.seated.keys()];
     if (this.hosts.size > 0) keys.push(HOST_VIEW);
     syncPrivate(this.state, this.session, keys);
+  }
+}
+
+/** A new bot seat id, free in `session`. */
+function freshSeatId(session: Session): string {
+  for (;;) {
+    const id = `b${newSeatId()}`;
+    if (!session.game.players[id] && !session.lobby.seats[id]) return id;
   }
 }

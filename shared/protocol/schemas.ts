@@ -13,6 +13,9 @@ const token = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/);
 /** Free text typed for a nickname: capped generously here, then checked by the lobby rules. */
 const nicknameInput = z.string().max(NICKNAME_MAX * 4);
 /** Ids of seats, entries, appeals, loans, locations, deeds, cards: short and plain. */
+/** How many bots one "add bots" may bring (a scenario seats at most 200 players). */
+export const BOTS_AT_ONCE = 200;
+
 const ref = z.string().min(1).max(40).regex(/^[A-Za-z0-9_:.-]+$/);
 const commandId = z.string().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/);
 const role = z.enum(["resident", "watcher", "official", "observer"]);
@@ -40,7 +43,7 @@ export const HOST_COMMANDS = [
   cmd("unlock", {}),
   cmd("assign_role", { seatId: ref, role }),
   cmd("auto_balance", {}),
-  cmd("add_bot", { personality: z.enum([...PERSONALITIES, "auto"]).optional() }),
+  cmd("add_bot", { personality: z.enum([...PERSONALITIES, "auto"]).optional(), count: z.number().int().min(1).max(BOTS_AT_ONCE).optional() }),
   cmd("remove_bot", { seatId: ref }),
   cmd("give_bot_seat", { seatId: ref, botSeatId: ref }),
   cmd("hand_to_bot", { seatId: ref, personality: z.enum(PERSONALITIES).optional() }),

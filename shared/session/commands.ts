@@ -7,7 +7,7 @@ import type { Command, CommandKind } from "../protocol/schemas.ts";
 import type { Reason } from "../protocol/reasons.ts";
 import { decideAnnounce, decideAnonymousBoard, decideHideText, decideKick, decideLock, decideMoveSeat, decideRename, decideStepOut, isRefusal, type Decision as LobbyDecision } from "../lobby/lobby.ts";
 import { decide, HOST, SYSTEM, seatActor, type Actor, type Command as RuleCommand, type Ctx } from "../rules/index.ts";
-import type { Session, SessionEvent } from "./index.ts";
+import { applySession, type Session, type SessionEvent } from "./index.ts";
 
 /** Who sent a command: the facilitator's console, a seated player or bot, the board, or the room clock. */
 /** Who sent a command: the facilitator's console, a seated player's page, a bot playing its seat, the board, or the room clock. */
@@ -15,8 +15,8 @@ export type SessionActor = { as: "host" } | { as: "player"; seatId: string } | {
 
 export type Outcome = { ok: true; events: SessionEvent[] } | { ok: false; reason: Reason; detail?: string; suggestion?: string };
 
-/** Fresh ids and names the room draws for commands that create something (a bot's seat). */
-export type Fresh = { seatId(): string; botName(): string };
+/** Fresh ids and names the room draws for commands that create something (a bot's seat), free in `session`. */
+export type Fresh = { seatId(session: Session): string; botName(session: Session): string };
 
 type Handler<K extends CommandKind> = {
   who: "host" | "player" | "host_or_clock";
@@ -48,6 +48,9 @@ const seatRule = <K extends CommandKind>(toRule: (c: Extract<Command, { kind: K 
   who: "player",
   decide: (s, c, a, ctx) => fromRules(s, ruleActor(a), toRule(c), ctx),
 });
+
+/** Seats that will play (not observers) in a game still in its lobby. */
+const playingSeats = (s: Session) => s.game.seats.filter((seat) => s.game.players[seat]?.role !== "observer").length;
 
 const strip = <C extends { id: string }>({ id: _id, ...rest }: C) => rest;
 
@@ -86,7 +89,22 @@ const HANDLERS: { [K in CommandKind]: Handler<K> } = {
   auto_balance: hostRule(() => ({ kind: "auto_balance" })),
   add_bot: {
     who: "host",
-    decide: (s, c, _a, ctx, fresh) => fromRules(s, HOST, { kind: "add_seat", seat: fresh.seatId(), nickname: fresh.botName(), bot: c.personality ?? "auto" }, ctx),
+    // "Add 10 bots" is one command: one stored step, one reply. All of them fit or none is added.
+    decide: (s, c, _a, ctx, fresh) => {
+      // a bot added once the game runs would only watch (late seats observe): nobody wants that
+      if (s.game.phase !== "lobby") return { ok: false, reason: s.game.phase === "ended" ? "game_over" : "wrong_phase" };
+      const count = c.count ?? 1;
+      if (playingSeats(s) + count > s.game.scenario.maxPlayers) return { ok: false, reason: "room_full" };
+      let session = s;
+      const events: SessionEvent[] = [];
+      for (let i = 0; i < count; i++) {
+        const added = fromRules(session, HOST, { kind: "add_seat", seat: fresh.seatId(session), nickname: fresh.botName(session), bot: c.personality ?? "auto" }, ctx);
+        if (!added.ok) return added;
+        events.push(...added.events);
+        session = added.events.reduce(applySession, session);
+      }
+      return { ok: true, events };
+    },
   },
   remove_bot: {
     who: "host",

@@ -91,6 +91,16 @@ describeBrowser("the host console in real Chromium", () => {
     expect(game().players[bots[0]!]!.bot).toBe("fair_official");
     await expect.poll(() => page.locator("#players tr .tag.bot").count()).toBe(2);
 
+    // several at once (one command), then removed again one by one from their rows
+    await page.getByLabel(en.host.setup.botCount).fill("3");
+    await page.getByRole("button", { name: en.host.setup.addBot }).click();
+    await until(() => game().seats.length === 7, "three bots at once");
+    for (const seat of game().seats.filter((s) => game().players[s]?.bot && !bots.includes(s))) {
+      await page.getByRole("button", { name: `${en.host.setup.removeBot}: ${game().players[seat]!.nickname}` }).click();
+      await until(() => !game().players[seat], `bot ${seat} to be removed`);
+    }
+    expect(game().seats).toHaveLength(4);
+
     // auto-balance deals the scenario's mix to every seat
     await page.getByRole("button", { name: en.host.setup.autoBalance }).click();
     await until(() => game().seats.every((s) => game().players[s]?.role), "every seat to have a role");

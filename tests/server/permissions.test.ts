@@ -31,7 +31,8 @@ const KINDS: CommandKind[] = [...HOST_COMMANDS, ...SEAT_COMMANDS].map((s) => s.s
  * unlock, hide_text, step_out) have none: they are allowed in every phase.
  */
 function ruleOf(kind: CommandKind): Rule<RuleKind> | undefined {
-  const engineKind = kind === "add_bot" ? "add_seat" : kind === "remove_bot" ? "remove_seat" : kind === "give_bot_seat" ? "take_bot_seat" : kind;
+  // bots are added and removed in the lobby only (a bot added later would only watch)
+  const engineKind = kind === "add_bot" || kind === "remove_bot" ? "remove_seat" : kind === "give_bot_seat" ? "take_bot_seat" : kind;
   return Object.hasOwn(RULES, engineKind) ? (RULES[engineKind as RuleKind] as Rule<RuleKind>) : undefined;
 }
 
@@ -187,6 +188,7 @@ describe("the derivation from RULES", () => {
     expect(expectedRefusal("start", "host", day)).toBe("wrong_phase");
     expect(expectedRefusal("advance", "host", { phase: "lobby", paused: false })).toBe("game_not_started");
     expect(expectedRefusal("add_bot", "host", { phase: "ended", paused: false })).toBe("game_over");
+    expect(expectedRefusal("add_bot", "host", { phase: "day", paused: true })).toBe("wrong_phase");
     expect(expectedRefusal("remove_bot", "host", { phase: "night", paused: false })).toBe("wrong_phase");
     expect(expectedRefusal("resume", "host", { phase: "day", paused: true })).toBeNull();
     expect(expectedRefusal("kick", "host", { phase: "ended", paused: false })).toBeNull();
