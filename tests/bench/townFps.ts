@@ -35,7 +35,7 @@ const PEOPLE = /People on the map: (\d+)/;
 async function dayWithBots(server: TestServer, bots: number): Promise<string> {
   const { code, hostToken } = await server.createSession();
   const host = (await joinHost(server.url, code, hostToken)).room;
-  for (let i = 0; i < bots; i++) await sendOk(host, { kind: "add_bot" });
+  await sendOk(host, { kind: "add_bot", count: bots });
   await sendOk(host, { kind: "auto_balance" });
   await sendOk(host, { kind: "start" });
   await sendOk(host, { kind: "advance" });

@@ -83,7 +83,7 @@ describeBrowser("the town map", () => {
     await student.page.getByRole("button", { name: en.join.submit }).click();
     await student.page.getByRole("heading", { name: en.join.inTitle }).waitFor();
 
-    for (let i = 0; i < BOTS; i++) await sendOk(host, { kind: "add_bot" });
+    await sendOk(host, { kind: "add_bot", count: BOTS });
     await sendOk(host, { kind: "auto_balance" });
     await sendOk(host, { kind: "start" });
 
