@@ -12,10 +12,10 @@ import { NOTE_MAX, PERSONALITIES } from "../rules/index.ts";
 const token = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/);
 /** Free text typed for a nickname: capped generously here, then checked by the lobby rules. */
 const nicknameInput = z.string().max(NICKNAME_MAX * 4);
-/** Ids of seats, entries, appeals, loans, locations, deeds, cards: short and plain. */
 /** How many bots one "add bots" may bring (a scenario seats at most 200 players). */
 export const BOTS_AT_ONCE = 200;
 
+/** Ids of seats, entries, appeals, loans, locations, deeds, cards: short and plain. */
 const ref = z.string().min(1).max(40).regex(/^[A-Za-z0-9_:.-]+$/);
 const commandId = z.string().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/);
 const role = z.enum(["resident", "watcher", "official", "observer"]);

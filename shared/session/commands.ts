@@ -9,7 +9,6 @@ import { decideAnnounce, decideAnonymousBoard, decideHideText, decideKick, decid
 import { decide, HOST, SYSTEM, seatActor, type Actor, type Command as RuleCommand, type Ctx } from "../rules/index.ts";
 import { applySession, type Session, type SessionEvent } from "./index.ts";
 
-/** Who sent a command: the facilitator's console, a seated player or bot, the board, or the room clock. */
 /** Who sent a command: the facilitator's console, a seated player's page, a bot playing its seat, the board, or the room clock. */
 export type SessionActor = { as: "host" } | { as: "player"; seatId: string } | { as: "bot"; seatId: string } | { as: "board" } | { as: "clock" };
 
