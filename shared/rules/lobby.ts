@@ -39,9 +39,11 @@ export function addSeat(s: GameState, c: CommandOf<"add_seat">): Decision {
   if (s.players[c.seat]) return reject(Reasons.seat_taken);
   // Late joiners and anyone beyond the player cap watch as observers.
   const lateOrFull = s.phase !== "lobby" || playingCount(s) >= s.scenario.maxPlayers;
+  // A bot is there to play: one that could only watch is refused, not turned into an empty seat.
+  if (lateOrFull && c.bot) return reject(s.phase !== "lobby" ? Reasons.wrong_phase : Reasons.room_full);
   if (lateOrFull && s.seats.length >= s.scenario.maxPlayers * 5) return reject(Reasons.room_full);
   const role: Role | null = lateOrFull ? "observer" : null;
-  return accept([{ type: "seat_added", seat: c.seat, nickname: c.nickname, bot: lateOrFull ? null : (c.bot ?? null), role }]);
+  return accept([{ type: "seat_added", seat: c.seat, nickname: c.nickname, bot: c.bot ?? null, role }]);
 }
 
 export function removeSeat(s: GameState, c: CommandOf<"remove_seat">): Decision {

@@ -48,9 +48,6 @@ const seatRule = <K extends CommandKind>(toRule: (c: Extract<Command, { kind: K 
   decide: (s, c, a, ctx) => fromRules(s, ruleActor(a), toRule(c), ctx),
 });
 
-/** Seats that will play (not observers) in a game still in its lobby. */
-const playingSeats = (s: Session) => s.game.seats.filter((seat) => s.game.players[seat]?.role !== "observer").length;
-
 const strip = <C extends { id: string }>({ id: _id, ...rest }: C) => rest;
 
 const HANDLERS: { [K in CommandKind]: Handler<K> } = {
@@ -88,15 +85,12 @@ const HANDLERS: { [K in CommandKind]: Handler<K> } = {
   auto_balance: hostRule(() => ({ kind: "auto_balance" })),
   add_bot: {
     who: "host",
-    // "Add 10 bots" is one command: one stored step, one reply. All of them fit or none is added.
+    // "Add 10 bots" is one command: one stored step, one reply. The rules refuse a bot that could
+    // only watch (game running, player places taken); then none of the batch is added.
     decide: (s, c, _a, ctx, fresh) => {
-      // a bot added once the game runs would only watch (late seats observe): nobody wants that
-      if (s.game.phase !== "lobby") return { ok: false, reason: s.game.phase === "ended" ? "game_over" : "wrong_phase" };
-      const count = c.count ?? 1;
-      if (playingSeats(s) + count > s.game.scenario.maxPlayers) return { ok: false, reason: "room_full" };
       let session = s;
       const events: SessionEvent[] = [];
-      for (let i = 0; i < count; i++) {
+      for (let i = 0; i < (c.count ?? 1); i++) {
         const added = fromRules(session, HOST, { kind: "add_seat", seat: fresh.seatId(session), nickname: fresh.botName(session), bot: c.personality ?? "auto" }, ctx);
         if (!added.ok) return added;
         events.push(...added.events);

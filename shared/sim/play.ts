@@ -60,7 +60,9 @@ export function playGame(scenario: Scenario, opts: PlayOptions): PlayedGame {
     return true;
   };
   for (let i = 0; i < opts.players; i++) {
-    run(HOST, { kind: "add_seat", seat: `b${i + 1}`, nickname: `Bot ${i + 1}`, bot: "auto" });
+    // bots fill the player places; seats beyond the scenario's cap are observers
+    const bot = i < scenario.maxPlayers ? "auto" : null;
+    run(HOST, { kind: "add_seat", seat: `b${i + 1}`, nickname: `Bot ${i + 1}`, bot });
   }
   if (!run(HOST, { kind: "start" })) return { state, events, rejected, log };
   const maxRounds = opts.maxRounds ?? 60;

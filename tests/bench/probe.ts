@@ -12,6 +12,7 @@
  *
  * Nothing here runs unless the bench starts the process with it.
  */
+import { mkdirSync } from "node:fs";
 import http from "node:http";
 import { join } from "node:path";
 import v8 from "node:v8";
@@ -83,7 +84,10 @@ function start(port: number): void {
     for (const kind of resources) kinds[kind] = (kinds[kind] ?? 0) + 1;
     const memory = process.memoryUsage();
     const snapshots = process.env.BENCH_HEAP_SNAPSHOTS;
-    if (snapshots) v8.writeHeapSnapshot(join(snapshots, `heap-${Date.now()}.heapsnapshot`));
+    if (snapshots) {
+      mkdirSync(snapshots, { recursive: true }); // a relative folder is the repository's (the bench starts servers there)
+      v8.writeHeapSnapshot(join(snapshots, `heap-${Date.now()}.heapsnapshot`));
+    }
     const codeBytes = v8
       .getHeapSpaceStatistics()
       .filter((space) => space.space_name.startsWith("code"))

@@ -3,8 +3,8 @@
  * playing at a classroom pace all the time, the oldest one closed (players leave, the host
  * deletes the session) and a new one created and started every `rotateSeconds`. Live heap (after
  * GC; compiled code shown apart) and open handles are read with the same number of rooms running
- * at the start (after a warm-up of one whole turnover) and at the end, and on the idle server (warmed up by one room) before and
- * after. Bar (QUALITY.md): ≤ 64 kB per connected player and < 5 % growth over an hour.
+ * at the start (after a warm-up of one whole turnover) and at the end, and on the idle server
+ * (warmed up by one room) before and after. Bar (QUALITY.md): ≤ 64 kB per connected player and < 5 % growth over an hour.
  *
  *   npx tsx tests/bench/soak.ts [--minutes 2] [--rooms 10] [--rotate 10]
  */

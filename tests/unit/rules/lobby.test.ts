@@ -71,4 +71,13 @@ describe("lobby: seats and roles", () => {
     rejected(lobby, "s1", { kind: "move", to: "market" }, "game_not_started");
     rejected(lobby, "ghost", { kind: "move", to: "market" }, "unknown_seat");
   });
+
+  it("a bot that could only watch is refused: after the start, or with every player place taken", () => {
+    rejected(town(), HOST, { kind: "add_seat", seat: "b1", nickname: "Ada", bot: "auto" }, "wrong_phase");
+    let s = newGame(pilot());
+    for (let i = 0; i < pilot().maxPlayers; i++) s = ok(s, HOST, { kind: "add_seat", seat: `s${i}`, nickname: `P${i}`, bot: i % 2 ? "auto" : null });
+    rejected(s, HOST, { kind: "add_seat", seat: "b1", nickname: "Ada", bot: "rebel" }, "room_full");
+    const student = ok(s, HOST, { kind: "add_seat", seat: "x", nickname: "Extra" }); // a student still gets in, to watch
+    expect(student.players.x).toMatchObject({ role: "observer", bot: null });
+  });
 });
