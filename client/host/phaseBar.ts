@@ -30,7 +30,12 @@ export function phaseControls(cmd: Commander): void {
     if (!seatId || !current) return;
     void cmd.send("extend-one", { kind: "extend", seconds, seatId }, "host.clock.extendedOne", { amount: amount(seconds), name: nameOf(current, seatId) });
   });
-  byId("skip").addEventListener("click", () => void cmd.send("skip", { kind: "advance" }));
+  // the skip names the phase it ends, so a press that crosses the clock's own change ends nothing
+  byId("skip").addEventListener("click", () => {
+    const game = current?.game?.state;
+    if (!game || !isRunning(game.phase)) return;
+    void cmd.send("skip", { kind: "advance", from: { day: game.day, phase: game.phase } });
+  });
   const dialog = byId<HTMLDialogElement>("end-dialog");
   byId("end").addEventListener("click", () => dialog.showModal());
   dialog.addEventListener("close", () => {
@@ -79,7 +84,9 @@ export function renderPhaseBar(data: ConsoleData, cmd: Commander): void {
     "60",
   );
   byId<HTMLButtonElement>("extend-one-go").disabled = cmd.isBusy("extend-one") || seats.length === 0;
-  byId<HTMLButtonElement>("skip").disabled = cmd.isBusy("skip");
+  const skip = byId<HTMLButtonElement>("skip");
+  skip.textContent = t("host.clock.skip", { day: game.day, phase: t(`host.phases.${phase}`) });
+  skip.disabled = cmd.isBusy("skip");
   byId<HTMLButtonElement>("end").disabled = cmd.isBusy("end");
   const extra = Object.entries(game.extraTime).filter(([, ms]) => ms > 0);
   byId("phase-extra").textContent =

@@ -32,6 +32,6 @@ export function facilitatorView(view: PlayView | null): FacilitatorView | null {
 
 export { noteTextId } from "../../shared/rules/state.ts";
 
-export function isRunning(phase: string | undefined): boolean {
+export function isRunning(phase: string | undefined): phase is "morning" | "day" | "evening" | "night" {
   return phase === "morning" || phase === "day" || phase === "evening" || phase === "night";
 }

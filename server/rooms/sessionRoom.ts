@@ -285,7 +285,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     const running = game.phase !== "lobby";
     const deadline = phaseDeadline(game);
     if (running && !game.paused && deadline !== null && this.services.now() >= deadline) {
-      this.gate({ as: "clock" }, { id: `clock-${this.seq}`, kind: "advance" }, false);
+      this.gate({ as: "clock" }, { id: `clock-${this.seq}`, kind: "advance", from: { day: game.day, phase: game.phase } }, false);
     }
     if (running && !game.paused) this.bots.tick(() => this.session, this.services.now());
   }

@@ -49,7 +49,7 @@ export const HOST_COMMANDS = [
   cmd("hand_to_bot", { seatId: ref, personality: z.enum(PERSONALITIES).optional() }),
   cmd("hand_back", { seatId: ref }),
   cmd("start", {}),
-  cmd("advance", {}),
+  cmd("advance", { from: z.strictObject({ day: z.number().int().min(0).max(1000), phase: z.enum(["morning", "day", "evening", "night"]) }).optional() }),
   cmd("pause", {}),
   cmd("resume", {}),
   cmd("extend", { seconds: z.number().int().min(10).max(1800), seatId: ref.optional() }),

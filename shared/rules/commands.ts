@@ -7,7 +7,7 @@
  *  - `{ kind: "host" }` — the facilitator's console;
  *  - `{ kind: "system" }` — the room's clock (it may only `advance` once the phase timer ran out).
  */
-import type { AppealReason, Personality, Role, SeatId } from "./state.ts";
+import type { AppealReason, Personality, Phase, Role, SeatId } from "./state.ts";
 
 export type Actor = { kind: "seat"; seat: SeatId } | { kind: "host" } | { kind: "system" };
 
@@ -28,7 +28,11 @@ export type FacilitatorCommand =
   | { kind: "assign_role"; seat: SeatId; role: Role }
   | { kind: "auto_balance" }
   | { kind: "start" }
-  | { kind: "advance" }
+  /**
+   * End the current phase. `from` names the phase the sender means to end (day and phase): a skip
+   * pressed just as the clock ended that phase would otherwise end the next one too.
+   */
+  | { kind: "advance"; from?: { day: number; phase: Phase } | null }
   | { kind: "pause" }
   | { kind: "resume" }
   /** More time for everyone, or (with `seat`) for one player who needs it. */

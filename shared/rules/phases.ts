@@ -53,7 +53,8 @@ export function phaseDeadline(s: GameState): number | null {
   return s.phaseEndsAt + Math.max(0, ...Object.values(s.extraTime));
 }
 
-export function advance(s: GameState, actor: Actor, ctx: Ctx): Decision {
+export function advance(s: GameState, actor: Actor, ctx: Ctx, from?: { day: number; phase: Phase } | null): Decision {
+  if (from && (from.day !== s.day || from.phase !== s.phase)) return reject(Reasons.stale_phase);
   if (actor.kind === "system") {
     if (s.paused) return reject(Reasons.paused);
     const deadline = phaseDeadline(s);

@@ -22,6 +22,8 @@ export const Reasons = {
   not_paused: "not_paused",
   /** The clock tried to advance before the phase timer ran out. */
   phase_not_over: "phase_not_over",
+  /** A skip meant for a phase that has already ended (the clock or another skip got there first). */
+  stale_phase: "stale_phase",
   seat_taken: "seat_taken",
   room_full: "room_full",
   too_few_players: "too_few_players",

@@ -115,7 +115,7 @@ const HANDLERS: { [K in CommandKind]: Handler<K> } = {
     },
   },
   start: hostRule(() => ({ kind: "start" })),
-  advance: { who: "host_or_clock", decide: (s, _c, a, ctx) => fromRules(s, ruleActor(a), { kind: "advance" }, ctx) },
+  advance: { who: "host_or_clock", decide: (s, c, a, ctx) => fromRules(s, ruleActor(a), { kind: "advance", from: c.from ?? null }, ctx) },
   pause: hostRule(() => ({ kind: "pause" })),
   resume: hostRule(() => ({ kind: "resume" })),
   extend: hostRule((c) => ({ kind: "extend", seconds: c.seconds, seat: c.seatId ?? null })),

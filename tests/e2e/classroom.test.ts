@@ -74,7 +74,8 @@ describeBrowser("a classroom", () => {
     // the facilitator creates the session on the console
     const console_ = (await device(1366, 768)).page;
     await console_.goto(`${server.url}/host`);
-    await console_.locator("#scenario-quick-demo").check();
+    // the quick demo with long phases: the test skips every phase itself, so the clock never ends one under it
+    await console_.locator("#scenario-quick-demo-slow").check();
     await console_.getByRole("button", { name: en.host.create }).click();
     await console_.locator("#session-code").waitFor();
     const code = (await console_.locator("#session-code").textContent())!.trim();
@@ -108,7 +109,12 @@ describeBrowser("a classroom", () => {
     for (const [name, role] of Object.entries(ROLES)) {
       await expect.poll(() => pages[name as Name].locator(".play-status .who-text").textContent()).toBe(`${name} · ${fill(p.status.you, { role: ROLE_LABEL[role] })}`);
     }
-    const skip = () => console_.getByRole("button", { name: en.host.clock.skip }).click();
+    // the skip button names the phase it ends, so each press ends exactly the phase the test means
+    const skip = async () => {
+      const { day, phase } = game();
+      await console_.getByRole("button", { name: fill(en.host.clock.skip, { day, phase: en.host.phases[phase as "morning"] }) }).click();
+      await until(() => game().phase !== phase || game().day !== day, `the console's skip of day ${day}, ${phase}`, 10_000);
+    };
 
     // day 1: deeds, observations, entries (one false), a reload and a lost network
     await skip();

@@ -46,4 +46,19 @@ describe("the room's clock", () => {
     await until(() => roomSession(code).game.phase === "evening", "the day to end after Ann's extra time", 12_000);
     expect(Date.now()).toBeGreaterThanOrEqual(dayEnds + 10_000);
   }, 40_000);
+
+  it("a skip pressed as the clock ended the phase is refused and ends nothing", async () => {
+    const { code, hostToken } = await server.createSession("fast-clock");
+    const host = await joinHost(server.url, code, hostToken);
+    for (const name of ["Ann", "Ben", "Cai", "Dee"]) await (await joinPlayer(server.url, code, name)).welcome;
+    const send = (body: Record<string, unknown>) => host.room.request("cmd", { id: Math.random().toString(36).slice(2), ...body });
+    expect(await send({ kind: "start" })).toMatchObject({ ok: true });
+    const game = () => roomSession(code).game;
+    await until(() => game().phase === "day", "the clock to end the morning", 8000);
+    // the facilitator's skip of the morning arrives after the clock ended it: the daytime stays
+    expect(await send({ kind: "advance", from: { day: 1, phase: "morning" } })).toMatchObject({ ok: false, reason: "stale_phase" });
+    expect(game().phase).toBe("day");
+    expect(await send({ kind: "advance", from: { day: 1, phase: "day" } })).toMatchObject({ ok: true });
+    expect(game().phase).toBe("evening");
+  }, 30_000);
 });

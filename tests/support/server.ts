@@ -20,7 +20,8 @@ export function tempDir(prefix = "gs-test-"): string {
 
 /**
  * A scenarios folder holding the default scenario and the quick demo, plus `tiny-room`, the same scenario capped at
- * `maxPlayers` players, for tests of a full room, and `fast-clock`, with 5-second phases.
+ * `maxPlayers` players, for tests of a full room, `fast-clock`, with 5-second phases, and `quick-demo-slow`, the quick
+ * demo with half-hour phases, so that a test which skips each phase by hand never races the clock.
  */
 export function testScenarios(maxPlayers = 4): string {
   const dir = tempDir("gs-scenarios-");
@@ -32,6 +33,10 @@ export function testScenarios(maxPlayers = 4): string {
   // the shortest phases a scenario may have, for tests of the room's clock
   const fast = { ...(JSON.parse(source) as Record<string, unknown>), id: "fast-clock", default: false, phases: { days: 4, morning: 5, day: 5, evening: 5, night: 5 } };
   writeFileSync(join(dir, "fast-clock.json"), JSON.stringify(fast));
+  // the quick demo with phases no test outlasts, for browser tests that pace the game by hand
+  const demo = JSON.parse(readFileSync(join(ROOT, "assets/scenarios/quick-demo.json"), "utf8")) as Record<string, unknown> & { title: Record<string, string> };
+  const slow = { ...demo, id: "quick-demo-slow", default: false, title: { en: "Quick demo, long phases", zh: "快速体验（长时段）" }, phases: { days: 2, morning: 1800, day: 1800, evening: 1800, night: 1800 } };
+  writeFileSync(join(dir, "quick-demo-slow.json"), JSON.stringify(slow));
   return dir;
 }
 

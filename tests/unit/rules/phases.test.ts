@@ -30,6 +30,18 @@ describe("phases and the facilitator's clock controls", () => {
     rejected(s, "r1", { kind: "advance" }, "not_facilitator");
   });
 
+  it("a skip names the phase it ends: one pressed as the clock ended that phase ends nothing", () => {
+    const s = town();
+    const ends = s.phaseEndsAt!;
+    const skip = { kind: "advance", from: { day: 1, phase: "morning" } } as const;
+    const byClock = ok(s, SYSTEM, { kind: "advance", from: { day: 1, phase: "morning" } }, ctx(ends));
+    expect(byClock.phase).toBe("day");
+    rejected(byClock, HOST, skip, "stale_phase", ctx(ends + 10)); // the daytime is not lost
+    rejected(s, HOST, { kind: "advance", from: { day: 2, phase: "morning" } }, "stale_phase");
+    expect(ok(s, HOST, skip).phase).toBe("day");
+    expect(ok(byClock, HOST, { kind: "advance", from: { day: 1, phase: "day" } }).phase).toBe("evening");
+  });
+
   it("pause keeps the time left, resume restarts it, extend adds to it", () => {
     const s = town();
     const ends = s.phaseEndsAt!;
