@@ -81,6 +81,9 @@ export async function openConsole(sessionCode: string, onDeleted: (code: string)
   show(byId("start-view"), false);
   show(byId("console-view"), true);
   byId("session-code").textContent = code;
+  // the create form may have been scrolled: the code and "Open the board" come first on screen
+  window.scrollTo(0, 0);
+  byId("console-title").focus({ preventScroll: true });
   byId("join-url").textContent = `${location.origin}/join/${code}`;
   byId<HTMLAnchorElement>("open-board").href = `/board/${code}`;
   byId<HTMLAnchorElement>("open-debrief").href = `/debrief/${code}`;

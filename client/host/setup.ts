@@ -63,8 +63,8 @@ export function renderSetup(data: ConsoleData, cmd: Commander): void {
   const start = byId<HTMLButtonElement>("start");
   start.disabled = cmd.isBusy("start") || tooFew || !game;
   const reason = byId("start-reason");
-  reason.textContent = tooFew ? `${t("reason.too_few_players")} ${t("host.setup.needMore", { min, count: playing.length })}` : t("host.setup.ready", { count: playing.length });
-  reason.classList.toggle("error", tooFew);
+  // waiting for a class to join is not an error: the lobby says what it waits for, in plain colour
+  reason.textContent = tooFew ? t("host.setup.needMore", { min, count: playing.length }) : t("host.setup.ready", { count: playing.length });
 }
 
 function mix(rulebook: Scenario | null, counts: Partial<Record<Role, number>>, withObservers = false): string {

@@ -88,7 +88,9 @@ function actionItem(ctx: PanelContext, option: ActionOption): HTMLElement {
     detail = `${costAndBenefit(cost, service.benefit)} · ${t("play.deed.service")}`;
   }
   const label = deedName(book, option.id);
-  const why = option.blocked ? t("play.town.blocked", { reason: ctx.commands.refusal(option.blocked, option.restriction ?? undefined) }) : "";
+  // what was done today is not a refusal: it says so plainly instead of "Not possible"
+  const doneToday = option.blocked === "done_today";
+  const why = doneToday ? t("play.town.doneToday") : option.blocked ? t("play.town.blocked", { reason: ctx.commands.refusal(option.blocked, option.restriction ?? undefined) }) : "";
   const whyId = uid("why");
   const button = ctx.commands.button(key, t("play.town.do"), () => void ctx.commands.run(key, { kind: "act", action: option.id }, t("play.send.done")), {
     blocked: option.blocked !== null,
@@ -96,8 +98,8 @@ function actionItem(ctx: PanelContext, option: ActionOption): HTMLElement {
   });
   return el(
     "li",
-    { class: `action ${kind}${option.blocked ? " blocked" : ""}`, "data-action": option.id },
-    el("div", { class: "what" }, el("strong", {}, label), el("span", { class: "detail" }, detail), ...(why ? [el("span", { class: "why", id: whyId }, why)] : [])),
+    { class: `action ${kind}${doneToday ? " done" : option.blocked ? " blocked" : ""}`, "data-action": option.id },
+    el("div", { class: "what" }, el("strong", {}, label), el("span", { class: "detail" }, detail), ...(why ? [el("span", { class: doneToday ? "why done" : "why", id: whyId }, why)] : [])),
     button,
     ctx.commands.note(key),
   );

@@ -16,7 +16,7 @@ import { startTestServer, until, type TestServer } from "../support/server.ts";
 import { joinPlayer } from "../support/clients.ts";
 import { seatOf, sendOk } from "../support/script.ts";
 import { receivedBoard, receivedPrivate, roomSession } from "../support/views.ts";
-import { stringTable } from "../support/strings.ts";
+import { fill, stringTable } from "../support/strings.ts";
 
 const en = stringTable("en") as typeof import("../../assets/strings/en/core.json") & typeof import("../../assets/strings/en/host.json");
 const SHOTS = SCREENSHOTS;
@@ -55,15 +55,20 @@ describeBrowser("the host console in real Chromium", () => {
     await server?.close();
   });
 
-  it("runs a game from the lobby to the end through the console alone", async () => {
+  it("runs a game from the lobby to the end through the console alone", { timeout: 180_000 }, async () => {
     const host = await newDevice(browser);
     devices.push(host);
     const page = host.page;
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`${server.url}/host`);
-    await page.getByRole("button", { name: en.host.create }).click();
+    await page.getByRole("button", { name: en.host.create }).click(); // scrolls the form to its button
     await page.locator("#session-code").waitFor();
     const code = (await page.locator("#session-code").textContent())!.trim();
+    // the code and the board's link are on screen at once, and nothing red greets an empty lobby
+    await expect.poll(() => page.locator("#session-code").evaluate((e) => e.getBoundingClientRect().bottom <= innerHeight && e.getBoundingClientRect().top >= 0)).toBe(true);
+    expect(await page.locator("#open-board").evaluate((e) => e.getBoundingClientRect().bottom <= innerHeight && e.getBoundingClientRect().top >= 0)).toBe(true);
+    expect(await page.locator("#start-reason").textContent()).toBe(fill(en.host.setup.needMore, { min: 4, count: 0 }));
+    expect(await page.locator("#console-view .error:visible, #console-view [role=alert]:visible").allTextContents()).toEqual([]);
     const session = () => roomSession(code);
     const game = () => session().game;
 
@@ -77,7 +82,7 @@ describeBrowser("the host console in real Chromium", () => {
     // two players are too few: start is disabled, with the reason beside it
     const start = page.getByRole("button", { name: en.host.setup.start });
     expect(await start.isDisabled()).toBe(true);
-    expect(await page.locator("#start-reason").textContent()).toContain(en.reason.too_few_players);
+    expect(await page.locator("#start-reason").textContent()).toBe(fill(en.host.setup.needMore, { min: 4, count: 2 }));
 
     // two bots, one with a chosen personality
     await page.getByLabel(en.host.setup.personality).selectOption("fair_official");

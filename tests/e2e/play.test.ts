@@ -124,9 +124,11 @@ describeBrowser("the play screen", () => {
     const litter = ann.getByRole("button", { name: `${p.town.do}: ${deed("litter")}` });
     await litter.click();
     await expect.poll(() => ann.locator(".stat-wellbeing dd").textContent()).toBe(fill(p.stats.of, { value: 6, max: 10 }));
-    // done today: the action stays listed, greyed, with the reason
+    // done today: the action stays listed and says so — a success, not "Not possible" beside "Done."
     await expect.poll(() => litter.getAttribute("aria-disabled")).toBe("true");
-    await expect.poll(() => ann.locator('[data-action="litter"] .why').textContent()).toBe(fill(p.town.blocked, { reason: en.reason.done_today }));
+    await expect.poll(() => ann.locator('[data-action="litter"] .why').textContent()).toBe(p.town.doneToday);
+    await expect.poll(() => ann.locator('[data-action="litter"] .feedback').textContent()).toBe(p.send.done);
+    expect(await ann.locator('[data-action="litter"]').textContent()).not.toContain(fill(p.town.blocked, { reason: "" }).trim());
 
     // the watcher saw it and writes it down, resting on what they saw
     await wes.getByRole("tab", { name: p.tabs.journal }).click();
