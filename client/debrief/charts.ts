@@ -69,6 +69,18 @@ export function chartSpecs(m: Model): { id: string; titleKey: string; table: Tab
       },
       spec: { type: "bar", percent: true, labels: c.officials.map((o) => m.name(o.seat)), series: [{ label: t("debrief.charts.rate"), data: c.officials.map((o) => Math.round((o.rate ?? 0) * 100)) }] },
     },
+    {
+      // the "it keeps order" side of the argument: deeds that happened, recorded or not
+      id: "chart-bad-deeds", titleKey: "debrief.charts.badDeeds",
+      table: {
+        head: [t("debrief.charts.day"), t("debrief.charts.recordedDeeds"), t("debrief.charts.unrecordedDeeds")],
+        rows: c.badDeeds.days.map((day, i) => [dayLabel(day), c.badDeeds.recorded[i]!, c.badDeeds.unrecorded[i]!]),
+      },
+      spec: {
+        type: "bar", stacked: true, labels: c.badDeeds.days.map(dayLabel),
+        series: [{ label: t("debrief.charts.recordedDeeds"), data: c.badDeeds.recorded }, { label: t("debrief.charts.unrecordedDeeds"), data: c.badDeeds.unrecorded }],
+      },
+    },
     { id: "chart-perks", titleKey: "debrief.charts.perks", table: distTable(c.perks, (k) => lt(perk(k), k)), spec: distribution(c.perks, (k) => lt(perk(k), k)) },
     { id: "chart-restrictions", titleKey: "debrief.charts.restrictions", table: distTable(c.restrictions, (k) => lt(restriction(k), k)), spec: distribution(c.restrictions, (k) => lt(restriction(k), k)) },
   ];
