@@ -46,7 +46,7 @@ export function prompts(game: GameState, truth: TruthVsRecord, nameOf: (seat: st
       name: nameOf(waited.appellant), deed: deed(waited.deed), count: waited.waitedEvenings,
     });
   }
-  if (truth.totals.deeds > 0) add("unrecorded", "why", "unrecorded", { count: truth.unrecorded.length, total: truth.totals.deeds, falseCount: truth.totals.falseEntries });
+  if (truth.totals.deeds > 0) add("unrecorded", "why", "unrecorded", { unrecorded: truth.unrecorded.length, count: truth.totals.deeds, falseCount: truth.totals.falseEntries });
   const authors = new Map<string, number>();
   for (const e of Object.values(game.journal)) if (e.source === "watcher" && e.author) authors.set(e.author, (authors.get(e.author) ?? 0) + 1);
   const busiest = [...authors].sort((a, b) => b[1] - a[1])[0];
