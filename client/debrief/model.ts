@@ -94,6 +94,8 @@ export function describe(m: Model, x: LogEvent): string {
       return k(e.type, { name: m.name(e.seatId) });
     case "seat_added":
     case "seat_removed":
+    case "seat_handed_to_bot":
+    case "seat_handed_back":
     case "extended_for":
       return k(e.type, { name: m.name(e.seat) });
     case "bot_seat_taken":

@@ -41,9 +41,17 @@ let anonymised = !debriefNames.shown(code);
 const timelineState = { index: 0, filters: { day: null, seat: null, role: null, kind: null } as Parameters<typeof renderTimeline>[2]["filters"] };
 const rendered = new Set<Tab>();
 
+/** The status line, kept as a key and values so a language switch words it again. */
+let said: [string, Record<string, unknown>] | undefined;
+function say(key: string, values: Record<string, unknown> = {}): void {
+  said = [key, values];
+  status.textContent = t(key, values);
+}
+
 setupLanguageSwitch();
 onLangChange(() => {
   rendered.clear();
+  if (said) status.textContent = t(...said);
   if (model) layout();
 });
 byId("debrief-code").textContent = code;
@@ -57,11 +65,11 @@ async function start(): Promise<void> {
   });
   if (!code) return offerFile();
   if (!isJoinCode(code)) {
-    status.textContent = t("reason.bad_code");
+    say("reason.bad_code");
     return;
   }
   if (!hasToken(code)) {
-    status.textContent = t("debrief.noToken", { code });
+    say("debrief.noToken", { code });
     return offerFile();
   }
   await load();
@@ -73,11 +81,11 @@ function offerFile(): void {
 
 /** An exported session file: checked (zod, loaded only for this), then shown like a live one. */
 async function openFile(file: File): Promise<void> {
-  status.textContent = t("debrief.loading");
+  say("debrief.loading");
   const { importJson } = await import("../../shared/debrief/import.ts");
   const imported = importJson(await file.text());
   if ("problems" in imported) {
-    status.textContent = t("debrief.file.problem", { problem: imported.problems.slice(0, 3).join("; ") });
+    say("debrief.file.problem", { problem: imported.problems.slice(0, 3).join("; ") });
     return;
   }
   fromFile = { code: imported.meta.code, anonymised: imported.meta.anonymised, createdAt: imported.log[0]?.at ?? 0, endedAt: imported.meta.endedAt, log: imported.log };
@@ -94,11 +102,12 @@ function fileData(): Loaded {
 }
 
 async function load(): Promise<void> {
-  status.textContent = t("debrief.loading");
+  say("debrief.loading");
   const started = performance.now();
   const data = await loadDebrief(code, !anonymised);
   if ("reason" in data) {
-    status.textContent = data.reason === "not_host" ? t("debrief.noToken", { code }) : t(`reason.${data.reason}`);
+    if (data.reason === "not_host") say("debrief.noToken", { code });
+    else say(`reason.${data.reason}`);
     return;
   }
   showModel(data, started);
@@ -111,7 +120,7 @@ function showModel(data: Loaded, started: number): void {
   rendered.clear();
   layout();
   const ms = Math.round(performance.now() - started);
-  status.textContent = t("debrief.loaded", { count: model.log.length, ms });
+  say("debrief.loaded", { count: model.log.length, ms });
   document.body.dataset.ready = "true";
   document.body.dataset.openMs = String(ms);
 }

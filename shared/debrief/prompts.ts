@@ -13,6 +13,13 @@ import { badDeeds } from "./charts.ts";
 
 export const STAGES = ["what", "why", "outside"] as const;
 export type Stage = (typeof STAGES)[number];
+/** Every key the generator words its prompts with (`debrief.prompt.<key>` in the string tables, a plural family where it counts). */
+export const PROMPT_KEYS = [
+  "wrongfulListing", "hearsayListing", "falsePublished", "biggestDrop", "appealPending", "appealReversed", "appealUpheld", "unrecorded",
+  "busiestWatcher", "hearsay", "badDeeds", "outsideRecords", "cosigner", "cosignerGrade", "cameraMistake", "blockedGoal", "blockedGoalTried",
+  "officialProtect", "officialTarget", "officialTargetListed", "ruleChanged", "reports",
+] as const;
+export type PromptKey = (typeof PROMPT_KEYS)[number];
 export type PromptParam = string | number | LocalText;
 export type Prompt = { id: string; stage: Stage } & ({ key: string; params: Record<string, PromptParam> } | { text: LocalText });
 
@@ -22,7 +29,7 @@ export function prompts(game: GameState, truth: TruthVsRecord, nameOf: (seat: st
   const labelOf = (list: readonly { id: string; label: LocalText }[], id: string | null): LocalText => list.find((d) => d.id === id)?.label ?? { en: id ?? "?", zh: id ?? "?" };
   const deed = (id: string | null): LocalText => labelOf(sc.deeds, id);
   const out: Prompt[] = [];
-  const add = (id: string, stage: Stage, key: string, params: Record<string, PromptParam>) => out.push({ id, stage, key: `debrief.prompt.${key}`, params });
+  const add = (id: string, stage: Stage, key: PromptKey, params: Record<string, PromptParam>) => out.push({ id, stage, key: `debrief.prompt.${key}`, params });
 
   for (const l of truth.shakyListings.slice(0, 3)) {
     const entry = game.journal[l.falseEntries[0] ?? l.hearsayEntries[0] ?? ""];
@@ -66,7 +73,7 @@ export function prompts(game: GameState, truth: TruthVsRecord, nameOf: (seat: st
   return out;
 }
 
-type Add = (id: string, stage: Stage, key: string, params: Record<string, PromptParam>) => void;
+type Add = (id: string, stage: Stage, key: PromptKey, params: Record<string, PromptParam>) => void;
 type Labels = (list: readonly { id: string; label: LocalText }[], id: string | null) => LocalText;
 
 /** What happened: a cosigner marked for someone else's default, a camera that named the wrong person, a goal a restriction closed. */
