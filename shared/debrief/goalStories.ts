@@ -44,6 +44,14 @@ export function blockedGoals(replay: Replay): BlockedGoal[] {
   const g = replay.final.game;
   const sc = g.scenario;
   const out: BlockedGoal[] = [];
+  // every resident's moves with their day, read once from the log
+  const moves = new Map<SeatId, { to: string; day: number }[]>();
+  replay.log.forEach(({ event }, i) => {
+    if (event.type !== "moved") return;
+    const mine = moves.get(event.seat) ?? [];
+    mine.push({ to: event.to, day: replay.marks[i]!.day });
+    moves.set(event.seat, mine);
+  });
   for (const seat of g.seats) {
     const p = g.players[seat];
     if (!p || p.role !== "resident") continue;
@@ -66,11 +74,7 @@ export function blockedGoals(replay: Replay): BlockedGoal[] {
       }
       if (!restriction) continue;
       const places = new Set(ways.flatMap((s) => s.locations));
-      const visited = new Set<number>();
-      replay.log.forEach(({ event }, i) => {
-        const day = replay.marks[i]!.day;
-        if (event.type === "moved" && event.seat === seat && places.has(event.to) && days.includes(day)) visited.add(day);
-      });
+      const visited = new Set((moves.get(seat) ?? []).filter((m) => places.has(m.to) && days.includes(m.day)).map((m) => m.day));
       out.push({ seat, goal: goalId, item, byDay, restriction, days, visited: [...visited] });
     }
   }
