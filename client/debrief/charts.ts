@@ -19,7 +19,8 @@ function figure(id: string, titleKey: string, table: Table): { node: HTMLElement
     el("details", { class: "chart-table" },
       el("summary", {}, t("debrief.charts.table")),
       table.rows.length === 0 ? el("p", {}, t("debrief.charts.none")) :
-      el("div", { class: "table-scroll" }, el("table", { id: `${id}-table` },
+      // a long table scrolls inside its box: focusable, so a keyboard can scroll it too
+      el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": title }, el("table", { id: `${id}-table` },
         el("caption", { class: "visually-hidden" }, title),
         el("thead", {}, el("tr", {}, ...table.head.map((h) => el("th", { scope: "col" }, h)))),
         el("tbody", {}, ...table.rows.map((r) => el("tr", {}, ...r.map((c, i) => (i === 0 ? el("th", { scope: "row" }, String(c)) : el("td", { class: "num" }, String(c))))))),
