@@ -11,6 +11,9 @@ function block(id: string, titleKey: string, emptyKey: string, items: string[]):
   );
 }
 
+/** Between two sentences: a space in English, nothing after a Chinese full stop. */
+export const sentenceGap = (): string => (currentLang() === "zh" ? "" : " ");
+
 /** "1, 2 and 3" / "1、2和3": days listed the way the reader's language lists things. */
 function days(list: readonly number[]): string {
   return new Intl.ListFormat(currentLang() === "zh" ? "zh-Hans" : "en", { type: "conjunction" }).format(list.map(String));
@@ -30,11 +33,11 @@ export function renderTruth(root: HTMLElement, m: Model): void {
     return found ? local(found.label) : id;
   };
   root.replaceChildren(
-    el("p", { class: "truth-summary" },
-      t("debrief.truth.summaryDeeds", { count: tr.totals.deeds, recorded: tr.totals.recorded }), " ",
-      t("debrief.truth.summaryEntries", { count: tr.totals.entries, falseEntries: tr.totals.falseEntries, falsePublished: tr.totals.falsePublished }), " ",
+    el("p", { class: "truth-summary" }, [
+      t("debrief.truth.summaryDeeds", { count: tr.totals.deeds, recorded: tr.totals.recorded }),
+      t("debrief.truth.summaryEntries", { count: tr.totals.entries, falseEntries: tr.totals.falseEntries, falsePublished: tr.totals.falsePublished }),
       t("debrief.truth.summaryListings", { count: tr.totals.listings, wrongful: tr.totals.wrongfulListings }),
-    ),
+    ].join(sentenceGap())),
     block("truth-unrecorded", "debrief.truth.unrecorded", "debrief.truth.unrecordedNone", tr.unrecorded.map((u) =>
       t("debrief.truth.unrecordedItem", { day: u.day, name: m.name(u.actor), deed: m.deed(u.deed), place: m.place(u.location), seen: u.witnessed ? t("debrief.truth.seenButSilent") : "" }))),
     block("truth-false", "debrief.truth.falseEntries", "debrief.truth.falseNone", tr.falseEntries.map((e) =>

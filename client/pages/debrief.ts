@@ -23,7 +23,7 @@ import { buildModel, type Loaded, type Model } from "../debrief/model.ts";
 import { anonymiseLog, people } from "../../shared/debrief/names.ts";
 import { buildReplay } from "../../shared/debrief/replay.ts";
 import { renderTimeline } from "../debrief/timeline.ts";
-import { renderTruth } from "../debrief/truth.ts";
+import { renderTruth, sentenceGap } from "../debrief/truth.ts";
 import { renderCharts } from "../debrief/charts.ts";
 import { renderPrompts } from "../debrief/prompts.ts";
 
@@ -159,7 +159,7 @@ function layout(): void {
     el("div", { class: "names-switch no-print", role: "group", "aria-label": t("debrief.anonymise") },
       el("p", { id: "names-state", class: "names-state" }, noNames ? t("debrief.names.fileHasNone") : t(anonymised ? "debrief.names.showingPseudonyms" : "debrief.names.showingNames")),
       toggle,
-      el("small", { id: "names-hint" }, `${t("debrief.anonymiseHint")} ${t("debrief.names.remembered")}`),
+      el("small", { id: "names-hint" }, [t("debrief.anonymiseHint"), t("debrief.names.remembered")].join(sentenceGap())),
     ),
     tablist,
     ...panels,
