@@ -303,6 +303,12 @@ describeBrowser("the debrief", () => {
       await shot(page, `debrief-zh-${tab}`);
     }
     expect(await page.locator("#truth-appeals li").count()).toBeGreaterThan(0);
+    // the CSV a Chinese-reading teacher downloads has the labels in Chinese beside the ids
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.locator("#export-players-csv").click()]);
+    const players = readFileSync((await csv.path())!, "utf8");
+    const goals = final.game.scenario.goals.filter((g) => final.game.seats.some((seat) => final.game.players[seat]!.goals.includes(g.id)));
+    expect(goals.length).toBeGreaterThan(0);
+    for (const g of goals) expect(players, g.id).toContain(g.label.zh);
     await page.locator("#lang").selectOption("en");
 
     // a player's end screens, in Chinese and in English (the table's clients leave first: one device per seat)

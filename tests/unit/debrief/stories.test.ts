@@ -9,11 +9,12 @@
 import { describe, expect, it } from "vitest";
 import i18next from "i18next";
 import { type Command, type Role } from "../../../shared/rules/index.ts";
-import { badDeeds, chartsData, people, prompts, storiesOf, truthVsRecord, type Prompt, type Replay } from "../../../shared/debrief/index.ts";
+import { badDeeds, buildReplay, chartsData, people, PROMPT_KEYS, prompts, storiesOf, truthVsRecord, type Prompt, type Replay } from "../../../shared/debrief/index.ts";
 import type { Scenario } from "../../../shared/scenario/index.ts";
 import { loadScenario } from "../rules/helpers.ts";
 import { stringTable } from "../../support/strings.ts";
 import { ScriptedGame, variant } from "./scripted.ts";
+import { simLog } from "./fixture.ts";
 
 const pilot = loadScenario("rongcheng-pilot");
 const TOWN: [string, Role][] = [["r1", "resident"], ["r2", "resident"], ["r3", "resident"], ["w1", "watcher"], ["o1", "official"]];
@@ -113,6 +114,13 @@ describe("restrictions that stood between a resident and their goal", () => {
     expect(p?.params).toMatchObject({ item: { en: "Buy a high-speed train ticket" }, restriction: { en: "No high-speed train or plane tickets" }, day: 1 });
   });
 
+  it("barred residents who never went to the station get the plain prompt", () => {
+    const replay = new ScriptedGame(barred, TOWN).to("ended").replay();
+    expect(storiesOf(replay).blockedGoals.map((b) => [b.seat, b.visited])).toEqual([["r1", []], ["r2", []], ["r3", []]]);
+    expect(withKey(promptsOf(replay), "blockedGoal")[0]?.params).toMatchObject({ name: expect.any(Object), day: 1 });
+    expect(withKey(promptsOf(replay), "blockedGoalTried")).toEqual([]);
+  });
+
   it("a resident at A who simply never bought the ticket was not blocked", () => {
     const free = variant(barred, (s) => ({ scoring: { ...s.scoring, startScore: 1000 } }));
     const replay = new ScriptedGame(free, TOWN).to("ended").replay();
@@ -150,6 +158,22 @@ describe("an official's secret goal against their decisions", () => {
       { official: "o1", goal: "silence_journalist", aim: "target", other, approvedTrue: 0, approvedFalse: 1, rejectedTrue: 0, rejectedFalse: 0, listed: 1, met: true },
     ]);
     expect(withKey(promptsOf(replay), "officialTarget")[0]?.params).toMatchObject({ count: 1 });
+  });
+
+  it("bringing a target down on a true entry: the blacklisting alone is the story", () => {
+    const target = variant(pilot, (s) => ({
+      goals: s.goals.filter((c) => c.role !== "official" || c.id === "silence_journalist"),
+      blacklist: { ...s.blacklist, mode: "official", citable: [] },
+    }));
+    const { g, other } = dealt(target, (x) => x.game.players.o1!.target);
+    g.to("day").do("w1", cmd({ kind: "move", to: "park" })).do(other, cmd({ kind: "move", to: "park" })).do(other, cmd({ kind: "act", action: "litter" }));
+    g.do("w1", cmd({ kind: "write_entry", subject: other, deed: "litter", basis: "witnessed", occurrence: Object.keys(g.game.occurrences)[0] }));
+    const entry = Object.keys(g.game.journal)[0]!;
+    g.to("evening").do("o1", cmd({ kind: "review", entry, decision: "approve" })).do("o1", cmd({ kind: "blacklist", subject: other, entries: [entry] }));
+    const replay = g.replay();
+    expect(storiesOf(replay).officialGoals).toEqual([expect.objectContaining({ aim: "target", other, approvedTrue: 1, approvedFalse: 0, listed: 1 })]);
+    expect(withKey(promptsOf(replay), "officialTargetListed")).toHaveLength(1);
+    expect(withKey(promptsOf(replay), "officialTarget")).toHaveLength(0);
   });
 });
 
@@ -209,6 +233,24 @@ describe("the commercial scenario: an app's score is not a state list", () => {
     expect(card.text.zh).toMatch(/名单/);
     const texts = promptsOf(g.end().replay()).flatMap((p) => ("text" in p ? [p.text.en] : []));
     expect(texts.some((x) => /company's product/.test(x) && /state's/.test(x))).toBe(true);
+  });
+});
+
+describe("the built-in scenarios' bot games", () => {
+  it.each(["rongcheng-pilot", "court-blacklist", "commercial-credit", "quick-demo"])("%s: stories and prompts come out whole", (id) => {
+    const scenario = loadScenario(id);
+    const replay = buildReplay(simLog(scenario, 24, 2));
+    const st = storiesOf(replay);
+    const g = replay.final.game;
+    // every story points at seats and ids the game really has
+    for (const h of st.cosignerHits) expect(g.loans[h.loan]?.cosigners).toContain(h.cosigner);
+    for (const c of st.cameraMistakes) expect(g.journal[c.entry]?.source).toBe("camera");
+    for (const b of st.blockedGoals) expect(g.players[b.seat]?.goals).toContain(b.goal);
+    for (const o of st.officialGoals) expect(g.players[o.official]?.role).toBe("official");
+    for (const r of st.reports) expect(g.journal[r.entry]?.source).toBe("report");
+    const ps = promptsOf(replay);
+    expect(ps.filter((p) => "text" in p)).toHaveLength(scenario.debrief.prompts.length);
+    for (const p of ps) if ("key" in p) expect(PROMPT_KEYS.map((k) => `debrief.prompt.${k}`)).toContain(p.key);
   });
 });
 
