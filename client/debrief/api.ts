@@ -3,6 +3,7 @@
  * device's storage as a Bearer header (never in the URL). Downloads go through a blob URL.
  */
 import { hosting } from "../net/storage.ts";
+import { currentLang } from "../i18n.ts";
 import type { Loaded } from "./model.ts";
 
 export type Problem = { reason: string };
@@ -20,7 +21,9 @@ async function request(code: string, path: string, names: boolean): Promise<Resp
   const h = headers(code);
   if (!h) return { reason: "not_host" };
   try {
-    const response = await fetch(`/api/sessions/${encodeURIComponent(code)}/${path}${names ? "?names=1" : ""}`, { headers: h, cache: "no-store" });
+    // the CSVs label grades, goals and deeds in the language this page is read in
+    const query = new URLSearchParams({ ...(names ? { names: "1" } : {}), ...(path.endsWith(".csv") ? { lang: currentLang() } : {}) }).toString();
+    const response = await fetch(`/api/sessions/${encodeURIComponent(code)}/${path}${query ? `?${query}` : ""}`, { headers: h, cache: "no-store" });
     if (!response.ok) {
       const body = (await response.json().catch(() => ({}))) as { reason?: string };
       return { reason: body.reason ?? "network" };

@@ -19,7 +19,8 @@ function figure(id: string, titleKey: string, table: Table): { node: HTMLElement
     el("details", { class: "chart-table" },
       el("summary", {}, t("debrief.charts.table")),
       table.rows.length === 0 ? el("p", {}, t("debrief.charts.none")) :
-      el("div", { class: "table-scroll" }, el("table", { id: `${id}-table` },
+      // a long table scrolls inside its box: focusable, so a keyboard can scroll it too
+      el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": title }, el("table", { id: `${id}-table` },
         el("caption", { class: "visually-hidden" }, title),
         el("thead", {}, el("tr", {}, ...table.head.map((h) => el("th", { scope: "col" }, h)))),
         el("tbody", {}, ...table.rows.map((r) => el("tr", {}, ...r.map((c, i) => (i === 0 ? el("th", { scope: "row" }, String(c)) : el("td", { class: "num" }, String(c))))))),
@@ -68,6 +69,18 @@ export function chartSpecs(m: Model): { id: string; titleKey: string; table: Tab
         rows: c.officials.map((o) => [m.name(o.seat), o.approved, o.rejected, o.asked, pct(o.rate)]),
       },
       spec: { type: "bar", percent: true, labels: c.officials.map((o) => m.name(o.seat)), series: [{ label: t("debrief.charts.rate"), data: c.officials.map((o) => Math.round((o.rate ?? 0) * 100)) }] },
+    },
+    {
+      // the "it keeps order" side of the argument: deeds that happened, recorded or not
+      id: "chart-bad-deeds", titleKey: "debrief.charts.badDeeds",
+      table: {
+        head: [t("debrief.charts.day"), t("debrief.charts.recordedDeeds"), t("debrief.charts.unrecordedDeeds")],
+        rows: c.badDeeds.days.map((day, i) => [dayLabel(day), c.badDeeds.recorded[i]!, c.badDeeds.unrecorded[i]!]),
+      },
+      spec: {
+        type: "bar", stacked: true, labels: c.badDeeds.days.map(dayLabel),
+        series: [{ label: t("debrief.charts.recordedDeeds"), data: c.badDeeds.recorded }, { label: t("debrief.charts.unrecordedDeeds"), data: c.badDeeds.unrecorded }],
+      },
     },
     { id: "chart-perks", titleKey: "debrief.charts.perks", table: distTable(c.perks, (k) => lt(perk(k), k)), spec: distribution(c.perks, (k) => lt(perk(k), k)) },
     { id: "chart-restrictions", titleKey: "debrief.charts.restrictions", table: distTable(c.restrictions, (k) => lt(restriction(k), k)), spec: distribution(c.restrictions, (k) => lt(restriction(k), k)) },

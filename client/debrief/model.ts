@@ -6,7 +6,8 @@
 import { local, t } from "../i18n.ts";
 import type { LocalText } from "../../shared/lang.ts";
 import {
-  buildReplay, chartsData, people, prompts, truthVsRecord, type ChartsData, type LogEvent, type Person, type Prompt, type Replay, type TruthVsRecord,
+  buildReplay, chartsData, people, prompts, storiesOf, truthVsRecord, type ChartsData, type LogEvent, type Person, type Prompt, type Replay, type Stories,
+  type TruthVsRecord,
 } from "../../shared/debrief/index.ts";
 import type { Role } from "../../shared/rules/index.ts";
 import type { Scenario } from "../../shared/scenario/index.ts";
@@ -21,6 +22,8 @@ export type Model = {
   scenario: Scenario;
   who: Map<string, Person>;
   truth: TruthVsRecord;
+  /** Cosigners, cameras, restrictions and goals, officials' goals, rules, reports (shared/debrief/stories.ts). */
+  stories: Stories;
   charts: ChartsData;
   prompts: Prompt[];
   name(seat: string | null | undefined): string;
@@ -45,6 +48,7 @@ export function buildModel(data: Loaded): Model {
     return found ? local(found.label) : (id ?? "");
   };
   const truth = truthVsRecord(game);
+  const stories = storiesOf(replay);
   return {
     code: data.code,
     anonymised: data.anonymised,
@@ -53,8 +57,9 @@ export function buildModel(data: Loaded): Model {
     scenario,
     who,
     truth,
+    stories,
     charts: chartsData(replay),
-    prompts: prompts(game, truth, nameText),
+    prompts: prompts(game, truth, nameText, stories),
     name: (seat) => (seat ? local(nameText(seat)) : ""),
     roleOf: (seat) => game.players[seat]?.role ?? null,
     deed: (id) => label(scenario.deeds, id),
@@ -89,6 +94,8 @@ export function describe(m: Model, x: LogEvent): string {
       return k(e.type, { name: m.name(e.seatId) });
     case "seat_added":
     case "seat_removed":
+    case "seat_handed_to_bot":
+    case "seat_handed_back":
     case "extended_for":
       return k(e.type, { name: m.name(e.seat) });
     case "bot_seat_taken":

@@ -1,7 +1,9 @@
 /**
  * The timeline: filters (day, player, role, kind), the list of events as sentences, and a
  * scrubber (an <input type=range> over every event) that replays the public board as it stood
- * just after the chosen event — scores, grades, blacklist, honour roll and feed.
+ * just after the chosen event — scores, grades, blacklist, honour roll and feed — with the
+ * observers' notes written in that day's phase beside it, so a note is read next to the moment
+ * it was written about.
  */
 import { t } from "../i18n.ts";
 import { el } from "../ui/dom.ts";
@@ -51,6 +53,11 @@ export function renderTimeline(root: HTMLElement, m: Model, state: { index: numb
   const range = el("input", { type: "range", id: "scrubber", min: "0", max: String(last), step: "1", value: String(state.index) });
   const position = el("p", { id: "scrub-position", class: "position", "aria-live": "polite" });
   const boardBox = el("div", { id: "board-at", class: "board-at" });
+  const notesBox = el("section", { id: "notes-at", class: "notes-at", "aria-labelledby": "notes-at-h" });
+  const notes = marks.flatMap((mark, index) => {
+    const e = m.log[index]!.event;
+    return e.type === "note_written" ? [{ index, mark, seat: e.seat, text: e.text }] : [];
+  });
   const show = (index: number) => {
     state.index = Math.max(0, Math.min(last, index));
     range.value = String(state.index);
@@ -59,6 +66,7 @@ export function renderTimeline(root: HTMLElement, m: Model, state: { index: numb
     position.textContent = text;
     range.setAttribute("aria-valuetext", text);
     renderBoard(boardBox, m, boardAt(m.replay, mark.seq));
+    renderNotes(notesBox, m, notes.filter((n) => n.mark.day === mark.day && n.mark.phase === mark.phase), show);
     for (const b of list.querySelectorAll<HTMLElement>("[data-index]")) b.toggleAttribute("aria-current", Number(b.dataset.index) === state.index);
   };
   let frame = 0;
@@ -95,8 +103,11 @@ export function renderTimeline(root: HTMLElement, m: Model, state: { index: numb
   for (const mark of shown.slice(0, LIST_LIMIT)) {
     const index = indexOf.get(mark.seq)!;
     const item = m.log[index]!;
+    const e = item.event;
+    // an observer's note is the observer's own words: shown as a quotation, never as the interface's text
+    const words = e.type === "note_written" ? [el("span", { class: "note-by" }, `📝 ${m.name(e.seat)}: `), el("q", { class: "free-text" }, e.text)] : [describe(m, item)];
     const b = el("button", { type: "button", class: `event kind-${kindOf(mark.type)}`, "data-index": String(index), "data-type": mark.type },
-      el("span", { class: "when" }, `${mark.day}·${t(`debrief.phase.${mark.phase}`)}`), " ", describe(m, item), el("span", { class: "visually-hidden" }, ` (${t("debrief.timeline.show")})`));
+      el("span", { class: "when" }, `${mark.day}·${t(`debrief.phase.${mark.phase}`)}`), " ", ...words, el("span", { class: "visually-hidden" }, ` (${t("debrief.timeline.show")})`));
     b.addEventListener("click", () => {
       show(index);
       range.focus();
@@ -108,7 +119,7 @@ export function renderTimeline(root: HTMLElement, m: Model, state: { index: numb
     el("div", { class: "timeline-grid" },
       el("section", { class: "timeline-events", "aria-labelledby": "events-heading" },
         el("h3", { id: "events-heading" }, t("debrief.timeline.events")),
-        el("p", { id: "events-count" }, t("debrief.timeline.shown", { shown: shown.length, total: marks.length })),
+        el("p", { id: "events-count" }, t("debrief.timeline.shown", { shown: shown.length, count: marks.length })),
         ...(shown.length > LIST_LIMIT ? [el("p", {}, t("debrief.timeline.more", { count: LIST_LIMIT }))] : []),
         list,
       ),
@@ -118,11 +129,28 @@ export function renderTimeline(root: HTMLElement, m: Model, state: { index: numb
         range,
         position,
         controls,
+        notesBox,
         boardBox,
       ),
     ),
   );
   show(state.index);
+}
+
+type Note = { index: number; mark: { day: number; phase: string }; seat: string; text: string };
+
+/** The notes observers wrote during the phase of the scrubbed moment; each one moves the scrubber to where it was written. */
+function renderNotes(root: HTMLElement, m: Model, notes: Note[], show: (index: number) => void): void {
+  const items = notes.map((n) => {
+    const b = el("button", { type: "button", class: "note-jump", "data-index": String(n.index) },
+      el("span", { class: "note-by" }, `${m.name(n.seat)}: `), el("q", { class: "free-text" }, n.text));
+    b.addEventListener("click", () => show(n.index));
+    return el("li", {}, b);
+  });
+  root.replaceChildren(
+    el("h4", { id: "notes-at-h" }, t("debrief.timeline.notesHere")),
+    items.length ? el("ul", { class: "notes-at-list" }, ...items) : el("p", {}, t("debrief.timeline.notesHereNone")),
+  );
 }
 
 function renderBoard(root: HTMLElement, m: Model, board: BoardView): void {

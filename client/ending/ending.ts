@@ -104,18 +104,18 @@ function recordSection(me: OwnRecord, w: Words): HTMLElement {
     ...part("record-deeds", "ending.record.deeds", me.deeds.map((d) => t("ending.record.deedItem", { day: d.day, deed: w.deed(d.deed), place: w.place(d.location), recorded: d.recorded ? t("ending.record.recorded") : t("ending.record.unrecorded") }))),
     ...part("record-about", "ending.record.about", me.entriesAboutMe.map((e) => t("ending.record.aboutItem", {
       day: e.day, deed: w.deed(e.deed), source: t(`ending.record.source.${e.source}`), basis: t(`ending.record.basis.${e.basis}`), truth: truth(e.truthful), status: w.status(e.status),
-      points: e.points !== null ? t("ending.record.points", { points: signed(e.points) }) : "",
+      points: e.points !== null ? t("ending.record.points", { points: signed(e.points), count: Math.abs(e.points) }) : "",
     }))),
     ...(me.role === "watcher" ? [
       ...part("record-observations", "ending.record.observations", me.observations.map((o) => t("ending.record.observationItem", { day: o.day, deed: w.deed(o.deed) }))),
       ...part("record-written", "ending.record.written", me.entriesIWrote.map((e) => t("ending.record.writtenItem", { day: e.day, deed: w.deed(e.deed), basis: t(`ending.record.basis.${e.basis}`), truth: truth(e.truthful), status: w.status(e.status) }))),
     ] : []),
     ...(me.role === "official" ? part("record-decisions", "ending.record.decisions", me.decisionsIMade.map((d) => t("ending.record.decisionItem", { kind: t(`ending.record.kind.${d.kind}`), outcome: w.status(d.outcome), day: d.day !== null ? t("ending.record.dayMark", { day: d.day }) : "" }))) : []),
-    ...part("record-appeals", "ending.record.appeals", me.myAppeals.map((a) => t("ending.record.appealItem", { day: a.filedDay, status: w.status(a.status), count: a.waitedEvenings }))),
+    ...part("record-appeals", "ending.record.appeals", me.myAppeals.map((a) => t(a.status === "pending" ? "ending.record.appealPendingItem" : "ending.record.appealItem", { day: a.filedDay, status: w.status(a.status), count: a.waitedEvenings }))),
     ...part("record-listings", "ending.record.listings", me.listings.map((l) => t("ending.record.listingItem", { day: l.day, wrongful: l.wrongful ? t("ending.record.wrongfulMark") : "", state: l.active ? t("ending.record.active") : t("ending.record.lifted") }))),
     ...(me.loans.length ? part("record-loans", "ending.record.loans", me.loans.map((l) => t("ending.record.loanItem", { role: t(`ending.record.loanRole.${l.role}`), status: w.status(l.status) }))) : []),
     ...part("record-scores", "ending.record.scoreChanges", me.scoreChanges.map((c) => t("ending.record.changeItem", {
-      delta: signed(c.delta), cause: t(`ending.record.cause.${c.cause}`), deed: c.deed ? ` (${w.deed(c.deed)})` : "", day: c.day !== null ? t("ending.record.dayMark", { day: c.day }) : "",
+      delta: signed(c.delta), count: Math.abs(c.delta), cause: t(`ending.record.cause.${c.cause}`), deed: c.deed ? ` (${w.deed(c.deed)})` : "", day: c.day !== null ? t("ending.record.dayMark", { day: c.day }) : "",
     }))),
   );
 }

@@ -18,6 +18,7 @@ import { renderSetup, setupControls } from "./setup.ts";
 import { renderStepOuts } from "./stepOut.ts";
 import { renderTools, toolControls } from "./tools.ts";
 import { facilitatorView, type ConsoleData } from "./types.ts";
+import { debriefNamesControl } from "./debriefNames.ts";
 
 let link: Link | undefined;
 let lobby: Lobby | undefined;
@@ -87,6 +88,7 @@ export async function openConsole(sessionCode: string, onDeleted: (code: string)
   byId("join-url").textContent = `${location.origin}/join/${code}`;
   byId<HTMLAnchorElement>("open-board").href = `/board/${code}`;
   byId<HTMLAnchorElement>("open-debrief").href = `/debrief/${code}`;
+  debriefNamesControl(code);
   const result = await Link.open(location.origin, code, { as: "host", v: PROTOCOL_VERSION, hostToken: record.hostToken }, {
     lobby: (next) => {
       lobby = next;

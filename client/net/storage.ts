@@ -1,13 +1,16 @@
 /**
  * What the browser remembers between visits: the seat token for each session joined (it brings
- * the player back to the same seat after a refresh, a network change or a server restart) and
- * the host token for each session created on this device. Nothing else is stored.
+ * the player back to the same seat after a refresh, a network change or a server restart), the
+ * host token for each session created on this device, and the facilitator's choice of names or
+ * pseudonyms in each session's debrief. (The debrief's pinned prompts keep their own key, see
+ * client/debrief/prompts.ts.) Nothing else is stored.
  */
 export type SeatRecord = { seatToken: string; nickname?: string; kicked?: boolean };
 export type HostRecord = { hostToken: string; scenarioId: string; createdAt: number };
 
 const SEAT = "gs.seat.";
 const HOST = "gs.host.";
+const DEBRIEF_NAMES = "gs.debrief.names.";
 
 /** A url-safe random token from the browser's CSPRNG. */
 export function randomToken(length = 32): string {
@@ -42,7 +45,10 @@ export const seats = {
 export const hosting = {
   get: (code: string) => read<HostRecord>(HOST + code),
   set: (code: string, record: HostRecord) => localStorage.setItem(HOST + code, JSON.stringify(record)),
-  forget: (code: string) => localStorage.removeItem(HOST + code),
+  forget(code: string): void {
+    localStorage.removeItem(HOST + code);
+    debriefNames.forget(code);
+  },
   all(): { code: string; record: HostRecord }[] {
     const out: { code: string; record: HostRecord }[] = [];
     for (let i = 0; i < localStorage.length; i++) {
@@ -53,4 +59,15 @@ export const hosting = {
     }
     return out.sort((a, b) => b.record.createdAt - a.record.createdAt);
   },
+};
+
+/**
+ * Names or pseudonyms in a session's debrief: pseudonyms unless the facilitator chose names, on
+ * the host console beforehand or on the debrief page itself (both on this device). The default
+ * stays pseudonyms, for a projector the whole room can see.
+ */
+export const debriefNames = {
+  shown: (code: string) => localStorage.getItem(DEBRIEF_NAMES + code) === "names",
+  set: (code: string, names: boolean) => localStorage.setItem(DEBRIEF_NAMES + code, names ? "names" : "pseudonyms"),
+  forget: (code: string) => localStorage.removeItem(DEBRIEF_NAMES + code),
 };

@@ -3,7 +3,9 @@
  * log is fetched once with the host token kept on this device, replayed in the browser, and
  * shown as tabs — timeline with a board-replaying scrubber, truth vs record, charts (chart.js
  * loaded only when first shown), prompts to pin and order, and exports. Pseudonyms are on by
- * default; switching them off fetches the log again with names.
+ * default (a projector); one click at the top shows the names the class played with (the log
+ * is fetched again with names), and this device remembers the choice per session — the host
+ * console can make it beforehand (client/net/storage.ts, `debriefNames`).
  *
  * `/debrief` (no code), or a device without the host key, can open an exported JSON file
  * instead: it is checked, replayed and shown the same way, all in the browser — so a class can
@@ -16,11 +18,12 @@ import { onLangChange, setupLanguageSwitch, t } from "../i18n.ts";
 import { byId, el } from "../ui/dom.ts";
 import { isJoinCode, normalizeJoinCode } from "../../shared/lobby/joinCode.ts";
 import { download, hasToken, loadDebrief } from "../debrief/api.ts";
+import { debriefNames } from "../net/storage.ts";
 import { buildModel, type Loaded, type Model } from "../debrief/model.ts";
 import { anonymiseLog, people } from "../../shared/debrief/names.ts";
 import { buildReplay } from "../../shared/debrief/replay.ts";
 import { renderTimeline } from "../debrief/timeline.ts";
-import { renderTruth } from "../debrief/truth.ts";
+import { renderTruth, sentenceGap } from "../debrief/truth.ts";
 import { renderCharts } from "../debrief/charts.ts";
 import { renderPrompts } from "../debrief/prompts.ts";
 
@@ -34,13 +37,21 @@ let model: Model | undefined;
 /** A session opened from an exported file (instead of the server): its log as exported. */
 let fromFile: Loaded | undefined;
 let current: Tab = "timeline";
-let anonymised = true;
+let anonymised = !debriefNames.shown(code);
 const timelineState = { index: 0, filters: { day: null, seat: null, role: null, kind: null } as Parameters<typeof renderTimeline>[2]["filters"] };
 const rendered = new Set<Tab>();
+
+/** The status line, kept as a key and values so a language switch words it again. */
+let said: [string, Record<string, unknown>] | undefined;
+function say(key: string, values: Record<string, unknown> = {}): void {
+  said = [key, values];
+  status.textContent = t(key, values);
+}
 
 setupLanguageSwitch();
 onLangChange(() => {
   rendered.clear();
+  if (said) status.textContent = t(...said);
   if (model) layout();
 });
 byId("debrief-code").textContent = code;
@@ -54,11 +65,11 @@ async function start(): Promise<void> {
   });
   if (!code) return offerFile();
   if (!isJoinCode(code)) {
-    status.textContent = t("reason.bad_code");
+    say("reason.bad_code");
     return;
   }
   if (!hasToken(code)) {
-    status.textContent = t("debrief.noToken", { code });
+    say("debrief.noToken", { code });
     return offerFile();
   }
   await load();
@@ -70,15 +81,15 @@ function offerFile(): void {
 
 /** An exported session file: checked (zod, loaded only for this), then shown like a live one. */
 async function openFile(file: File): Promise<void> {
-  status.textContent = t("debrief.loading");
+  say("debrief.loading");
   const { importJson } = await import("../../shared/debrief/import.ts");
   const imported = importJson(await file.text());
   if ("problems" in imported) {
-    status.textContent = t("debrief.file.problem", { problem: imported.problems.slice(0, 3).join("; ") });
+    say("debrief.file.problem", { problem: imported.problems.slice(0, 3).join("; ") });
     return;
   }
   fromFile = { code: imported.meta.code, anonymised: imported.meta.anonymised, createdAt: imported.log[0]?.at ?? 0, endedAt: imported.meta.endedAt, log: imported.log };
-  anonymised = true;
+  anonymised = fromFile.anonymised || !debriefNames.shown(fromFile.code);
   byId("debrief-code").textContent = fromFile.code;
   showModel(fileData(), performance.now());
 }
@@ -91,11 +102,12 @@ function fileData(): Loaded {
 }
 
 async function load(): Promise<void> {
-  status.textContent = t("debrief.loading");
+  say("debrief.loading");
   const started = performance.now();
   const data = await loadDebrief(code, !anonymised);
   if ("reason" in data) {
-    status.textContent = data.reason === "not_host" ? t("debrief.noToken", { code }) : t(`reason.${data.reason}`);
+    if (data.reason === "not_host") say("debrief.noToken", { code });
+    else say(`reason.${data.reason}`);
     return;
   }
   showModel(data, started);
@@ -108,16 +120,19 @@ function showModel(data: Loaded, started: number): void {
   rendered.clear();
   layout();
   const ms = Math.round(performance.now() - started);
-  status.textContent = t("debrief.loaded", { count: model.log.length, ms });
+  say("debrief.loaded", { count: model.log.length, ms });
   document.body.dataset.ready = "true";
   document.body.dataset.openMs = String(ms);
 }
 
 function layout(): void {
   const m = model!;
-  const toggle = el("input", { type: "checkbox", id: "anonymise", checked: anonymised, disabled: fromFile?.anonymised === true, "aria-describedby": "anonymise-hint" });
-  toggle.addEventListener("change", () => {
-    anonymised = toggle.checked;
+  const noNames = fromFile?.anonymised === true;
+  const toggle = el("button", { type: "button", id: "names-toggle", class: "names-toggle", disabled: noNames, "aria-describedby": "names-state names-hint" },
+    t(anonymised ? "debrief.names.show" : "debrief.names.hide"));
+  toggle.addEventListener("click", () => {
+    anonymised = !anonymised;
+    debriefNames.set(fromFile?.code ?? code, !anonymised);
     if (fromFile) showModel(fileData(), performance.now());
     else void load();
   });
@@ -141,7 +156,11 @@ function layout(): void {
   }
   root.replaceChildren(
     el("p", { class: "report-only report-head" }, t("debrief.report.generated", { anonymised: anonymised ? t("debrief.yes") : t("debrief.no"), count: m.log.length })),
-    el("div", { class: "anonymise no-print" }, toggle, el("label", { for: "anonymise" }, t("debrief.anonymise")), el("small", { id: "anonymise-hint" }, t("debrief.anonymiseHint"))),
+    el("div", { class: "names-switch no-print", role: "group", "aria-label": t("debrief.anonymise") },
+      el("p", { id: "names-state", class: "names-state" }, noNames ? t("debrief.names.fileHasNone") : t(anonymised ? "debrief.names.showingPseudonyms" : "debrief.names.showingNames")),
+      toggle,
+      el("small", { id: "names-hint" }, [t("debrief.anonymiseHint"), t("debrief.names.remembered")].join(sentenceGap())),
+    ),
     tablist,
     ...panels,
   );

@@ -1,7 +1,8 @@
 /**
  * The debrief's routes, all under /api/sessions/:code and all only for the holder of the host
  * token (`Authorization: Bearer <token>`; never in the URL): the session's log for the debrief
- * page, and the exports (JSON log, players CSV, entries CSV). Anonymised unless `?names=1`.
+ * page, and the exports (JSON log, players CSV, entries CSV). Anonymised unless `?names=1`;
+ * the CSVs give labels (and pseudonyms) in `?lang=` (en or zh; English otherwise).
  * They read the store, so they work for live, ended and — after a restart — stored sessions,
  * until retention deletes them. Answers are never cached by the browser.
  */
@@ -11,6 +12,7 @@ import { rateLimit } from "express-rate-limit";
 import type { RoomServices } from "../rooms/services.ts";
 import type { SessionRecord } from "../store/store.ts";
 import { tokenMatches } from "../tokens.ts";
+import { isLang, type Lang } from "../../shared/lang.ts";
 import {
   anonymiseLog, buildReplay, entriesCsv, exportJson, fromStored, hideTexts, people, playersCsv, type LogEvent, type Replay,
 } from "../../shared/debrief/index.ts";
@@ -44,6 +46,12 @@ function prepare(services: RoomServices, record: SessionRecord, anonymised: bool
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return prepared;
 }
+
+/** The reader's language for the CSV labels: `?lang=zh` or English. */
+const langOf = (res: Response): Lang => {
+  const lang = res.req.query.lang;
+  return isLang(lang) ? lang : "en";
+};
 
 function attachment(res: Response, record: SessionRecord, anonymised: boolean, name: string, type: string, body: string): void {
   const [base, ext] = name.split(".");
@@ -87,10 +95,10 @@ export function debriefRouter(services: RoomServices): Router {
   });
   // A byte-order mark so spreadsheet programs read the UTF-8 (Chinese labels, nicknames) correctly.
   route("players.csv", (res, record, { replay, anonymised }) => {
-    attachment(res, record, anonymised, "players.csv", "text/csv; charset=utf-8", "\uFEFF" + playersCsv(replay.final.game, people(replay.final, replay.log), anonymised));
+    attachment(res, record, anonymised, "players.csv", "text/csv; charset=utf-8", "\uFEFF" + playersCsv(replay.final.game, people(replay.final, replay.log), anonymised, langOf(res)));
   });
   route("entries.csv", (res, record, { replay, anonymised }) => {
-    attachment(res, record, anonymised, "entries.csv", "text/csv; charset=utf-8", "\uFEFF" + entriesCsv(replay.final.game, people(replay.final, replay.log), anonymised));
+    attachment(res, record, anonymised, "entries.csv", "text/csv; charset=utf-8", "\uFEFF" + entriesCsv(replay.final.game, people(replay.final, replay.log), anonymised, langOf(res)));
   });
   return router;
 }

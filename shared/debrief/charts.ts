@@ -6,6 +6,7 @@
  */
 import type { GameState, Player } from "../rules/index.ts";
 import type { Replay } from "./replay.ts";
+import { isRecorded } from "./truth.ts";
 
 export type ScoreLines = {
   /** One column per phase (and the end): day and phase. */
@@ -15,7 +16,9 @@ export type ScoreLines = {
 export type Distribution = { days: number[]; keys: string[]; counts: number[][] };
 export type WatcherEntries = { seat: string; approved: number; rejected: number; pending: number; reversed: number; falseEntries: number }[];
 export type OfficialReviews = { seat: string; approved: number; rejected: number; asked: number; rate: number | null }[];
-export type ChartsData = { scores: ScoreLines; grades: Distribution; perks: Distribution; restrictions: Distribution; watchers: WatcherEntries; officials: OfficialReviews };
+/** Bad deeds (people's own, worth negative points) that happened each day, split by whether a true entry recorded them. */
+export type BadDeeds = { days: number[]; recorded: number[]; unrecorded: number[] };
+export type ChartsData = { scores: ScoreLines; grades: Distribution; perks: Distribution; restrictions: Distribution; watchers: WatcherEntries; officials: OfficialReviews; badDeeds: BadDeeds };
 
 const scoredPlayers = (g: GameState): Player[] => g.seats.map((s) => g.players[s]).filter((p): p is Player => !!p && p.scored);
 
@@ -52,6 +55,20 @@ function distribution(replay: Replay, keysOf: (p: Player) => string[], order: st
   return { days, keys: order, counts };
 }
 
+/** The "it keeps order" side needs its evidence too: how many bad deeds each day, seen by the record or not. */
+export function badDeeds(game: GameState): BadDeeds {
+  const bad = new Set(game.scenario.deeds.filter((d) => d.source !== "system" && d.points < 0).map((d) => d.id));
+  const recorded = isRecorded(game);
+  const days = Array.from({ length: Math.max(0, game.day) }, (_, i) => i + 1);
+  const out: BadDeeds = { days, recorded: days.map(() => 0), unrecorded: days.map(() => 0) };
+  for (const o of Object.values(game.occurrences)) {
+    if (!bad.has(o.deed) || o.day < 1 || o.day > days.length) continue;
+    if (recorded(o)) out.recorded[o.day - 1]!++;
+    else out.unrecorded[o.day - 1]!++;
+  }
+  return out;
+}
+
 export function chartsData(replay: Replay): ChartsData {
   const game = replay.final.game;
   const sc = game.scenario;
@@ -84,5 +101,6 @@ export function chartsData(replay: Replay): ChartsData {
     restrictions: distribution(replay, (p) => p.restrictions, sc.restrictions.map((r) => r.id)),
     watchers: inSeatOrder(watchers),
     officials: inSeatOrder(officials),
+    badDeeds: badDeeds(game),
   };
 }

@@ -8,6 +8,8 @@ export * from "./log.ts";
 export * from "./replay.ts";
 export * from "./names.ts";
 export * from "./truth.ts";
+export * from "./stories.ts";
+export * from "./goalStories.ts";
 export * from "./charts.ts";
 export * from "./prompts.ts";
 export * from "./exports.ts";

@@ -33,6 +33,8 @@ export function seatsOf(event: SessionEvent): string[] {
       return [event.from, event.to];
     case "seat_added":
     case "seat_removed":
+    case "seat_handed_to_bot":
+    case "seat_handed_back":
     case "role_assigned":
     case "moved":
     case "service_used":

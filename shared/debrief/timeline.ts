@@ -4,14 +4,16 @@
  */
 import type { Role } from "../rules/index.ts";
 import type { Mark } from "./replay.ts";
+import type { SessionEvent } from "../session/index.ts";
 
 export const KINDS = ["lobby", "clock", "deed", "entry", "review", "score", "blacklist", "appeal", "loan", "rule", "card", "note"] as const;
 export type Kind = (typeof KINDS)[number];
 
-const KIND_OF: Record<string, Kind> = {
+/** Every event type's kind: typed over the whole union, so a new event cannot reach the timeline without one (nor, see the unit test, without its sentence). */
+export const KIND_OF: Record<SessionEvent["type"], Kind> = {
   session_opened: "lobby", seat_joined: "lobby", seat_renamed: "lobby", seat_kicked: "lobby", room_locked: "lobby", room_unlocked: "lobby",
   seat_stepped_out: "lobby", seat_moved: "lobby", text_hidden: "lobby", announcement_made: "note", board_anonymised: "lobby",
-  seat_added: "lobby", seat_removed: "lobby", bot_seat_taken: "lobby", role_assigned: "lobby", roles_balanced: "lobby",
+  seat_added: "lobby", seat_removed: "lobby", bot_seat_taken: "lobby", seat_handed_to_bot: "lobby", seat_handed_back: "lobby", role_assigned: "lobby", roles_balanced: "lobby",
   game_started: "clock", phase_started: "clock", paused: "clock", resumed: "clock", extended: "clock", extended_for: "clock", game_ended: "clock",
   card_drawn: "card", moved: "deed", deed_done: "deed", service_used: "deed",
   loan_opened: "loan", loan_cosigned: "loan", loan_settled: "loan",
@@ -23,7 +25,7 @@ const KIND_OF: Record<string, Kind> = {
 };
 
 export function kindOf(type: string): Kind {
-  return KIND_OF[type] ?? "lobby";
+  return (KIND_OF as Record<string, Kind>)[type] ?? "lobby";
 }
 
 export type TimelineFilter = { day?: number | null; seat?: string | null; role?: Role | null; kind?: Kind | null };

@@ -30,7 +30,7 @@ export type TruthVsRecord = {
 };
 
 /** A deed counts as recorded when a true entry names its actor and deed on its day (or points at it). */
-export function truthVsRecord(game: GameState): TruthVsRecord {
+export function isRecorded(game: GameState): (o: Occurrence) => boolean {
   const entries = Object.values(game.journal);
   const recorded = new Set<string>();
   for (const e of entries) {
@@ -38,10 +38,16 @@ export function truthVsRecord(game: GameState): TruthVsRecord {
     if (e.occurrence) recorded.add(e.occurrence);
   }
   const claim = new Set(entries.filter((e) => e.truthful).map((e) => `${e.subject}|${e.deed}|${e.day}`));
+  return (o) => recorded.has(o.id) || claim.has(`${o.actor}|${o.deed}|${o.day}`);
+}
+
+export function truthVsRecord(game: GameState): TruthVsRecord {
+  const entries = Object.values(game.journal);
+  const recorded = isRecorded(game);
   const unrecorded: UnrecordedDeed[] = [];
   let recordedCount = 0;
   for (const o of Object.values(game.occurrences)) {
-    if (recorded.has(o.id) || claim.has(`${o.actor}|${o.deed}|${o.day}`)) {
+    if (recorded(o)) {
       recordedCount++;
       continue;
     }

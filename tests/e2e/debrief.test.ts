@@ -5,6 +5,10 @@
  * replays the board at a moment in day 1 exactly as it stood, lists truth vs record as the
  * script made it, and downloads every export (anonymised: no nickname; the JSON replays to the
  * same final game). axe clean, no request to any other host, screenshots at 1366×768.
+ * Then (issue 13, items 3 and 5) the same debrief in Chinese, tab by tab, and a player's end
+ * screens in both languages: no raw string key, no English in the Chinese interface, counts
+ * that agree with their nouns; the names switch at the top is remembered after a reload and
+ * is the same choice as the host console's "show names in the debrief".
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
@@ -23,7 +27,10 @@ import { buildReplay, ENTRY_COLUMNS, PLAYER_COLUMNS, type Ending } from "../../s
 import { importJson } from "../../shared/debrief/import.ts";
 import { stringTable } from "../support/strings.ts";
 
-const en = stringTable("en") as typeof import("../../assets/strings/en/debrief.json");
+const en = stringTable("en") as typeof import("../../assets/strings/en/debrief.json") & typeof import("../../assets/strings/en/host.json");
+const zh = stringTable("zh") as typeof import("../../assets/strings/zh/debrief.json") & typeof import("../../assets/strings/zh/ending.json");
+/** What the first test leaves for the second: the ended game and its table. */
+let played: { code: string; hostToken: string; t: Table; host: Device; final: ReturnType<typeof roomSession> } | undefined;
 let server: TestServer;
 let browser: Browser;
 
@@ -79,6 +86,18 @@ function lastSeq(code: string): number {
   return server.services.store.events(record.id).at(-1)!.seq;
 }
 
+/**
+ * What in a text shown in Chinese is not Chinese: raw string keys, words in Latin letters (the
+ * session code, file formats' names and grade labels aside: they are the same in both
+ * languages) and unfilled placeholders.
+ */
+function notChinese(text: string, code: string, final: ReturnType<typeof roomSession>): string[] {
+  const raw = text.match(/\b(debrief|ending|reason|core|host|play|board|app)\.[\w.]+/g) ?? [];
+  let rest = text.replaceAll(code, " ").replace(/\b(JSON|CSV|PDF)\b/g, " ");
+  for (const g of final.game.scenario.grades.map((x) => x.label.zh).sort((a, b) => b.length - a.length)) rest = rest.replaceAll(g, " ");
+  return [...raw, ...(rest.match(/[A-Za-z]{2,}/g) ?? []), ...(text.includes("{{") ? ["{{"] : [])];
+}
+
 describeBrowser("the debrief", () => {
   it("replays day 1 on the scrubber, lists truth vs record, downloads every export; players get the reveal and their record", async () => {
     const { code, hostToken } = await server.createSession();
@@ -122,7 +141,9 @@ describeBrowser("the debrief", () => {
     await page.goto(`${server.url}/debrief/${code}`);
     await page.locator("body[data-ready]").waitFor();
     await page.getByRole("tab", { name: en.debrief.tab.timeline }).waitFor();
-    expect(await page.getByLabel(en.debrief.anonymise).isChecked()).toBe(true);
+    // the names switch is the first thing on the page, pseudonyms by default
+    await expect.poll(() => page.locator("#names-state").textContent()).toBe(en.debrief.names.showingPseudonyms);
+    expect(await page.locator("#debrief-root > :not(.report-only)").first().getAttribute("class")).toContain("names-switch");
     expect(await seriousViolations(page), "timeline").toEqual([]);
     await shot(page, "debrief-timeline-end");
 
@@ -201,8 +222,9 @@ describeBrowser("the debrief", () => {
     expect(await seriousViolations(page), "export").toEqual([]);
     await shot(page, "debrief-export");
 
-    // with names: the switch off fetches nicknames; the named JSON replays to exactly the same game
-    await page.getByLabel(en.debrief.anonymise).uncheck();
+    // with names: one click fetches nicknames; the named JSON replays to exactly the same game
+    await page.getByRole("button", { name: en.debrief.names.show }).click();
+    await expect.poll(() => page.locator("#names-state").textContent()).toBe(en.debrief.names.showingNames);
     await page.getByRole("tab", { name: en.debrief.tab.export }).click();
     const named = await downloaded("#export-export-json");
     expect(named.name).toBe(`good-standing-${code}-log-named.json`);
@@ -226,7 +248,7 @@ describeBrowser("the debrief", () => {
     expect(await stranger.page.locator("#truth-appeals li").allTextContents()).toEqual(appeals);
     const fromFile = (await stranger.page.locator("main").textContent())!;
     for (const nick of Object.values(NICKNAMES)) expect(new RegExp(`\\b${nick}\\b`).test(fromFile), nick).toBe(false);
-    await stranger.page.getByLabel(en.debrief.anonymise).uncheck();
+    await stranger.page.getByRole("button", { name: en.debrief.names.show }).click();
     await expect.poll(() => stranger.page.locator("#truth-false li").allTextContents()).toContainEqual(expect.stringContaining(NICKNAMES.R4));
     expect(await seriousViolations(stranger.page), "debrief from a file").toEqual([]);
     // a file that is not an export is refused with the reason
@@ -239,6 +261,98 @@ describeBrowser("the debrief", () => {
     expect(missing.filter((p) => p !== "/favicon.ico")).toEqual([]);
     expect(host.consoleErrors.filter((e) => !e.includes("404 (Not Found)"))).toEqual([]);
     expect(foreignRequests([host, stranger], server.url)).toEqual([]);
+    played = { code, hostToken, t, host, final };
+  }, 120_000);
+
+  it("remembers the names choice per session: after a reload, and as the host console's switch", async () => {
+    if (!played) throw new Error("the first test did not finish");
+    const { code, host } = played;
+    const page = host.page;
+    const nickIn = (text: string) => Object.values(NICKNAMES).some((nick) => new RegExp(`\\b${nick}\\b`).test(text));
+
+    // the choice made on the debrief page survives a reload…
+    await page.reload();
+    await page.locator("body[data-ready]").waitFor();
+    expect(await page.locator("#names-state").textContent()).toBe(en.debrief.names.showingNames);
+    await page.getByRole("tab", { name: en.debrief.tab.truth }).click();
+    expect(nickIn((await page.locator("#panel-truth").textContent())!)).toBe(true);
+    // …and is the console's "show names in the debrief": switched off there, the debrief opens with pseudonyms
+    await page.goto(`${server.url}/host?session=${code}`);
+    const box = page.getByLabel(en.host.tools.debriefNames);
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    expect(await seriousViolations(page), "host console").toEqual([]);
+    await page.goto(`${server.url}/debrief/${code}`);
+    await page.locator("body[data-ready]").waitFor();
+    expect(await page.locator("#names-state").textContent()).toBe(en.debrief.names.showingPseudonyms);
+    await page.getByRole("tab", { name: en.debrief.tab.truth }).click();
+    expect(nickIn((await page.locator("#panel-truth").textContent())!)).toBe(false);
+  }, 120_000);
+
+  it("in Chinese, every tab has no raw key and no English word, and the CSV has Chinese labels", async () => {
+    if (!played) throw new Error("the first test did not finish");
+    const { code, host, final } = played;
+    const page = host.page;
+    await page.locator("#lang").selectOption("zh");
+    await expect.poll(() => page.locator("#names-state").textContent()).toBe(zh.debrief.names.showingPseudonyms);
+    const shownText = (selector: string) =>
+      page.locator(selector).evaluate((node) => {
+        const copy = node.cloneNode(true) as HTMLElement;
+        for (const free of copy.querySelectorAll(".free-text")) free.remove();
+        for (const hidden of copy.querySelectorAll("[hidden]")) hidden.remove();
+        return copy.textContent ?? "";
+      });
+    for (const tab of ["timeline", "truth", "charts", "prompts", "export"] as const) {
+      await page.getByRole("tab", { name: zh.debrief.tab[tab] }).click();
+      if (tab === "charts") await page.locator("#panel-charts .panel-body[data-drawn]").waitFor();
+      for (const details of await page.locator(`#panel-${tab} details`).all()) await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+      expect(notChinese(await shownText("main"), code, final), tab).toEqual([]);
+      await shot(page, `debrief-zh-${tab}`);
+    }
+    // the English tabs were checked with axe above; here the new lines and the opened chart tables
+    for (const tab of ["truth", "charts"] as const) {
+      await page.getByRole("tab", { name: zh.debrief.tab[tab] }).click();
+      expect(await seriousViolations(page), `zh ${tab}`).toEqual([]);
+    }
+    expect(await page.locator("#truth-appeals li").count()).toBeGreaterThan(0);
+    // the CSV a Chinese-reading teacher downloads has the labels in Chinese beside the ids
+    await page.getByRole("tab", { name: zh.debrief.tab.export }).click();
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.locator("#export-players-csv").click()]);
+    const players = readFileSync((await csv.path())!, "utf8");
+    const goals = final.game.scenario.goals.filter((g) => final.game.seats.some((seat) => final.game.players[seat]!.goals.includes(g.id)));
+    expect(goals.length).toBeGreaterThan(0);
+    for (const g of goals) expect(players, g.id).toContain(g.label.zh);
+    await page.locator("#lang").selectOption("en");
+  }, 120_000);
+
+  it("a player's end screens: no raw key and no English in Chinese, counts that fit their nouns in English", async () => {
+    if (!played) throw new Error("the first test did not finish");
+    const { code, t, final } = played;
+    // the table's clients leave first: one device per seat
     for (const room of everyRoom(t)) await room.leave();
+    for (const lang of ["zh", "en"] as const) {
+      const player = await newDevice(browser);
+      player.page.setDefaultTimeout(20_000); // the play page loads its town too, on 2 shared cores
+      await player.context.addInitScript(([c, token, l]) => {
+        localStorage.setItem(`gs.seat.${c}`, JSON.stringify({ seatToken: token, nickname: "Dee" }));
+        localStorage.setItem("gs.lang", l);
+      }, [code, t.tokens.R4, lang] as const);
+      await player.page.goto(`${server.url}/join/${code}`);
+      await player.page.locator("#ending-continue").click();
+      await player.page.locator("#record-summary").waitFor();
+      const text = await player.page.locator(".ending").evaluateAll((nodes) => nodes.map((n) => n.textContent ?? "").join("\n"));
+      expect(text).toContain(NICKNAMES.R4); // the reveal names players by nickname, as the game did
+      if (lang === "zh") {
+        // nicknames are the players' own words (bots' too)
+        const nicknames = Object.values(final.game.players).map((p) => p.nickname).sort((a, b) => b.length - a.length);
+        expect(notChinese(nicknames.reduce((x, nick) => x.replaceAll(nick, " "), text), code, final), "zh end screens").toEqual([]);
+        expect(await seriousViolations(player.page), "zh end screens").toEqual([]);
+      } else {
+        expect(notChinese(text, code, final).filter((x) => /\./.test(x)), "raw keys").toEqual([]);
+        expect(text).not.toMatch(/\b1 (entries|evenings|points|deeds)\b|after 0 evenings/);
+      }
+      await shot(player.page, `ending-${lang}`);
+      await player.context.close();
+    }
   }, 120_000);
 });

@@ -72,5 +72,14 @@ describe("debrief routes", () => {
     expect(players.split("\r\n").filter(Boolean)).toHaveLength(6);
     const entries = (await (await get(`${server.url}/api/sessions/${code}/entries.csv`, hostToken)).text()).replace(/^\uFEFF/, "");
     expect(entries.split("\r\n")[0]).toBe(ENTRY_COLUMNS.join(","));
+    // labels in the reader's language (the page passes its own); anything else reads English
+    const csv = async (query: string) => (await (await get(`${server.url}/api/sessions/${code}/players.csv${query}`, hostToken)).text());
+    const goals = buildReplay(imported.log).final.game.scenario.goals;
+    const zh = await csv("?lang=zh");
+    const en = await csv("?lang=xx");
+    expect(goals.some((g) => zh.includes(g.label.zh))).toBe(true);
+    expect(goals.some((g) => zh.includes(g.label.en))).toBe(false);
+    expect(goals.some((g) => en.includes(g.label.en))).toBe(true);
+    expect(/[\u4e00-\u9fff]/.test(en)).toBe(false);
   });
 });

@@ -47,6 +47,16 @@ describe("string tables", () => {
     }
   });
 
+  it("give every plural family its general form in both languages", () => {
+    for (const keys of [enKeys, zhKeys]) {
+      for (const key of Object.keys(keys).filter((k) => /_(zero|one|two|few|many)$/.test(k))) {
+        const base = key.replace(/_(zero|one|two|few|many)$/, "");
+        // the general form: key_other, or the bare key (i18next falls back to it)
+        expect(keys[`${base}_other`] ?? keys[base], `${base}_other`).toBeTruthy();
+      }
+    }
+  });
+
   it("translate every reason code the server can send", () => {
     for (const reason of REASONS) {
       expect(enKeys[`reason.${reason}`], reason).toBeTruthy();
@@ -59,7 +69,8 @@ describe("string tables", () => {
     for (const file of files) {
       const text = readFileSync(join(ROOT, "client", file), "utf8");
       const keys = [...text.matchAll(/data-i18n(?:-title)?="([\w.]+)"|\bt\("([\w.]+)"/g)].map((m) => m[1] ?? m[2]);
-      for (const key of keys) expect(enKeys[key!], `${file}: ${key}`).toBeTruthy();
+      // a counted string is a plural family (key_one, key_other, maybe key_zero): i18next picks the form
+      for (const key of keys) expect(enKeys[key!] ?? enKeys[`${key}_other`], `${file}: ${key}`).toBeTruthy();
     }
   });
 });
