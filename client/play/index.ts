@@ -20,6 +20,7 @@ import type { EndingData } from "../ending/ending.ts";
 import { announcementsSection, newsSection } from "./notices.ts";
 import { meSection, recordSection, standingSection, townSection } from "./resident.ts";
 import { journalSection } from "./watcher.ts";
+import { requestsSection } from "./requests.ts";
 import { appealsSection, camerasSection, powersSection, reviewSection } from "./official.ts";
 import { boardSection, notesSection } from "./observer.ts";
 import { appealDialog, stepOutDialog } from "./dialogs.ts";
@@ -121,6 +122,7 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
 
   const map = el("section", { class: "play-map", hidden: true, "aria-label": t("play.map.label") });
   const standing = el("div", { class: "standing" });
+  const requests = el("div", { class: "requests-wrap" });
   const panel = el("section", { class: "play-panel" });
   const body = el("div", { class: "play-body" }, map, panel);
   const over = el("section", { class: "play-over", hidden: true });
@@ -134,8 +136,9 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
     sections = specs.map((spec) => SECTIONS[spec.id]!(spec.panel, ctx));
     const top: HTMLElement[] = [];
     if (next === "resident" || next === "watcher") {
-      sections.unshift(standingSection(standing, ctx));
-      top.push(standing);
+      // an official's question waits above the tabs, where a phone shows it at once
+      sections.unshift(standingSection(standing, ctx), requestsSection(requests, ctx));
+      top.push(standing, requests);
     }
     tabs = new Tabs(specs, () => refresh());
     panel.replaceChildren(el("h1", { class: "visually-hidden" }, t("play.title")), ...top, tabs.list, ...specs.map((s) => s.panel));
@@ -153,7 +156,7 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
     if (ended) return drawOver();
     for (const section of sections) {
       // hidden tabs wait until they are shown
-      if (!section.root.closest("[hidden]") || section.root === standing) draw(section, force);
+      if (!section.root.closest("[hidden]") || section.root === standing || section.root === requests) draw(section, force);
     }
   }
 
