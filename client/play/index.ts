@@ -117,12 +117,13 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
   const notices = el("div", { class: "play-notices" });
   const announcements = el("div", { class: "announcements", "aria-live": "polite" });
   const news = el("div", { class: "news-wrap" });
-  notices.append(announcements, news);
-  const fixed: Section[] = [announcementsSection(announcements, ctx), newsSection(news, ctx)];
+  // an official's question to this player waits with the notices, above the map, where a phone shows it at once
+  const requests = el("div", { class: "requests-wrap" });
+  notices.append(announcements, requests, news);
+  const fixed: Section[] = [announcementsSection(announcements, ctx), requestsSection(requests, ctx), newsSection(news, ctx)];
 
   const map = el("section", { class: "play-map", hidden: true, "aria-label": t("play.map.label") });
   const standing = el("div", { class: "standing" });
-  const requests = el("div", { class: "requests-wrap" });
   const panel = el("section", { class: "play-panel" });
   const body = el("div", { class: "play-body" }, map, panel);
   const over = el("section", { class: "play-over", hidden: true });
@@ -136,9 +137,8 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
     sections = specs.map((spec) => SECTIONS[spec.id]!(spec.panel, ctx));
     const top: HTMLElement[] = [];
     if (next === "resident" || next === "watcher") {
-      // an official's question waits above the tabs, where a phone shows it at once
-      sections.unshift(standingSection(standing, ctx), requestsSection(requests, ctx));
-      top.push(standing, requests);
+      sections.unshift(standingSection(standing, ctx));
+      top.push(standing);
     }
     tabs = new Tabs(specs, () => refresh());
     panel.replaceChildren(el("h1", { class: "visually-hidden" }, t("play.title")), ...top, tabs.list, ...specs.map((s) => s.panel));
@@ -156,7 +156,7 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
     if (ended) return drawOver();
     for (const section of sections) {
       // hidden tabs wait until they are shown
-      if (!section.root.closest("[hidden]") || section.root === standing || section.root === requests) draw(section, force);
+      if (!section.root.closest("[hidden]") || section.root === standing) draw(section, force);
     }
   }
 

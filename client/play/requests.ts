@@ -1,5 +1,5 @@
 /**
- * The witness's side of a statement: a card at the top of the play screen (not in a tab, so a
+ * The witness's side of a statement: a card with the notices above the map (not in a tab, so a
  * phone shows it at once) for every request an official sent me — "did you see <name> <deed> on
  * day N?" — with three answers. The buttons stay busy until the server has the answer; a request
  * I answered, or let expire, stays as one line for the rest of the day.
@@ -9,21 +9,26 @@ import { el } from "../ui/dom.ts";
 import type { StatementAnswer } from "../../shared/rules/state.ts";
 import type { StatementRequest } from "../../shared/rules/views.ts";
 import type { Section } from "./render.ts";
-import { resident, type PanelContext } from "./context.ts";
+import type { PanelContext } from "./context.ts";
 import { deedName, nameOf } from "./format.ts";
 
 const ANSWERS: readonly StatementAnswer[] = ["saw_it", "did_not", "did_not_see"];
+
+/** Requests sent to this player; none for roles nobody asks (officials, observers). */
+function requestsOf(ctx: PanelContext): StatementRequest[] {
+  return (ctx.view().mine as { requests?: StatementRequest[] } | null)?.requests ?? [];
+}
 
 export function requestsSection(root: HTMLElement, ctx: PanelContext): Section {
   return {
     root,
     signature: () => {
       const { board } = ctx.view();
-      return JSON.stringify([currentLang(), ctx.commands.version, resident(ctx).requests, board.day, board.players.map((p) => [p.seat, p.nickname])]);
+      return JSON.stringify([currentLang(), ctx.commands.version, requestsOf(ctx), board.day, board.players.map((p) => [p.seat, p.nickname])]);
     },
     build: () => {
       const { board } = ctx.view();
-      const requests = resident(ctx).requests ?? [];
+      const requests = requestsOf(ctx);
       const open = requests.filter((r) => r.status === "open");
       const today = requests.filter((r) => r.status !== "open" && r.askedDay === board.day);
       if (open.length === 0 && today.length === 0) return [];

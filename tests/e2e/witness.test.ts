@@ -10,7 +10,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { Room } from "@colyseus/sdk";
-import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device } from "../support/browser.ts";
+import { mkdirSync } from "node:fs";
+import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device, SCREENSHOTS } from "../support/browser.ts";
 import { seriousViolations } from "../support/axe.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { joinHost, joinPlayer } from "../support/clients.ts";
@@ -92,6 +93,8 @@ describeBrowser("witness statements on the play screen", () => {
     const card = cai.getByRole("group", { name: question });
     await card.waitFor();
     expect(await seriousViolations(cai), "the witness's screen with a request").toEqual([]);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await cai.screenshot({ path: join(SCREENSHOTS, "witness-request-390x844.png") });
     // in Chinese too
     await cai.getByLabel(en.app.language).selectOption("zh");
     await cai.getByText(fill(zh.play.request.question, { name: "Ben", deed: deed("spread_rumour", "zh"), day: 1 })).waitFor();
@@ -107,6 +110,7 @@ describeBrowser("witness statements on the play screen", () => {
     await item.getByRole("button", { name: fill(p.evidence.footageLabel, { name: "Ben", deed: deed("spread_rumour") }) }).click();
     await item.getByText(p.evidence.shows.no_footage).waitFor();
     expect(await seriousViolations(olu), "the official's screen with evidence").toEqual([]);
+    await item.screenshot({ path: join(SCREENSHOTS, "witness-evidence-390.png") });
 
     expect(foreignRequests(devices, server.url)).toEqual([]);
     const errors = devices.flatMap((d) => d.consoleErrors).filter((e) => !/Failed to load resource/.test(e));
