@@ -42,5 +42,11 @@ export function renderTruth(root: HTMLElement, m: Model): void {
         truth: a.entryTruthful === false ? t("debrief.truth.false") : t("debrief.truth.true"),
         status: a.status === "pending" ? t("debrief.truth.pending") : ev(a.status), count: a.waitedEvenings, byWhom: a.decidedBy ? by(a.decidedBy) : "",
       }))),
+    block("truth-statements", "debrief.truth.statements", "debrief.truth.statementsNone", (tr.statements ?? []).map((x) =>
+      t("debrief.truth.statementItem", {
+        witness: m.name(x.witness), official: m.name(x.official), name: m.name(x.subject), deed: m.deed(x.deed), day: x.day ?? x.askedDay,
+        answer: x.answer ? ev(`answer_${x.answer}`) : t("debrief.truth.statementExpired"),
+        truth: x.truthful === null ? "" : x.truthful ? t("debrief.truth.statementTrue") : t("debrief.truth.statementFalse"),
+      }))),
   );
 }

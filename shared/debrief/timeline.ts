@@ -5,7 +5,7 @@
 import type { Role } from "../rules/index.ts";
 import type { Mark } from "./replay.ts";
 
-export const KINDS = ["lobby", "clock", "deed", "entry", "review", "score", "blacklist", "appeal", "loan", "rule", "card", "note"] as const;
+export const KINDS = ["lobby", "clock", "deed", "entry", "review", "score", "blacklist", "appeal", "loan", "rule", "card", "note", "evidence"] as const;
 export type Kind = (typeof KINDS)[number];
 
 const KIND_OF: Record<string, Kind> = {
@@ -20,6 +20,7 @@ const KIND_OF: Record<string, Kind> = {
   blacklisted: "blacklist", delisted: "blacklist",
   appeal_filed: "appeal", appeals_aged: "appeal", appeal_decided: "appeal",
   rule_proposed: "rule", rule_changed: "rule", note_written: "note",
+  statement_asked: "evidence", statement_given: "evidence", statements_expired: "evidence", footage_checked: "evidence",
 };
 
 export function kindOf(type: string): Kind {
