@@ -119,8 +119,9 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
   const news = el("div", { class: "news-wrap" });
   // an official's question to this player waits with the notices, above the map, where a phone shows it at once
   const requests = el("div", { class: "requests-wrap" });
-  notices.append(announcements, requests, news);
-  const fixed: Section[] = [announcementsSection(announcements, ctx), requestsSection(requests, ctx), newsSection(news, ctx)];
+  const requestArrived = el("p", { class: "visually-hidden", "aria-live": "polite" });
+  notices.append(announcements, requestArrived, requests, news);
+  const fixed: Section[] = [announcementsSection(announcements, ctx), requestsSection(requests, requestArrived, ctx), newsSection(news, ctx)];
 
   const map = el("section", { class: "play-map", hidden: true, "aria-label": t("play.map.label") });
   const standing = el("div", { class: "standing" });

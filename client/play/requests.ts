@@ -19,7 +19,12 @@ function requestsOf(ctx: PanelContext): StatementRequest[] {
   return (ctx.view().mine as { requests?: StatementRequest[] } | null)?.requests ?? [];
 }
 
-export function requestsSection(root: HTMLElement, ctx: PanelContext): Section {
+/**
+ * `live` is a polite live region that outlives the section's rebuilds: it says so once when a new
+ * request arrives (the card itself is redrawn on every change and must not be read out each time).
+ */
+export function requestsSection(root: HTMLElement, live: HTMLElement, ctx: PanelContext): Section {
+  let lastOpen = 0;
   return {
     root,
     signature: () => {
@@ -30,6 +35,8 @@ export function requestsSection(root: HTMLElement, ctx: PanelContext): Section {
       const { board } = ctx.view();
       const requests = requestsOf(ctx);
       const open = requests.filter((r) => r.status === "open");
+      if (open.length > lastOpen) live.textContent = t("play.request.arrived");
+      lastOpen = open.length;
       const today = requests.filter((r) => r.status !== "open" && r.askedDay === board.day);
       if (open.length === 0 && today.length === 0) return [];
       return [

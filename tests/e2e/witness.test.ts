@@ -92,6 +92,8 @@ describeBrowser("witness statements on the play screen", () => {
     const question = fill(p.request.question, { name: "Ben", deed: deed("spread_rumour"), day: 1 });
     const card = cai.getByRole("group", { name: question });
     await card.waitFor();
+    // a screen reader hears once that a question arrived
+    await expect.poll(() => cai.locator(".play-notices [aria-live]", { hasText: p.request.arrived }).count()).toBe(1);
     expect(await seriousViolations(cai), "the witness's screen with a request").toEqual([]);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await cai.screenshot({ path: join(SCREENSHOTS, "witness-request-390x844.png") });
