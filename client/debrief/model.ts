@@ -156,6 +156,18 @@ export function describe(m: Model, x: LogEvent): string {
       return k(e.type, { deed: m.deed(e.deed), points: e.points });
     case "note_written":
       return k(e.type, { name: m.name(e.seat), text: e.text });
+    case "statement_asked": {
+      const en = entryOf(e.statement.entry);
+      return k(e.type, { official: m.name(e.statement.official), witness: m.name(e.statement.witness), name: m.name(en?.subject), deed: m.deed(en?.deed) });
+    }
+    case "statement_given":
+      return k(e.type, { witness: m.name(g.statements[e.statement]?.witness), answer: k(`answer_${e.answer}`), falseMark: e.truthful ? "" : k("falseMark") });
+    case "statements_expired":
+      return k(e.type, { count: e.statements.length });
+    case "footage_checked": {
+      const en = entryOf(e.check.entry);
+      return k(e.type, { official: m.name(e.check.official), name: m.name(en?.subject), deed: m.deed(en?.deed), result: k(`footage_${e.check.result}`) });
+    }
     default:
       return k(e.type);
   }

@@ -89,6 +89,12 @@ export function renderTruth(root: HTMLElement, m: Model): void {
     block("truth-reports", "debrief.truth.reports", sc.reporting.enabled ? "debrief.truth.reportsNone" : "debrief.truth.reportsOff", st.reports.map((r) =>
       t("debrief.truth.reportItem", {
         day: r.day, author: m.name(r.author), name: m.name(r.subject), deed: m.deed(r.deed), truth: truth(r.truthful), status: status(r.status), published: published(r.published),
+        }))),
+    block("truth-statements", "debrief.truth.statements", "debrief.truth.statementsNone", (tr.statements ?? []).map((x) =>
+      t("debrief.truth.statementItem", {
+        witness: m.name(x.witness), official: m.name(x.official), name: m.name(x.subject), deed: m.deed(x.deed), day: x.day ?? x.askedDay,
+        answer: x.answer ? ev(`answer_${x.answer}`) : t("debrief.truth.statementExpired"),
+        truth: x.truthful === null ? "" : x.truthful ? t("debrief.truth.statementTrue") : t("debrief.truth.statementFalse"),
       }))),
   );
 }

@@ -20,6 +20,7 @@ import type { EndingData } from "../ending/ending.ts";
 import { announcementsSection, newsSection } from "./notices.ts";
 import { meSection, recordSection, standingSection, townSection } from "./resident.ts";
 import { journalSection } from "./watcher.ts";
+import { requestsSection } from "./requests.ts";
 import { appealsSection, camerasSection, powersSection, reviewSection } from "./official.ts";
 import { boardSection, notesSection } from "./observer.ts";
 import { appealDialog, stepOutDialog } from "./dialogs.ts";
@@ -116,8 +117,11 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
   const notices = el("div", { class: "play-notices" });
   const announcements = el("div", { class: "announcements", "aria-live": "polite" });
   const news = el("div", { class: "news-wrap" });
-  notices.append(announcements, news);
-  const fixed: Section[] = [announcementsSection(announcements, ctx), newsSection(news, ctx)];
+  // an official's question to this player waits with the notices, above the map, where a phone shows it at once
+  const requests = el("div", { class: "requests-wrap" });
+  const requestArrived = el("p", { class: "visually-hidden", "aria-live": "polite" });
+  notices.append(announcements, requestArrived, requests, news);
+  const fixed: Section[] = [announcementsSection(announcements, ctx), requestsSection(requests, requestArrived, ctx), newsSection(news, ctx)];
 
   const map = el("section", { class: "play-map", hidden: true, "aria-label": t("play.map.label") });
   const standing = el("div", { class: "standing" });

@@ -13,8 +13,15 @@ import { bind, draftOf, uid, type Section } from "./render.ts";
 import { commandForm, heading, listOr, official, type PanelContext } from "./context.ts";
 import { labelled, recordableDeeds, select } from "./resident.ts";
 import { deedName, nameOf, placeName, points, signed } from "./format.ts";
+import { evidenceBlock } from "./evidence.ts";
 
 const OPEN = new Set(["pending", "evidence_requested"]);
+
+/** What the evidence lines and controls depend on (statements, footage, who can be asked). */
+function evidenceSignature(ctx: PanelContext): unknown[] {
+  const mine = official(ctx);
+  return [mine.statements, mine.footage, mine.askable];
+}
 
 /** The range the rules allow for a deed (the same function the server checks with). */
 function range(ctx: PanelContext, deed: Deed): { min: number; max: number } {
@@ -26,7 +33,7 @@ export function reviewSection(root: HTMLElement, ctx: PanelContext): Section {
     root,
     signature: () => {
       const { board } = ctx.view();
-      return JSON.stringify([currentLang(), ctx.commands.version, official(ctx).journal, board.phase, board.deedPoints, board.players.map((p) => [p.seat, p.nickname])]);
+      return JSON.stringify([currentLang(), ctx.commands.version, official(ctx).journal, board.phase, board.deedPoints, board.players.map((p) => [p.seat, p.nickname]), evidenceSignature(ctx)]);
     },
     build: () => {
       const journal = official(ctx).journal;
@@ -94,6 +101,7 @@ function queueItem(ctx: PanelContext, e: QueueEntry): HTMLElement {
         : []),
     ),
     ctx.commands.note(key),
+    evidenceBlock(ctx, e, null),
   );
   return item;
 }
@@ -101,7 +109,7 @@ function queueItem(ctx: PanelContext, e: QueueEntry): HTMLElement {
 export function appealsSection(root: HTMLElement, ctx: PanelContext): Section {
   return {
     root,
-    signature: () => JSON.stringify([currentLang(), ctx.commands.version, official(ctx).appeals, official(ctx).journal.map((e) => [e.id, e.deed, e.points])]),
+    signature: () => JSON.stringify([currentLang(), ctx.commands.version, official(ctx).appeals, official(ctx).journal.map((e) => [e.id, e.deed, e.points]), ctx.view().board.phase, evidenceSignature(ctx)]),
     build: () => {
       const mine = official(ctx);
       const book = ctx.rulebook();
@@ -134,6 +142,7 @@ export function appealsSection(root: HTMLElement, ctx: PanelContext): Section {
             ctx.commands.button(key, t("play.appeals.reverse"), run("reverse"), { attrs: { "data-key": `${key}:reverse`, "aria-label": `${t("play.appeals.reverse")}: ${name}, ${deed}` } }),
           ),
           ctx.commands.note(key),
+          ...(entry ? [evidenceBlock(ctx, entry, a.id)] : []),
         );
       });
       return [

@@ -6,6 +6,7 @@
  */
 import type { Command, OfficialView, QueueEntry } from "../rules/index.ts";
 import { chance, type BotChoice, type BotInput } from "./context.ts";
+import { evidenceOn } from "./evidence.ts";
 
 function points(input: BotInput<OfficialView>, e: QueueEntry, factor: number): number {
   const d = input.scenario.deeds.find((x) => x.id === e.deed);
@@ -31,12 +32,20 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
       if (chance(rng, 0.5)) continue;
       return { kind: "decide_appeal", appeal: a.id, decision: "uphold" };
     }
+    // a witness asked about it: wait for the answer, then let it weigh
+    const says = evidenceOn(v, a.entry, a.id);
+    if (says === "waiting") continue;
+    if (says === "against") return { kind: "decide_appeal", appeal: a.id, decision: "reverse" };
+    if (says === "for") return { kind: "decide_appeal", appeal: a.id, decision: "uphold" };
     if (a.footage === "shows_nothing") return { kind: "decide_appeal", appeal: a.id, decision: "reverse" };
     if (a.footage === "shows_deed") return { kind: "decide_appeal", appeal: a.id, decision: "uphold" };
     return { kind: "decide_appeal", appeal: a.id, decision: chance(rng, 0.35) ? "reverse" : "uphold" };
   }
-  for (const e of v.journal) {
-    if ((e.status !== "pending" && e.status !== "evidence_requested") || e.subject === me.seat) continue;
+  // Entries waiting for a witness's answer come last: decided without it only when nothing else is left.
+  const open = v.journal.filter((e) => (e.status === "pending" || e.status === "evidence_requested") && e.subject !== me.seat);
+  const waiting = corrupt ? [] : open.filter((e) => evidenceOn(v, e.id, null) === "waiting");
+  for (const e of waiting.length > 0 ? [...open.filter((e) => !waiting.includes(e)), ...waiting] : open) {
+    const says = corrupt ? null : evidenceOn(v, e.id, null);
     const deed = sc.deeds.find((d) => d.id === e.deed);
     const bad = (deed?.points ?? 0) < 0;
     let cmd: Command;
@@ -49,6 +58,10 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
       if (e.subject === me.ally) cmd = bad ? { kind: "review", entry: e.id, decision: "reject" } : { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1.5) };
       else if (bad && (e.subject === me.target || e.deed === "criticise_official")) cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1.5) };
       else cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, bad ? 1.2 : 1) };
+    } else if (says === "against") {
+      cmd = { kind: "review", entry: e.id, decision: "reject" };
+    } else if (says === "for") {
+      cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1) };
     } else if (e.status === "pending" && e.basis === "hearsay") {
       cmd = { kind: "review", entry: e.id, decision: "ask_evidence" };
     } else if (e.footage === "shows_nothing") {

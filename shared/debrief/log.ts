@@ -64,6 +64,10 @@ export function seatsOf(event: SessionEvent): string[] {
       return event.by === "policy" ? [] : [event.by];
     case "rule_proposed":
       return [event.proposal.official];
+    case "statement_asked":
+      return [event.statement.official, event.statement.witness];
+    case "footage_checked":
+      return [event.check.official];
     default:
       return [];
   }

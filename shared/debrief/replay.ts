@@ -38,6 +38,9 @@ function concerned(s: Session, e: LogEvent["event"]): string[] {
     if (l) seats.push(l.borrower, ...l.cosigners);
   } else if (e.type === "card_drawn") {
     seats.push(...Object.keys(e.offers));
+  } else if (e.type === "statement_given") {
+    const st = g.statements[e.statement];
+    if (st) seats.push(st.witness, st.official);
   } else if (e.type === "appeals_aged") {
     for (const id of e.appeals) {
       const a = g.appeals[id];

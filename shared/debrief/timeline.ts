@@ -6,7 +6,7 @@ import type { Role } from "../rules/index.ts";
 import type { Mark } from "./replay.ts";
 import type { SessionEvent } from "../session/index.ts";
 
-export const KINDS = ["lobby", "clock", "deed", "entry", "review", "score", "blacklist", "appeal", "loan", "rule", "card", "note"] as const;
+export const KINDS = ["lobby", "clock", "deed", "entry", "review", "score", "blacklist", "appeal", "loan", "rule", "card", "note", "evidence"] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** Every event type's kind: typed over the whole union, so a new event cannot reach the timeline without one (nor, see the unit test, without its sentence). */
@@ -22,6 +22,7 @@ export const KIND_OF: Record<SessionEvent["type"], Kind> = {
   blacklisted: "blacklist", delisted: "blacklist",
   appeal_filed: "appeal", appeals_aged: "appeal", appeal_decided: "appeal",
   rule_proposed: "rule", rule_changed: "rule", note_written: "note",
+  statement_asked: "evidence", statement_given: "evidence", statements_expired: "evidence", footage_checked: "evidence",
 };
 
 export function kindOf(type: string): Kind {

@@ -2,7 +2,7 @@
  * Truth versus record: what really happened (occurrences) against what was written down,
  * scored and published (journal, blacklist, appeals). Pure and read-only over a final state.
  */
-import type { Appeal, BlacklistRecord, GameState, JournalEntry, Occurrence } from "../rules/index.ts";
+import type { Appeal, BlacklistRecord, GameState, JournalEntry, Occurrence, Statement } from "../rules/index.ts";
 
 export type UnrecordedDeed = Pick<Occurrence, "id" | "actor" | "deed" | "location" | "day" | "camera"> & { witnessed: boolean };
 export type FalseEntry = Pick<JournalEntry, "id" | "source" | "author" | "subject" | "deed" | "basis" | "day" | "status" | "points" | "published" | "applied" | "reviewer"> & {
@@ -21,11 +21,19 @@ export type AppealFate = Pick<Appeal, "id" | "entry" | "appellant" | "reason" | 
   deed: string | null;
 };
 
+/** A witness statement an official asked for, with what the game knows: did it happen, was the answer true. */
+export type StatementFate = Pick<Statement, "id" | "official" | "witness" | "entry" | "appeal" | "askedDay" | "status" | "answer" | "happened" | "truthful"> & {
+  subject: string | null;
+  deed: string | null;
+  day: number | null;
+};
+
 export type TruthVsRecord = {
   unrecorded: UnrecordedDeed[];
   falseEntries: FalseEntry[];
   shakyListings: ShakyListing[];
   appeals: AppealFate[];
+  statements: StatementFate[];
   totals: { deeds: number; entries: number; recorded: number; falseEntries: number; falsePublished: number; listings: number; wrongfulListings: number };
 };
 
@@ -76,11 +84,19 @@ export function truthVsRecord(game: GameState): TruthVsRecord {
       waitedEvenings: a.evenings, entryTruthful: e ? e.truthful : null, deed: e?.deed ?? null,
     };
   });
+  const statements: StatementFate[] = Object.values(game.statements).map((x) => {
+    const e = game.journal[x.entry];
+    return {
+      id: x.id, official: x.official, witness: x.witness, entry: x.entry, appeal: x.appeal, askedDay: x.askedDay, status: x.status,
+      answer: x.answer, happened: x.happened, truthful: x.truthful, subject: e?.subject ?? null, deed: e?.deed ?? null, day: e?.day ?? null,
+    };
+  });
   return {
     unrecorded,
     falseEntries,
     shakyListings,
     appeals,
+    statements,
     totals: {
       deeds: Object.keys(game.occurrences).length,
       entries: entries.length,

@@ -74,6 +74,9 @@ export const SEAT_COMMANDS = [
   cmd("decide_appeal", { appeal: ref, decision: z.enum(["uphold", "reverse"]) }),
   cmd("propose_rule", { deed: ref, points: z.number().int().min(-1000).max(1000) }),
   cmd("write_note", { text: z.string().min(1).max(NOTE_MAX) }),
+  cmd("ask_statement", { witness: ref, entry: ref.nullable().optional(), appeal: ref.nullable().optional() }),
+  cmd("answer_statement", { statement: ref, answer: z.enum(["saw_it", "did_not", "did_not_see"]) }),
+  cmd("check_footage", { entry: ref.nullable().optional(), appeal: ref.nullable().optional() }),
   cmd("step_out", {}),
 ] as const;
 

@@ -238,6 +238,22 @@ const reducers: { [T in EventType]: Reducer<T> } = {
     return { ...next, proposals: next.proposals.map((p) => (p.id === e.proposal ? { ...p, status: "applied" } : p)) };
   },
   note_written: (s, e) => ({ ...s, notes: [...s.notes, { seat: e.seat, day: s.day, text: e.text }] }),
+  statement_asked: (s, e) => ({ ...s, nextId: s.nextId + 1, statements: { ...s.statements, [e.statement.id]: e.statement } }),
+  statement_given: (s, e) => {
+    const st = s.statements[e.statement];
+    if (!st) return s;
+    const given = { ...st, status: "answered" as const, answer: e.answer, happened: e.happened, seen: e.seen, truthful: e.truthful };
+    return { ...s, statements: { ...s.statements, [st.id]: given } };
+  },
+  statements_expired: (s, e) => {
+    const statements = { ...s.statements };
+    for (const id of e.statements) {
+      const st = statements[id];
+      if (st) statements[id] = { ...st, status: "expired" };
+    }
+    return { ...s, statements };
+  },
+  footage_checked: (s, e) => ({ ...s, nextId: s.nextId + 1, footage: { ...s.footage, [e.check.id]: e.check } }),
   game_ended: (s) => ({ ...s, phase: "ended", phaseEndsAt: null, paused: false, pausedLeft: null }),
 };
 

@@ -7,7 +7,7 @@
  *  - `{ kind: "host" }` — the facilitator's console;
  *  - `{ kind: "system" }` — the room's clock (it may only `advance` once the phase timer ran out).
  */
-import type { AppealReason, Personality, Phase, Role, SeatId } from "./state.ts";
+import type { AppealReason, Personality, Phase, Role, SeatId, StatementAnswer } from "./state.ts";
 
 export type Actor = { kind: "seat"; seat: SeatId } | { kind: "host" } | { kind: "system" };
 
@@ -46,7 +46,9 @@ export type ResidentCommand =
   | { kind: "act"; action: string }
   | { kind: "cosign"; loan: string }
   | { kind: "report"; subject: SeatId; deed: string }
-  | { kind: "appeal"; entry: string; reason: AppealReason; evidence?: "camera" | "witness" | null };
+  | { kind: "appeal"; entry: string; reason: AppealReason; evidence?: "camera" | "witness" | null }
+  /** A witness answers an official's request for a statement (watchers and residents alike). */
+  | { kind: "answer_statement"; statement: string; answer: StatementAnswer };
 
 export type WatcherCommand = {
   kind: "write_entry";
@@ -63,7 +65,11 @@ export type OfficialCommand =
   | { kind: "blacklist"; subject: SeatId; entries: string[] }
   | { kind: "delist"; subject: SeatId }
   | { kind: "decide_appeal"; appeal: string; decision: "uphold" | "reverse" }
-  | { kind: "propose_rule"; deed: string; points: number };
+  | { kind: "propose_rule"; deed: string; points: number }
+  /** Ask `witness` whether they saw what an entry claims; `appeal` instead of `entry` asks about an appeal's entry. */
+  | { kind: "ask_statement"; witness: SeatId; entry?: string | null; appeal?: string | null }
+  /** Look at the cameras' footage for an entry (or an appeal's entry). */
+  | { kind: "check_footage"; entry?: string | null; appeal?: string | null };
 
 export type ObserverCommand = { kind: "write_note"; text: string };
 

@@ -10,12 +10,14 @@ import type { Actor, Command, CommandKind, CommandOf } from "./commands.ts";
 import { NOTE_MAX } from "./commands.ts";
 import { accept, reject, type Ctx, type Decision } from "./context.ts";
 import { act, move } from "./deeds.ts";
+import { checkFootage } from "./footage.ts";
 import { report, writeEntry } from "./journal.ts";
 import { addSeat, assignRole, autoBalance, handBack, handToBot, removeSeat, start, takeBotSeat } from "./lobby.ts";
 import { cosign } from "./loans.ts";
 import { advance, end, extend, injectCard, pause, resume } from "./phases.ts";
 import { Reasons } from "./reasons.ts";
 import { proposeRule, review } from "./review.ts";
+import { answerStatement, askStatement } from "./statements.ts";
 import type { GameState, Phase, Role, SeatId } from "./state.ts";
 
 type Who = "host" | "host_or_clock" | readonly Role[];
@@ -49,18 +51,23 @@ export const RULES: { [K in CommandKind]: Rule<K> } = {
   resume: { who: "host", phases: RUNNING, whilePaused: true, handle: (s, _, _c, ctx) => resume(s, ctx) },
   extend: { who: "host", phases: RUNNING, whilePaused: true, handle: (s, _, c) => extend(s, c) },
   inject_card: { who: "host", phases: RUNNING, whilePaused: true, handle: (s, _, c, ctx) => injectCard(s, c, ctx) },
-  end: { who: "host", phases: RUNNING, whilePaused: true, handle: () => end() },
+  end: { who: "host", phases: RUNNING, whilePaused: true, handle: (s) => end(s) },
   move: { who: TOWN, phases: ["day"], handle: (s, seat, c) => move(s, seat, c) },
   act: { who: TOWN, phases: ["day"], handle: (s, seat, c, ctx) => act(s, seat, c, ctx) },
   cosign: { who: TOWN, phases: ["day"], handle: (s, seat, c) => cosign(s, seat, c) },
   report: { who: ["resident"], phases: ["day", "evening"], handle: (s, seat, c, ctx) => report(s, seat, c, ctx) },
   appeal: { who: TOWN, phases: RUNNING, handle: (s, seat, c) => fileAppeal(s, seat, c) },
+  // a request is open only in the phase it was asked in; the handler tells expired from answered
+  answer_statement: { who: TOWN, phases: RUNNING, handle: (s, seat, c) => answerStatement(s, seat, c) },
   write_entry: { who: ["watcher"], phases: ["day"], handle: (s, seat, c, ctx) => writeEntry(s, seat, c, ctx) },
   review: { who: OFFICIAL, phases: ["evening"], handle: (s, seat, c) => review(s, seat, c) },
   blacklist: { who: OFFICIAL, phases: ["evening"], handle: (s, seat, c) => listResident(s, seat, c) },
   delist: { who: OFFICIAL, phases: ["evening"], handle: (s, seat, c) => delistResident(s, seat, c) },
   decide_appeal: { who: OFFICIAL, phases: ["evening"], handle: (s, seat, c) => decideAppeal(s, seat, c) },
   propose_rule: { who: OFFICIAL, phases: ["evening"], handle: (s, seat, c) => proposeRule(s, seat, c) },
+  // evidence is gathered while the town is awake (day) and while the official decides (evening)
+  ask_statement: { who: OFFICIAL, phases: ["day", "evening"], handle: (s, seat, c) => askStatement(s, seat, c) },
+  check_footage: { who: OFFICIAL, phases: ["day", "evening"], handle: (s, seat, c) => checkFootage(s, seat, c) },
   write_note: {
     who: ["observer"],
     phases: RUNNING,

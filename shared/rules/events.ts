@@ -6,6 +6,7 @@
 import type {
   Appeal,
   BlacklistRecord,
+  FootageCheck,
   JournalEntry,
   Loan,
   Occurrence,
@@ -14,6 +15,8 @@ import type {
   Role,
   RuleProposal,
   SeatId,
+  Statement,
+  StatementAnswer,
 } from "./state.ts";
 
 export type ScoreCause =
@@ -69,6 +72,17 @@ export type GameEvent =
   | { type: "rule_proposed"; proposal: RuleProposal }
   | { type: "rule_changed"; deed: string; points: number; proposal: string | null }
   | { type: "note_written"; seat: SeatId; text: string }
+  | { type: "statement_asked"; statement: Statement }
+  | {
+      type: "statement_given";
+      statement: string;
+      answer: StatementAnswer;
+      happened: boolean;
+      seen: boolean;
+      truthful: boolean;
+    }
+  | { type: "statements_expired"; statements: string[] }
+  | { type: "footage_checked"; check: FootageCheck }
   | { type: "game_ended" };
 
 export type EventType = GameEvent["type"];

@@ -17,4 +17,6 @@ export { pointsRange } from "./review.ts";
 export { roleTargets } from "./roles.ts";
 export { replay } from "./replay.ts";
 export { phaseDeadline } from "./phases.ts";
+export { STATEMENT_ANSWERS } from "./statements.ts";
+export { footageOf } from "./footage.ts";
 export * from "./views.ts";

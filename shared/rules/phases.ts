@@ -11,6 +11,7 @@ import { chain, push } from "./chain.ts";
 import { nightEvents } from "./night.ts";
 import { Reasons } from "./reasons.ts";
 import { shuffle } from "./rng.ts";
+import { expireStatements } from "./statements.ts";
 import type { GameState, Phase, SeatId } from "./state.ts";
 
 type PlayPhase = Exclude<Phase, "lobby" | "ended">;
@@ -60,18 +61,20 @@ export function advance(s: GameState, actor: Actor, ctx: Ctx, from?: { day: numb
     const deadline = phaseDeadline(s);
     if (deadline === null || ctx.now < deadline) return reject(Reasons.phase_not_over);
   }
+  // Requests for statements live as long as the phase they were asked in.
+  const c = chain(s);
+  const expired = expireStatements(s);
+  if (expired) push(c, expired);
   const phase = s.phase as PlayPhase;
   if (phase === "night") {
-    if (s.day >= s.scenario.phases.days) return accept([{ type: "game_ended" }]);
-    return accept(phaseOpening(s, "morning", s.day + 1, ctx));
+    if (s.day >= s.scenario.phases.days) push(c, { type: "game_ended" });
+    else for (const e of phaseOpening(c.state, "morning", s.day + 1, ctx)) push(c, e);
+    return accept(c.events);
   }
   const next = NEXT[phase];
-  const opening = phaseOpening(s, next, s.day, ctx);
-  if (next !== "night") return accept(opening);
+  for (const e of phaseOpening(c.state, next, s.day, ctx)) push(c, e);
   // Night: points are applied, grades recomputed, the blacklist updated, the board refreshed.
-  const c = chain(s);
-  for (const e of opening) push(c, e);
-  nightEvents(c);
+  if (next === "night") nightEvents(c);
   return accept(c.events);
 }
 
@@ -101,6 +104,7 @@ export function injectCard(s: GameState, c: CommandOf<"inject_card">, ctx: Ctx):
   return accept([drawCard(s, c.card, ctx)]);
 }
 
-export function end(): Decision {
-  return accept([{ type: "game_ended" }]);
+export function end(s: GameState): Decision {
+  const expired = expireStatements(s);
+  return accept(expired ? [expired, { type: "game_ended" }] : [{ type: "game_ended" }]);
 }

@@ -83,6 +83,17 @@ export const Reasons = {
   already_a_bot: "already_a_bot",
   /** Only a human without a playing role (an observer, or unassigned in the lobby) can take a bot's seat. */
   already_playing: "already_playing",
+  /** A statement can only be asked of another resident or watcher, never of the entry's subject or oneself. */
+  not_a_witness: "not_a_witness",
+  /** This player was already asked about this entry (or appeal), or its footage already checked. */
+  already_asked: "already_asked",
+  unknown_request: "unknown_request",
+  /** Only the player asked can answer a request for a statement. */
+  not_your_request: "not_your_request",
+  /** The request was already answered. */
+  request_answered: "request_answered",
+  /** The request ran out with the phase it was asked in. */
+  request_expired: "request_expired",
 } as const;
 
 export type Reason = (typeof Reasons)[keyof typeof Reasons];

@@ -115,6 +115,49 @@ export interface Appeal {
   decidedDay: number | null;
 }
 
+/** What a witness says when an official asks: it happened, it did not, or they did not see. */
+export type StatementAnswer = "saw_it" | "did_not" | "did_not_see";
+
+/**
+ * An official's request for a witness statement about a journal entry (or the appeal against
+ * it): did `witness` see the entry's subject do its deed on its day? Open for the phase it was
+ * asked in; unanswered at the phase's end, it expires.
+ */
+export interface Statement {
+  id: string;
+  official: SeatId;
+  witness: SeatId;
+  entry: string;
+  /** The appeal that asked for a witness, when the request is about one. */
+  appeal: string | null;
+  askedDay: number;
+  askedPhase: Phase;
+  status: "open" | "answered" | "expired";
+  answer: StatementAnswer | null;
+  /**
+   * Truth, fixed when answered and never shown to players: did the subject do the deed that day,
+   * was the witness among those who could see it, and was the answer true.
+   */
+  happened: boolean | null;
+  seen: boolean | null;
+  truthful: boolean | null;
+}
+
+/** What the footage shows about an entry's claim: a camera saw it as claimed, saw something else, or saw nothing. */
+export type FootageResult = "confirms" | "contradicts" | "no_footage";
+
+/** An official's look at the cameras' footage for a journal entry (or the appeal against it). */
+export interface FootageCheck {
+  id: string;
+  official: SeatId;
+  entry: string;
+  appeal: string | null;
+  day: number;
+  result: FootageResult;
+  /** What the camera really recorded (who, doing what, where); null when no camera saw it. */
+  shows: { occurrence: string; actor: SeatId; deed: string; location: string } | null;
+}
+
 export interface Loan {
   id: string;
   borrower: SeatId;
@@ -177,6 +220,10 @@ export interface GameState {
   proposals: RuleProposal[];
   /** Event cards drawn, in order. */
   cards: { card: string; day: number }[];
+  /** Witness statements officials asked for, by id. */
+  statements: Record<string, Statement>;
+  /** Footage officials checked, by id. */
+  footage: Record<string, FootageCheck>;
   /** Observers' notes for the debrief (append-only: a note's id is its position, see `noteTextId`). */
   notes: { seat: SeatId; day: number; text: string }[];
 }
@@ -203,6 +250,8 @@ export function newGame(scenario: Scenario): GameState {
     blacklist: [],
     proposals: [],
     cards: [],
+    statements: {},
+    footage: {},
     notes: [],
   };
 }

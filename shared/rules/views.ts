@@ -4,7 +4,7 @@
  * show it. The truth of entries and blacklistings appears only in the facilitator's god view.
  */
 import { actionsAt, type ActionOption } from "./deeds.ts";
-import type { Appeal, EntryStatus, GameState, Phase, Player, Role, SeatId } from "./state.ts";
+import type { Appeal, EntryStatus, FootageCheck, GameState, Phase, Player, Role, SeatId, Statement } from "./state.ts";
 
 export type Viewer = { kind: "seat"; seat: SeatId } | { kind: "board" } | { kind: "host" };
 
@@ -94,6 +94,24 @@ export interface OwnEntry {
   day: number;
 }
 
+/** An official's request for my statement: did I see `subject` do `deed` on `day`? */
+export interface StatementRequest {
+  id: string;
+  subject: SeatId;
+  deed: string;
+  /** The day the entry says it happened. */
+  day: number;
+  askedDay: number;
+  status: Statement["status"];
+  answer: Statement["answer"];
+}
+
+/** A statement as the officials see it beside the entry or appeal: who was asked and what they said (not whether it is true). */
+export type StatementSeen = Pick<Statement, "id" | "official" | "witness" | "entry" | "appeal" | "askedDay" | "status" | "answer">;
+
+/** What the footage showed an official (the same for every official). */
+export type FootageSeen = Pick<FootageCheck, "id" | "official" | "entry" | "appeal" | "day" | "result" | "shows">;
+
 export interface ResidentView {
   kind: "resident" | "watcher";
   board: BoardView;
@@ -109,6 +127,8 @@ export interface ResidentView {
   /** Watchers only: what I saw, and what I wrote. */
   observations: Observation[];
   myEntries: OwnEntry[];
+  /** Officials' requests for my statement, newest last (open ones wait for my answer). */
+  requests: StatementRequest[];
   /** Extra time (ms) the facilitator gave me in this phase, beyond the board's deadline. */
   myExtraTime: number;
 }
@@ -142,6 +162,12 @@ export interface OfficialView {
   cameraFeed: Observation[];
   blacklist: { seat: SeatId; day: number; by: string; entries: string[]; active: boolean }[];
   proposals: { id: string; official: SeatId; deed: string; points: number; day: number; status: string }[];
+  /** Who may be asked for a statement: the town's residents and watchers, not me (the form also leaves out the subject). */
+  askable: SeatId[];
+  /** Statements asked for and their answers, to show beside each entry or appeal. */
+  statements: StatementSeen[];
+  /** Footage checked, to show beside each entry or appeal. */
+  footage: FootageSeen[];
   myExtraTime: number;
 }
 
@@ -214,6 +240,21 @@ function occurrenceIndex(s: GameState): OccurrenceIndex {
 }
 
 const NONE: never[] = [];
+
+const requestCache = new WeakMap<GameState["statements"], Record<SeatId, StatementRequest[]>>();
+
+function requestsByWitness(s: GameState): Record<SeatId, StatementRequest[]> {
+  const hit = requestCache.get(s.statements);
+  if (hit) return hit;
+  const index: Record<SeatId, StatementRequest[]> = {};
+  for (const x of Object.values(s.statements)) {
+    const e = s.journal[x.entry];
+    if (!e) continue;
+    (index[x.witness] ??= []).push({ id: x.id, subject: e.subject, deed: e.deed, day: e.day, askedDay: x.askedDay, status: x.status, answer: x.answer });
+  }
+  requestCache.set(s.statements, index);
+  return index;
+}
 
 function publicPlayer(s: GameState, p: Player): PublicPlayer {
   const shown = p.scored && s.scenario.scoring.mode === "points";
@@ -309,6 +350,7 @@ function residentView(s: GameState, p: Player): ResidentView {
     myDeeds,
     observations,
     myEntries,
+    requests: requestsByWitness(s)[p.seat] ?? NONE,
     myExtraTime: s.extraTime[p.seat] ?? 0,
   };
 }
@@ -349,6 +391,13 @@ function officialView(s: GameState, p: Player): OfficialView {
     cameraFeed,
     blacklist: s.blacklist.map((r) => ({ seat: r.seat, day: r.day, by: r.by, entries: r.entries.slice(), active: r.active })),
     proposals: s.proposals.map((x) => ({ id: x.id, official: x.official, deed: x.deed, points: x.points, day: x.day, status: x.status })),
+    askable: s.seats.filter((x) => x !== p.seat && (s.players[x]?.role === "resident" || s.players[x]?.role === "watcher")),
+    statements: Object.values(s.statements).map((x) => ({
+      id: x.id, official: x.official, witness: x.witness, entry: x.entry, appeal: x.appeal, askedDay: x.askedDay, status: x.status, answer: x.answer,
+    })),
+    footage: Object.values(s.footage).map((f) => ({
+      id: f.id, official: f.official, entry: f.entry, appeal: f.appeal, day: f.day, result: f.result, shows: f.shows ? { ...f.shows } : null,
+    })),
     myExtraTime: s.extraTime[p.seat] ?? 0,
   };
 }

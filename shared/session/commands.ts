@@ -133,6 +133,9 @@ const HANDLERS: { [K in CommandKind]: Handler<K> } = {
   decide_appeal: seatRule((c) => strip(c)),
   propose_rule: seatRule((c) => strip(c)),
   write_note: seatRule((c) => strip(c)),
+  ask_statement: seatRule((c) => strip(c)),
+  answer_statement: seatRule((c) => strip(c)),
+  check_footage: seatRule((c) => strip(c)),
 };
 
 /**

@@ -83,6 +83,9 @@ export function playGame(scenario: Scenario, opts: PlayOptions): PlayedGame {
           if (cmd === null || !run(seatActor(seat), cmd)) {
             if (cmd !== null) failures[seat] = (failures[seat] ?? 0) + 1;
             if (cmd === null || (failures[seat] ?? 0) >= 3) done.add(seat);
+          } else if (cmd.kind === "ask_statement") {
+            // a witness who had nothing left to do gets turns again, to answer within the phase
+            done.delete(cmd.witness);
           }
         }
       }

@@ -140,7 +140,7 @@ describeBrowser("the play screen", () => {
     // the official sees it in the queue but cannot review in the daytime: the reason is shown
     const approve = olu.getByRole("button", { name: fill(p.review.forEntry, { action: p.review.approve, name: "Ann", deed: deed("litter") }) });
     await approve.click();
-    await expect.poll(() => olu.locator(".queue-item .feedback").textContent()).toBe(en.reason.wrong_phase);
+    await expect.poll(() => olu.locator(".queue-item > .feedback").textContent()).toBe(en.reason.wrong_phase);
 
     // the observer keeps a note
     await obi.getByRole("tab", { name: p.tabs.notes }).click();

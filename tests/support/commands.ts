@@ -42,6 +42,9 @@ export function sampleCommand(kind: CommandKind, ids: SampleIds = { seat: "s1", 
     decide_appeal: { appeal: "a1", decision: "uphold" },
     propose_rule: { deed: "jaywalk", points: -10 },
     write_note: { text: "a note" },
+    ask_statement: { witness: seat, entry: "e1" },
+    answer_statement: { statement: "w1", answer: "did_not_see" },
+    check_footage: { appeal: "a1" },
     step_out: {},
   };
   return { kind, ...byKind[kind] };

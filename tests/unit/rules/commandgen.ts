@@ -75,10 +75,19 @@ export function commandFor(s: GameState, actor: Actor, c: Choice): Command {
       const x = at(approved, b);
       if (x) return { kind: "blacklist", subject: x.subject, entries: [x.id] };
     }
+    // evidence: a statement from someone in town, or the footage, about an open entry or appeal
+    const appeal = at(appeals, d);
+    if (d % 3 === 0 && (e || appeal)) {
+      const about = e && (b % 2 === 0 || !appeal) ? { entry: e.id } : { appeal: appeal!.id };
+      return b % 3 === 0 ? { kind: "check_footage", ...about } : { kind: "ask_statement", witness: at(seats, a + b) ?? "x", ...about };
+    }
     const deed = at(s.scenario.deeds, b)!;
     return { kind: "propose_rule", deed: deed.id, points: deed.points + ((d % 5) - 2) };
   }
   if (p.role === "observer") return { kind: "write_note", text: "note" };
+  const asked = Object.values(s.statements).filter((x) => x.witness === p.seat && (x.status === "open" || b % 7 === 0));
+  const request = at(asked, b);
+  if (request && pick < 5) return { kind: "answer_statement", statement: request.id, answer: (["saw_it", "did_not", "did_not_see"] as const)[d % 3]! };
   if (pick < 3) {
     const actions = actionsAt(s, p.seat).filter((x) => x.blocked === null || b % 5 === 0);
     const x = at(actions, b);
@@ -136,6 +145,9 @@ function garbage(s: GameState, a: number, b: number): Command {
     decide_appeal: { kind: "decide_appeal", appeal: `a${b % 30}`, decision: "reverse" },
     propose_rule: { kind: "propose_rule", deed: "jaywalk", points: -(b % 12) },
     write_note: { kind: "write_note", text: "x".repeat(b % 300) },
+    ask_statement: { kind: "ask_statement", witness: seat, entry: id },
+    answer_statement: { kind: "answer_statement", statement: `w${b % 30}`, answer: (["saw_it", "did_not", "did_not_see"] as const)[b % 3]! },
+    check_footage: { kind: "check_footage", entry: id },
   };
   return samples[kind];
 }

@@ -8,7 +8,7 @@ import type { GameState, View } from "../../../shared/rules/index.ts";
 
 const PUBLIC_PLAYER_KEYS = "blacklisted,grade,location,nickname,role,score,seat";
 /** Keys that only the facilitator's god view may hold. */
-const TRUTH_KEYS = new Set(["truthful", "wrongful", "witnesses"]);
+const TRUTH_KEYS = new Set(["truthful", "wrongful", "witnesses", "happened"]);
 
 function walk(value: unknown, visit: (obj: Record<string, unknown>) => void): void {
   if (Array.isArray(value)) for (const v of value) walk(v, visit);
@@ -46,6 +46,7 @@ export function leaks(state: GameState, viewer: string, view: View): string[] {
     for (const e of view.myEntries) if (state.journal[e.id]?.author !== viewer) out.push(`myEntries ${e.id}`);
     for (const o of view.myDeeds) if (state.occurrences[o.id]?.actor !== viewer) out.push(`myDeeds ${o.id}`);
     for (const o of view.observations) if (!state.occurrences[o.id]?.witnesses.includes(viewer)) out.push(`observation ${o.id}`);
+    for (const r of view.requests) if (state.statements[r.id]?.witness !== viewer) out.push(`request ${r.id}`);
     // Entry ids anywhere in the view: only published ones, or the viewer's own.
     walk(view, (obj) => {
       for (const v of Object.values(obj)) {
