@@ -4,6 +4,7 @@
  * show it. The truth of entries and blacklistings appears only in the facilitator's god view.
  */
 import { actionsAt, type ActionOption } from "./deeds.ts";
+import { goalProgress, type GoalProgress } from "./goalProgress.ts";
 import type { Appeal, EntryStatus, GameState, Phase, Player, Role, SeatId } from "./state.ts";
 
 export type Viewer = { kind: "seat"; seat: SeatId } | { kind: "board" } | { kind: "host" };
@@ -111,6 +112,8 @@ export interface ResidentView {
   myEntries: OwnEntry[];
   /** Extra time (ms) the facilitator gave me in this phase, beyond the board's deadline. */
   myExtraTime: number;
+  /** How far I am with each secret goal, and who it names (see goalProgress.ts). */
+  goalProgress: GoalProgress[];
 }
 
 export interface QueueEntry {
@@ -143,6 +146,8 @@ export interface OfficialView {
   blacklist: { seat: SeatId; day: number; by: string; entries: string[]; active: boolean }[];
   proposals: { id: string; official: SeatId; deed: string; points: number; day: number; status: string }[];
   myExtraTime: number;
+  /** How far I am with each secret goal, and who it names (see goalProgress.ts). */
+  goalProgress: GoalProgress[];
 }
 
 export interface ObserverView {
@@ -310,6 +315,7 @@ function residentView(s: GameState, p: Player): ResidentView {
     observations,
     myEntries,
     myExtraTime: s.extraTime[p.seat] ?? 0,
+    goalProgress: goalProgress(s, p.seat),
   };
 }
 
@@ -350,6 +356,7 @@ function officialView(s: GameState, p: Player): OfficialView {
     blacklist: s.blacklist.map((r) => ({ seat: r.seat, day: r.day, by: r.by, entries: r.entries.slice(), active: r.active })),
     proposals: s.proposals.map((x) => ({ id: x.id, official: x.official, deed: x.deed, points: x.points, day: x.day, status: x.status })),
     myExtraTime: s.extraTime[p.seat] ?? 0,
+    goalProgress: goalProgress(s, p.seat),
   };
 }
 
