@@ -25,6 +25,7 @@ import { boardSection, notesSection } from "./observer.ts";
 import { appealDialog, stepOutDialog } from "./dialogs.ts";
 import { mountMap, type TownHandle } from "./map.ts";
 import { gradeName } from "./format.ts";
+import { goalCardSection } from "./goals.ts";
 
 export type PlayKind = "resident" | "watcher" | "official" | "observer";
 
@@ -121,8 +122,11 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
 
   const map = el("section", { class: "play-map", hidden: true, "aria-label": t("play.map.label") });
   const standing = el("div", { class: "standing" });
+  /** The secret goal, on the main screen (not only in a tab): a player's motive comes first. */
+  const goalCard = el("section", { class: "goal-card" });
   const panel = el("section", { class: "play-panel" });
-  const body = el("div", { class: "play-body" }, map, panel);
+  // the role's work comes before the map in the page (a phone shows it first); wide screens put the map on the left
+  const body = el("div", { class: "play-body" }, panel, map);
   const over = el("section", { class: "play-over", hidden: true });
 
   root.replaceChildren(statusBar.element, statusBar.hint, steppedOut, botPlays, notices, body, over, live, appeal.element, stepOut.element);
@@ -136,6 +140,10 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
     if (next === "resident" || next === "watcher") {
       sections.unshift(standingSection(standing, ctx));
       top.push(standing);
+    }
+    if (next !== "observer") {
+      sections.unshift(goalCardSection(goalCard, ctx));
+      top.push(goalCard);
     }
     tabs = new Tabs(specs, () => refresh());
     panel.replaceChildren(el("h1", { class: "visually-hidden" }, t("play.title")), ...top, tabs.list, ...specs.map((s) => s.panel));
@@ -153,7 +161,7 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
     if (ended) return drawOver();
     for (const section of sections) {
       // hidden tabs wait until they are shown
-      if (!section.root.closest("[hidden]") || section.root === standing) draw(section, force);
+      if (!section.root.closest("[hidden]") || section.root === standing || section.root === goalCard) draw(section, force);
     }
   }
 

@@ -13,6 +13,7 @@ import { bind, draftOf, uid, type Section } from "./render.ts";
 import { commandForm, heading, listOr, official, type PanelContext } from "./context.ts";
 import { labelled, recordableDeeds, select } from "./resident.ts";
 import { deedName, nameOf, placeName, points, signed } from "./format.ts";
+import { goalList, goalSignature } from "./goals.ts";
 
 const OPEN = new Set(["pending", "evidence_requested"]);
 
@@ -187,7 +188,7 @@ export function powersSection(root: HTMLElement, ctx: PanelContext): Section {
     signature: () => {
       const mine = official(ctx);
       const { board } = ctx.view();
-      return JSON.stringify([currentLang(), ctx.commands.version, mine.blacklist, mine.proposals, mine.me.goals, mine.journal.map((e) => [e.id, e.status, e.subject]), board.players.map((p) => [p.seat, p.nickname, p.role, p.blacklisted]), board.deedPoints]);
+      return JSON.stringify([currentLang(), ctx.commands.version, mine.blacklist, mine.proposals, goalSignature(ctx), mine.journal.map((e) => [e.id, e.status, e.subject]), board.players.map((p) => [p.seat, p.nickname, p.role, p.blacklisted]), board.deedPoints]);
     },
     build: () => [...blacklist(ctx), ...ruleChange(ctx), ...goals(ctx)],
   };
@@ -269,7 +270,5 @@ function ruleChange(ctx: PanelContext): (Node | string)[] {
 }
 
 function goals(ctx: PanelContext): (Node | string)[] {
-  const book = ctx.rulebook();
-  const list = official(ctx).me.goals.map((id) => book.goals.find((g) => g.id === id)).filter((g) => g !== undefined);
-  return [el("h2", {}, t("play.me.goalsHeading")), listOr(list.map((g) => el("li", { class: "goal" }, local(g.label))), t("play.me.noGoals"))];
+  return [el("h2", {}, t("play.me.goalsHeading")), goalList(ctx)];
 }
