@@ -51,12 +51,13 @@ function personLine(ctx: PanelContext, g: GoalProgress): HTMLElement | null {
   );
 }
 
-function needsList(book: Scenario, g: Extract<GoalProgress, { kind: "acquire" }>, money: number | null): string {
+function needsList(book: Scenario, g: Extract<GoalProgress, { kind: "acquire" }>, money: number | null, day: number): string {
   const parts: string[] = [];
   if (g.needGrade) parts.push(t("goal.needs.grade", { grade: gradeName(book, g.needGrade) }));
   if (g.offList) parts.push(t("goal.needs.offList"));
   if (g.price > 0 && (money === null || money < g.price)) parts.push(t("goal.needs.money", { amount: g.price }));
   if (g.places.length) parts.push(t("goal.needs.place", { places: g.places.map((p) => placeName(book, p)).join(t("goal.needs.sep")) }));
+  if (g.fromDay > day) parts.push(t("goal.needs.fromDay", { day: g.fromDay }));
   parts.push(t("goal.needs.byDay", { day: g.byDay }));
   return parts.join(t("goal.needs.sep"));
 }
@@ -73,7 +74,7 @@ function progressLines(ctx: PanelContext, g: GoalProgress): string[] {
       const what = deedName(book, g.service);
       if (g.day !== null) return [t("goal.acquire.got", { what, day: g.day })];
       if (g.settled) return [t("goal.acquire.gone", { what, byDay: g.byDay })];
-      const lines = [t("goal.acquire.needs", { what, needs: needsList(book, g, money) })];
+      const lines = [t("goal.acquire.needs", { what, needs: needsList(book, g, money, ctx.view().board.day) })];
       if (g.blockedBy) lines.push(t("goal.acquire.blocked", { restriction: perkName(book, g.blockedBy) }));
       return lines;
     }

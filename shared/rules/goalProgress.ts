@@ -30,6 +30,8 @@ export type GoalFacts =
       service: string | null;
       /** Where that service is offered. */
       places: string[];
+      /** The first day it is offered (a scenario may open a want later in the game). */
+      fromDay: number;
       byDay: number;
       /** The day the item was acquired, or null. */
       day: number | null;
@@ -85,6 +87,8 @@ function facts(state: GameState, p: Player, check: GoalCheck): GoalFacts {
         kind: "acquire",
         service: service?.id ?? null,
         places: service ? service.locations.slice() : [],
+        // read loosely: older scenario formats have no opening day (every want is open from day 1)
+        fromDay: (service as { fromDay?: number } | null)?.fromDay ?? 1,
         byDay: check.byDay,
         day: p.itemDays[check.item] ?? null,
         needGrade: service ? lowestAllowed(s, service.id) : null,

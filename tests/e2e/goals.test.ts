@@ -6,8 +6,9 @@
  * before the map; no sideways scrolling; axe clean for every role.
  *
  * The facilitator plays their own copy of the default scenario holding one goal card per role,
- * so the deal is known: the resident must buy a train ticket, the watcher's cousin must keep a
- * grade, the official must bring someone down.
+ * so the deal is known: the resident must buy a train ticket, the watcher's cousin (the one
+ * resident) must keep a grade, the official must bring someone down (and that person gets the
+ * scenario's card for the one named, the journalist's, where it has one).
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -41,6 +42,8 @@ const pilot = JSON.parse(readFileSync(join(ROOT, "assets/scenarios/rongcheng-pil
 /** One card per role, found by what it checks (so renamed cards still fit). */
 const card = (role: string, kind: string) => pilot.goals.find((c) => c.role === role && c.check.kind === kind)!;
 const cards = { resident: card("resident", "acquire"), watcher: card("watcher", "ally_keeps_grade"), official: card("official", "target_down") };
+/** Cards dealt to whoever another card names (the journalist's, where the scenario has one). */
+const namedCards = pilot.goals.filter((c) => (c as { forTargetOf?: string }).forTargetOf === cards.official.id);
 const grade = (id: string, lang: "en" | "zh" = "en") => pilot.grades.find((x) => x.id === id)!.label[lang];
 
 const PHONE = { width: 390, height: 844 };
@@ -51,7 +54,7 @@ let browser: Browser;
 const devices: Device[] = [];
 
 async function createSession(): Promise<{ code: string; hostToken: string }> {
-  const scenario = { ...JSON.parse(readFileSync(join(ROOT, "assets/scenarios/rongcheng-pilot.json"), "utf8")), id: "one-card-each", default: false, goals: Object.values(cards) };
+  const scenario = { ...JSON.parse(readFileSync(join(ROOT, "assets/scenarios/rongcheng-pilot.json"), "utf8")), id: "one-card-each", default: false, goals: [...Object.values(cards), ...namedCards] };
   const response = await fetch(`${server.url}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario }) });
   expect(response.status, await response.clone().text()).toBe(201);
   return (await response.json()) as { code: string; hostToken: string };
@@ -119,10 +122,11 @@ describeBrowser("secret goals on the play screen", () => {
     const wes = await joinAs("Wes", code);
     const olu = await joinAs("Olu", code);
     const obi = await joinAs("Obi", code);
-    await joinPlayer(server.url, code, "Ben"); // a second resident, played by nobody on screen
+    // a second official off screen: the room's minimum, and no second resident, so the cousin is Ann
+    await joinPlayer(server.url, code, "Ben");
     await expect.poll(() => Object.keys(seats(host)).length).toBe(5);
     const seat = seats(host);
-    const roles = { Ann: "resident", Ben: "resident", Wes: "watcher", Olu: "official", Obi: "observer" };
+    const roles = { Ann: "resident", Wes: "watcher", Olu: "official", Ben: "official", Obi: "observer" };
     for (const [name, role] of Object.entries(roles)) await sendOk(host, { kind: "assign_role", seatId: seat[name], role });
     await sendOk(host, { kind: "start" });
     const all = [ann, wes, olu, obi];
@@ -132,8 +136,14 @@ describeBrowser("secret goals on the play screen", () => {
     const nick = (s: string) => game.players[s]!.nickname;
     const cousin = game.players[seat.Wes!]!.ally!;
     const target = game.players[seat.Olu!]!.target!;
-    expect(cousin).toBeTruthy();
+    expect(cousin).toBe(seat.Ann);
     expect(target).toBeTruthy();
+    // every card a student holds is on their screen, in the goal card above the tabs
+    for (const [name, page] of [["Ann", ann], ["Wes", wes], ["Olu", olu]] as const) {
+      const held = game.players[seat[name]!]!.goals;
+      expect(held.length).toBeGreaterThan(0);
+      for (const id of held) await page.locator(`.goal-card [data-goal="${id}"]`, { hasText: pilot.goals.find((c) => c.id === id)!.label.en }).waitFor();
+    }
 
     // the watcher's card names the cousin: nickname, the town's avatar, grade, progress
     const wesCard = wes.locator(".goal-card");
@@ -141,6 +151,8 @@ describeBrowser("secret goals on the play screen", () => {
     const cousinLine = wesCard.locator(`.goal-person[data-seat="${cousin}"]`);
     await expect.poll(() => cousinLine.locator(".name").textContent()).toBe(nick(cousin));
     expect(await cousinLine.locator("img").getAttribute("src")).toBe(avatarUri(cousin));
+    // the same avatar the cousin sees as their own
+    expect(await ann.locator(".play-status .who img").getAttribute("src")).toBe(avatarUri(cousin));
     await wesCard.getByText(fill(g.grade.ally, { name: nick(cousin), grade: grade("a"), need: grade(cards.watcher.check.grade!) })).waitFor();
     await expect.poll(() => wesCard.locator(".goal-state").textContent()).toBe(g.state.onTrack);
     // …and so does the role panel ("Me")

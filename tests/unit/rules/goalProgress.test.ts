@@ -57,7 +57,10 @@ describe("goal progress", () => {
     let s = to(town(), "day");
     s = withPlayer(s, "r1", { goals: ["visit_mother"] });
     let g = only(s, "r1");
-    expect(g).toMatchObject({ kind: "acquire", service: "train_ticket", places: ["station"], byDay: 4, day: null, needGrade: "a", offList: false, blockedBy: null, met: false, settled: false });
+    expect(g).toMatchObject({ kind: "acquire", service: "train_ticket", places: ["station"], fromDay: 1, byDay: 4, day: null, needGrade: "a", offList: false, blockedBy: null, met: false, settled: false });
+    // a want a scenario opens later says from which day
+    const later = { ...s, scenario: { ...s.scenario, services: s.scenario.services.map((x) => (x.id === "train_ticket" ? { ...x, fromDay: 2 } : x)) } };
+    expect(only(later, "r1")).toMatchObject({ fromDay: 2 });
     if (g.kind !== "acquire") throw new Error("acquire expected");
     expect(g.price).toBe(loadScenario("rongcheng-pilot").services.find((x) => x.id === "train_ticket")!.cost.money);
     // at grade B the ticket is blocked now, by the grade's restriction
