@@ -67,6 +67,69 @@ export function namedPerson(progress: GoalProgress): SeatId | null {
 
 const gradeId = (s: Scenario, index: number): string | null => s.grades[index]?.id ?? null;
 
+/*
+ * Every seat's view is rebuilt after each event, so the counts over the journal, the appeals and
+ * the players are memoised on the identity of the part of the state they come from (apply()
+ * replaces a record only when it changes), as views.ts does.
+ */
+interface AuthorCounts {
+  approved: number;
+  waiting: number;
+  witnessed: number;
+  hearsay: number;
+}
+const byAuthorCache = new WeakMap<GameState["journal"], Record<SeatId, AuthorCounts>>();
+function authorCounts(state: GameState, seat: SeatId): AuthorCounts {
+  let index = byAuthorCache.get(state.journal);
+  if (!index) {
+    index = {};
+    for (const e of Object.values(state.journal)) {
+      if (!e.author) continue;
+      const c = (index[e.author] ??= { approved: 0, waiting: 0, witnessed: 0, hearsay: 0 });
+      if (e.status === "approved") c.approved++;
+      else if (e.status === "pending" || e.status === "evidence_requested") c.waiting++;
+      if (e.basis === "witnessed") c.witnessed++;
+      else c.hearsay++;
+    }
+    byAuthorCache.set(state.journal, index);
+  }
+  return index[seat] ?? { approved: 0, waiting: 0, witnessed: 0, hearsay: 0 };
+}
+
+/** Pending appeals: by appellant, and in all (the key "" holds the total). */
+const pendingCache = new WeakMap<GameState["appeals"], Record<string, number>>();
+function pendingAppeals(state: GameState, seat: SeatId | ""): number {
+  let index = pendingCache.get(state.appeals);
+  if (!index) {
+    index = { "": 0 };
+    for (const a of Object.values(state.appeals)) {
+      if (a.status !== "pending") continue;
+      index[a.appellant] = (index[a.appellant] ?? 0) + 1;
+      index[""]!++;
+    }
+    pendingCache.set(state.appeals, index);
+  }
+  return index[seat] ?? 0;
+}
+
+const averageCache = new WeakMap<GameState["players"], number | null>();
+function averageScore(state: GameState): number | null {
+  const hit = averageCache.get(state.players);
+  if (hit !== undefined) return hit;
+  let sum = 0;
+  let n = 0;
+  for (const seat of state.seats) {
+    const x = state.players[seat];
+    if (x?.scored) {
+      sum += x.score;
+      n++;
+    }
+  }
+  const average = n ? Math.round(sum / n) : null;
+  averageCache.set(state.players, average);
+  return average;
+}
+
 /** The lowest grade (in table order) down to which no grade blocks `service`; null if none blocks. */
 function lowestAllowed(s: Scenario, service: string): string | null {
   let last: string | null = null;
@@ -105,56 +168,28 @@ function facts(state: GameState, p: Player, check: GoalCheck): GoalFacts {
     }
     case "never_blacklisted":
       return { kind: "never_blacklisted", blacklisted: p.blacklisted };
-    case "win_appeal": {
-      let waiting = 0;
-      for (const a of Object.values(state.appeals)) if (a.appellant === p.seat && a.status === "pending") waiting++;
-      return { kind: "win_appeal", waiting };
-    }
+    case "win_appeal":
+      return { kind: "win_appeal", waiting: pendingAppeals(state, p.seat) };
     case "wellbeing":
       return { kind: "wellbeing", have: p.wellbeing, need: check.min };
     case "approved_entries": {
-      let have = 0;
-      let waiting = 0;
-      for (const e of Object.values(state.journal)) {
-        if (e.author !== p.seat) continue;
-        if (e.status === "approved") have++;
-        else if (e.status === "pending" || e.status === "evidence_requested") waiting++;
-      }
-      return { kind: "approved_entries", have, need: check.count, waiting };
+      const c = authorCounts(state, p.seat);
+      return { kind: "approved_entries", have: c.approved, need: check.count, waiting: c.waiting };
     }
     case "only_witnessed": {
-      let witnessed = 0;
-      let hearsay = 0;
-      for (const e of Object.values(state.journal)) {
-        if (e.author !== p.seat) continue;
-        if (e.basis === "witnessed") witnessed++;
-        else hearsay++;
-      }
-      return { kind: "only_witnessed", witnessed, hearsay };
+      const c = authorCounts(state, p.seat);
+      return { kind: "only_witnessed", witnessed: c.witnessed, hearsay: c.hearsay };
     }
-    case "average_score": {
-      let sum = 0;
-      let n = 0;
-      for (const seat of state.seats) {
-        const x = state.players[seat];
-        if (x?.scored) {
-          sum += x.score;
-          n++;
-        }
-      }
-      return { kind: "average_score", average: n ? Math.round(sum / n) : null, need: check.min };
-    }
+    case "average_score":
+      return { kind: "average_score", average: averageScore(state), need: check.min };
     case "protect_ally":
       return { kind: "protect_ally", person: p.ally, blacklisted: other(p.ally)?.blacklisted ?? false };
     case "target_down": {
       const target = other(p.target);
       return { kind: "target_down", person: p.target, grade: target?.grade ?? null, blacklisted: target?.blacklisted ?? false, need: check.grade };
     }
-    case "clear_appeals": {
-      let waiting = 0;
-      for (const a of Object.values(state.appeals)) if (a.status === "pending") waiting++;
-      return { kind: "clear_appeals", waiting };
-    }
+    case "clear_appeals":
+      return { kind: "clear_appeals", waiting: pendingAppeals(state, "") };
     default:
       // a check kind added to the scenario format after this reader: show the card without a progress line
       return { kind: "other", check: (check as { kind: string }).kind };
