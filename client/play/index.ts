@@ -155,6 +155,12 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
     const handed = Boolean((view.mine as Partial<ResidentMine> | null)?.me?.bot);
     botPlays.hidden = !handed;
     if (handed && botPlays.textContent !== t("reason.played_by_bot")) botPlays.textContent = t("reason.played_by_bot");
+    if (kind === "official") {
+      // an official's queues, counted on their tabs: on a phone the appeals wait one tap away
+      const mine = view.mine as { journal?: { status: string }[]; appeals?: { status: string }[] } | null;
+      tabs?.setWaiting("review", (mine?.journal ?? []).filter((e) => e.status === "pending" || e.status === "evidence_requested").length);
+      tabs?.setWaiting("appeals", (mine?.appeals ?? []).filter((a) => a.status === "pending").length);
+    }
     const ended = view.board.phase === "ended";
     body.hidden = ended;
     over.hidden = !ended;

@@ -206,6 +206,15 @@ describeBrowser("secret goals on the play screen", () => {
     expect((await box(olu, "#panel-appeals")).y).toBeLessThan(oluMap.y);
     await olu.getByRole("tab", { name: p.tabs.review }).click();
 
+    // the official's queues count what waits in them, on the tabs the phone shows first
+    await wes.getByLabel(p.watch.subject).selectOption({ label: "Ann" });
+    await wes.getByLabel(p.watch.deed).selectOption({ index: 1 });
+    await wes.getByLabel(p.watch.hearsay).check();
+    await wes.getByRole("button", { name: p.watch.submit }).click();
+    await wes.getByText(p.watch.written).waitFor();
+    await olu.getByRole("tab", { name: fill(p.tabs.waiting, { label: p.tabs.review, count: 1 }) }).waitFor();
+    expect(await olu.getByRole("tab", { name: p.tabs.appeals }).textContent()).toBe(p.tabs.appeals);
+
     // on a laptop the map is beside the panel, on the left
     await ann.setViewportSize(LAPTOP);
     await expect.poll(async () => (await box(ann, ".play-map")).x).toBeLessThan((await box(ann, ".play-panel")).x);
