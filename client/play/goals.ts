@@ -116,6 +116,11 @@ function progressLines(ctx: PanelContext, g: GoalProgress): string[] {
       return [g.blacklisted ? t("goal.targetListed", { name: name(g.person) }) : t("goal.target", { name: name(g.person), grade: grade(g.grade), need: grade(g.need) })];
     case "clear_appeals":
       return [g.waiting > 0 ? t("goal.backlog", { count: g.waiting }) : t("goal.backlogNone")];
+    case "ally_ends_grade":
+      if (!g.person) return [];
+      return [g.blacklisted ? t("goal.blacklist.allyOn", { name: name(g.person) }) : t("goal.grade.allyEnd", { name: name(g.person), grade: grade(g.grade), need: grade(g.need) })];
+    case "appeals_decided":
+      return [t("goal.decided", { have: g.have, count: g.need })];
     default:
       return [];
   }

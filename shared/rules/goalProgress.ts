@@ -55,6 +55,8 @@ export type GoalFacts =
   | { kind: "protect_ally"; person: SeatId | null; blacklisted: boolean }
   | { kind: "target_down"; person: SeatId | null; grade: string | null; blacklisted: boolean; need: string }
   | { kind: "clear_appeals"; waiting: number }
+  | { kind: "ally_ends_grade"; person: SeatId | null; grade: string | null; blacklisted: boolean; need: string }
+  | { kind: "appeals_decided"; have: number; need: number }
   /** A check kind this reader does not know yet: the card shows its label and met / not yet. */
   | { kind: "other"; check: string };
 
@@ -140,7 +142,27 @@ function lowestAllowed(s: Scenario, service: string): string | null {
   return null;
 }
 
+/**
+ * Check kinds that arrive in the scenario format beside this reader (an official's favour to an
+ * ally, appeals decided by hand), read loosely so this file stands with or without them.
+ */
+function newerFacts(state: GameState, p: Player, check: GoalCheck): GoalFacts | null {
+  const c = check as { kind: string; grade?: unknown; count?: unknown };
+  if (c.kind === "ally_ends_grade" && typeof c.grade === "string") {
+    const ally = p.ally ? state.players[p.ally] : undefined;
+    return { kind: "ally_ends_grade", person: p.ally, grade: ally?.grade ?? null, blacklisted: ally?.blacklisted ?? false, need: c.grade };
+  }
+  if (c.kind === "appeals_decided" && typeof c.count === "number") {
+    let have = 0;
+    for (const a of Object.values(state.appeals)) if (a.decidedBy === p.seat) have++;
+    return { kind: "appeals_decided", have, need: c.count };
+  }
+  return null;
+}
+
 function facts(state: GameState, p: Player, check: GoalCheck): GoalFacts {
+  const newer = newerFacts(state, p, check);
+  if (newer) return newer;
   const s = state.scenario;
   const other = (seat: SeatId | null): Player | undefined => (seat ? state.players[seat] : undefined);
   switch (check.kind) {
@@ -209,6 +231,7 @@ function isSettled(state: GameState, p: Player, f: GoalFacts, met: boolean): boo
     case "ally_keeps_grade":
       return !met && p.ally !== null;
     case "win_appeal":
+    case "appeals_decided":
       return met;
     case "only_witnessed":
       return f.hearsay > 0;
