@@ -154,7 +154,7 @@ describeBrowser("secret goals on the play screen", () => {
     // the same avatar the cousin sees as their own
     expect(await ann.locator(".play-status .who img").getAttribute("src")).toBe(avatarUri(cousin));
     await wesCard.getByText(fill(g.grade.ally, { name: nick(cousin), grade: grade("a"), need: grade(cards.watcher.check.grade!) })).waitFor();
-    await expect.poll(() => wesCard.locator(".goal-state").textContent()).toBe(g.state.onTrack);
+    await expect.poll(() => wesCard.locator(`[data-goal="${cards.watcher.id}"] .goal-state`).textContent()).toBe(g.state.onTrack);
     // …and so does the role panel ("Me")
     await wes.getByRole("tab", { name: p.tabs.me }).click();
     await expect.poll(() => wes.locator(`#panel-me .goal-person[data-seat="${cousin}"] .name`).textContent()).toBe(nick(cousin));
@@ -172,12 +172,13 @@ describeBrowser("secret goals on the play screen", () => {
     // the resident's card says what stands between them and the ticket
     const ticket = pilot.services.find((s) => s.grants === (cards.resident.check as { item?: string }).item)!;
     const annCard = ann.locator(".goal-card");
-    await annCard.getByText(cards.resident.label.en).waitFor();
-    const progress = (await annCard.locator(".goal-progress").first().textContent())!;
+    const annTicket = annCard.locator(`[data-goal="${cards.resident.id}"]`);
+    await annTicket.getByText(cards.resident.label.en).waitFor();
+    const progress = (await annTicket.locator(".goal-progress").first().textContent())!;
     expect(progress.startsWith(fill(g.acquire.needs, { what: ticket.label.en, needs: "" }).slice(0, -1))).toBe(true);
     expect(progress).toContain(fill(g.needs.byDay, { day: cards.resident.check.byDay! }));
     expect(progress).toContain(fill(g.needs.place, { places: pilot.locations.find((l) => l.id === ticket.locations[0])!.label.en }));
-    await expect.poll(() => annCard.locator(".goal-state").textContent()).toBe(g.state.notYet);
+    await expect.poll(() => annTicket.locator(".goal-state").textContent()).toBe(g.state.notYet);
     // the observer has no goal, and no card
     expect(await obi.locator(".goal-card").count()).toBe(0);
 

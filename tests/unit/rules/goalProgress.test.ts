@@ -77,7 +77,8 @@ describe("goal progress", () => {
     expect(g).toMatchObject({ kind: "acquire", service: ticket.id, places: ticket.locations, fromDay: 1, byDay: 4, day: null, offList: false, blockedBy: null, price: ticket.cost.money, met: false, settled: false });
     if (g.kind !== "acquire") throw new Error("acquire expected");
     // the grade named is the lowest that still allows it: the next one down blocks it
-    const at = book.grades.findIndex((x) => x.id === g.needGrade) + 1;
+    const needGrade = g.needGrade;
+    const at = book.grades.findIndex((x) => x.id === needGrade) + 1;
     expect(at).toBeGreaterThan(0);
     for (const grade of book.grades.slice(0, at)) expect(blockingRestriction(book, grade.restrictions, ticket.id)).toBeNull();
     expect(blockingRestriction(book, book.grades[at]!.restrictions, ticket.id)).not.toBeNull();
