@@ -10,8 +10,7 @@ import { el } from "../ui/dom.ts";
 import { avatarUri } from "../ui/avatar.ts";
 import type { GoalProgress } from "../../shared/rules/goalProgress.ts";
 import type { Scenario } from "../../shared/scenario/index.ts";
-import type { Section } from "./render.ts";
-import { uid } from "./render.ts";
+import { uid, type Section } from "./render.ts";
 import type { PanelContext } from "./context.ts";
 import { deedName, gradeBadge, gradeName, nameOf, perkName, placeName } from "./format.ts";
 

@@ -11,7 +11,7 @@
  */
 import type { GoalCheck, Scenario } from "../scenario/index.ts";
 import { goalMet } from "./goals.ts";
-import { blockingRestriction, gradeIndex, serviceMoney } from "./grades.ts";
+import { blockingRestriction, serviceMoney } from "./grades.ts";
 import type { GameState, Player, SeatId } from "./state.ts";
 
 interface Base {
@@ -259,9 +259,4 @@ export function goalProgress(state: GameState, seat: SeatId): GoalProgress[] {
     out.push({ goal, met, settled: isSettled(state, p, f, met), ...f });
   }
   return out;
-}
-
-/** Grade order helper for cards: true when `grade` is `need` or better. */
-export function atLeast(scenario: Scenario, grade: string | null, need: string): boolean {
-  return grade !== null && gradeIndex(scenario, grade) <= gradeIndex(scenario, need);
 }
