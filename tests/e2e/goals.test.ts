@@ -145,6 +145,13 @@ describeBrowser("secret goals on the play screen", () => {
       for (const id of held) await page.locator(`.goal-card [data-goal="${id}"]`, { hasText: pilot.goals.find((c) => c.id === id)!.label.en }).waitFor();
     }
 
+    // whoever the official's card names is told who they are, by a card of their own (the journalist's), where the scenario has one
+    for (const named of namedCards) {
+      const page = target === seat.Ann ? ann : target === seat.Wes ? wes : null;
+      expect(page, "the official's target plays on a screen here").not.toBeNull();
+      await page!.locator(".goal-card [data-goal]", { hasText: named.label.en }).waitFor();
+    }
+
     // the watcher's card names the cousin: nickname, the town's avatar, grade, progress
     const wesCard = wes.locator(".goal-card");
     await wesCard.getByText(cards.watcher.label.en).waitFor();
