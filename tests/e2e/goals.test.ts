@@ -51,6 +51,12 @@ const LAPTOP = { width: 1366, height: 768 };
 
 let server: TestServer;
 let browser: Browser;
+/** The class the tests below share, in order: set up by the first. */
+let cls: { host: Room; ann: Page; wes: Page; olu: Page; obi: Page; all: Page[]; cousin: string; cousinName: string; cousinGrade: string } | undefined;
+const theClass = () => {
+  if (!cls) throw new Error("the first test sets up the class");
+  return cls;
+};
 const devices: Device[] = [];
 
 async function createSession(): Promise<{ code: string; hostToken: string }> {
@@ -115,7 +121,7 @@ describeBrowser("secret goals on the play screen", () => {
     await server?.close();
   });
 
-  it("name the player they are about, show progress, and come before the map on a phone", { timeout: 120_000 }, async () => {
+  it("name the player they are about (nickname, avatar, grade) with progress, in the card and in the role panel", { timeout: 120_000 }, async () => {
     const { code, hostToken } = await createSession();
     const host = (await joinHost(server.url, code, hostToken)).room;
     const ann = await joinAs("Ann", code);
@@ -137,6 +143,7 @@ describeBrowser("secret goals on the play screen", () => {
     const cousin = game.players[seat.Wes!]!.ally!;
     const target = game.players[seat.Olu!]!.target!;
     expect(cousin).toBe(seat.Ann);
+    cls = { host, ann, wes, olu, obi, all, cousin, cousinName: nick(cousin), cousinGrade: game.players[cousin]!.grade };
     expect(target).toBeTruthy();
     // every card a student holds is on their screen, in the goal card above the tabs
     for (const [name, page] of [["Ann", ann], ["Wes", wes], ["Olu", olu]] as const) {
@@ -160,7 +167,7 @@ describeBrowser("secret goals on the play screen", () => {
     expect(await cousinLine.locator("img").getAttribute("src")).toBe(avatarUri(cousin));
     // the same avatar the cousin sees as their own
     expect(await ann.locator(".play-status .who img").getAttribute("src")).toBe(avatarUri(cousin));
-    await wesCard.getByText(fill(g.grade.ally, { name: nick(cousin), grade: grade("a"), need: grade(cards.watcher.check.grade!) })).waitFor();
+    await wesCard.getByText(fill(g.grade.ally, { name: nick(cousin), grade: grade(game.players[cousin]!.grade), need: grade(cards.watcher.check.grade!) })).waitFor();
     await expect.poll(() => wesCard.locator(`[data-goal="${cards.watcher.id}"] .goal-state`).textContent()).toBe(g.state.onTrack);
     // …and so does the role panel ("Me")
     await wes.getByRole("tab", { name: p.tabs.me }).click();
@@ -171,7 +178,7 @@ describeBrowser("secret goals on the play screen", () => {
     await oluCard.getByText(cards.official.label.en).waitFor();
     await expect.poll(() => oluCard.locator(`.goal-person[data-seat="${target}"] .name`).textContent()).toBe(nick(target));
     expect(await oluCard.locator(".goal-person img").getAttribute("src")).toBe(avatarUri(target));
-    await oluCard.getByText(fill(g.target, { name: nick(target), grade: grade("a"), need: grade(cards.official.check.grade!) })).waitFor();
+    await oluCard.getByText(fill(g.target, { name: nick(target), grade: grade(game.players[target]!.grade), need: grade(cards.official.check.grade!) })).waitFor();
     await olu.getByRole("tab", { name: p.tabs.powers }).click();
     await expect.poll(() => olu.locator(`#panel-powers .goal-person[data-seat="${target}"] .name`).textContent()).toBe(nick(target));
     await olu.getByRole("tab", { name: p.tabs.review }).click();
@@ -188,7 +195,10 @@ describeBrowser("secret goals on the play screen", () => {
     await expect.poll(() => annTicket.locator(".goal-state").textContent()).toBe(g.state.notYet);
     // the observer has no goal, and no card
     expect(await obi.locator(".goal-card").count()).toBe(0);
+  });
 
+  it("come before the map on a phone, with the role's work; the official's queues counted on their tabs", { timeout: 120_000 }, async () => {
+    const { host, ann, wes, olu, all } = theClass();
     await sendOk(host, { kind: "advance" });
     await phase(all, p.phase.day);
 
@@ -227,7 +237,11 @@ describeBrowser("secret goals on the play screen", () => {
     await ann.setViewportSize(LAPTOP);
     await expect.poll(async () => (await box(ann, ".play-map")).x).toBeLessThan((await box(ann, ".play-panel")).x);
     await ann.setViewportSize(PHONE);
+  });
 
+  it("stay clean for axe and never scroll sideways, for every role, in English and in Chinese", { timeout: 120_000 }, async () => {
+    const { ann, wes, olu, obi, cousinName, cousinGrade } = theClass();
+    const wesCard = wes.locator(".goal-card");
     for (const [page, name] of [[ann, "resident"], [wes, "watcher"], [olu, "official"], [obi, "observer"]] as const) {
       expect(await seriousViolations(page), `${name}'s screen`).toEqual([]);
       await capture(page, name);
@@ -237,7 +251,7 @@ describeBrowser("secret goals on the play screen", () => {
     await wes.getByLabel(en.app.language).selectOption("zh");
     await wes.locator(".goal-card h2", { hasText: zh.goal.heading_one }).waitFor();
     await wesCard.getByText(cards.watcher.label.zh).waitFor();
-    await wesCard.getByText(fill(zh.goal.grade.ally, { name: nick(cousin), grade: grade("a", "zh"), need: grade(cards.watcher.check.grade!, "zh") })).waitFor();
+    await wesCard.getByText(fill(zh.goal.grade.ally, { name: cousinName, grade: grade(cousinGrade, "zh"), need: grade(cards.watcher.check.grade!, "zh") })).waitFor();
     await capture(wes, "watcher-zh");
     await wes.getByLabel(zh.app.language).selectOption("en");
 
