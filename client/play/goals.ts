@@ -28,7 +28,7 @@ function stateOf(g: GoalProgress): "done" | "onTrack" | "notYet" | "missed" {
   return g.settled ? "missed" : "notYet";
 }
 
-/** The player a goal names, with whatever the board shows of them. */
+/** The seat a goal names (ally or target), if any. */
 function person(g: GoalProgress): string | null {
   return "person" in g ? g.person : null;
 }
