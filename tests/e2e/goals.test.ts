@@ -208,21 +208,32 @@ describeBrowser("secret goals on the play screen", () => {
     expect(annGoal.y, "the resident's goal starts on the first screen").toBeLessThan(PHONE.height);
     expect(annGoal.y + annGoal.height).toBeLessThanOrEqual(annMap.y);
     await ann.locator(".items.actions").waitFor();
-    expect((await box(ann, ".items.actions")).y).toBeLessThan(annMap.y);
+    const annActions = await box(ann, ".items.actions");
+    expect(annActions.y).toBeLessThan(annMap.y);
 
     await wes.getByRole("tab", { name: p.tabs.journal }).click();
     const wesMap = await mapBox(wes);
-    expect((await box(wes, ".goal-card")).y).toBeLessThan(PHONE.height);
-    expect((await box(wes, ".journal-form")).y).toBeLessThan(wesMap.y);
+    const wesGoal = await box(wes, ".goal-card");
+    const wesForm = await box(wes, ".journal-form");
+    expect(wesGoal.y).toBeLessThan(PHONE.height);
+    expect(wesForm.y).toBeLessThan(wesMap.y);
 
     const oluMap = await mapBox(olu);
-    expect((await box(olu, ".goal-card")).y).toBeLessThan(PHONE.height);
-    expect((await box(olu, "#panel-review")).y).toBeLessThan(oluMap.y);
+    const oluGoal = await box(olu, ".goal-card");
+    const oluReview = await box(olu, "#panel-review");
+    expect(oluGoal.y).toBeLessThan(PHONE.height);
+    expect(oluReview.y).toBeLessThan(oluMap.y);
     const appealsTab = await box(olu, '[role="tab"][data-tab="appeals"]');
     expect(appealsTab.y + appealsTab.height, "the appeals queue is one tap away on the first screen").toBeLessThanOrEqual(PHONE.height);
     await olu.getByRole("tab", { name: p.tabs.appeals }).click();
     expect((await box(olu, "#panel-appeals")).y).toBeLessThan(oluMap.y);
     await olu.getByRole("tab", { name: p.tabs.review }).click();
+    const span = (b: Box) => `${Math.round(b.y)}–${Math.round(b.y + b.height)}`;
+    console.log(
+      `[figure] goals e2e, tops at 390×844 (px from the page top): resident goal ${span(annGoal)}, actions ${Math.round(annActions.y)}, map ${Math.round(annMap.y)}; ` +
+        `watcher goal ${span(wesGoal)}, journal form ${Math.round(wesForm.y)}, map ${Math.round(wesMap.y)}; ` +
+        `official goal ${span(oluGoal)}, review panel ${Math.round(oluReview.y)}, appeals tab ${span(appealsTab)}, map ${Math.round(oluMap.y)}`,
+    );
 
     // the official's queues count what waits in them, on the tabs the phone shows first
     await wes.getByLabel(p.watch.subject).selectOption({ label: "Ann" });
