@@ -26,6 +26,7 @@ import { boardSection, notesSection } from "./observer.ts";
 import { appealDialog, stepOutDialog } from "./dialogs.ts";
 import { mountMap, type TownHandle } from "./map.ts";
 import { gradeName } from "./format.ts";
+import { goalCardSection } from "./goals.ts";
 
 export type PlayKind = "resident" | "watcher" | "official" | "observer";
 
@@ -125,8 +126,11 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
 
   const map = el("section", { class: "play-map", hidden: true, "aria-label": t("play.map.label") });
   const standing = el("div", { class: "standing" });
+  /** The secret goal, on the main screen (not only in a tab): a player's motive comes first. */
+  const goalCard = el("section", { class: "goal-card" });
   const panel = el("section", { class: "play-panel" });
-  const body = el("div", { class: "play-body" }, map, panel);
+  // the role's work comes before the map in the page (a phone shows it first); wide screens put the map on the left
+  const body = el("div", { class: "play-body" }, panel, map);
   const over = el("section", { class: "play-over", hidden: true });
 
   root.replaceChildren(statusBar.element, statusBar.hint, steppedOut, botPlays, notices, body, over, live, appeal.element, stepOut.element);
@@ -141,6 +145,10 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
       sections.unshift(standingSection(standing, ctx));
       top.push(standing);
     }
+    if (next !== "observer") {
+      sections.unshift(goalCardSection(goalCard, ctx));
+      top.push(goalCard);
+    }
     tabs = new Tabs(specs, () => refresh());
     panel.replaceChildren(el("h1", { class: "visually-hidden" }, t("play.title")), ...top, tabs.list, ...specs.map((s) => s.panel));
   }
@@ -151,13 +159,19 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
     const handed = Boolean((view.mine as Partial<ResidentMine> | null)?.me?.bot);
     botPlays.hidden = !handed;
     if (handed && botPlays.textContent !== t("reason.played_by_bot")) botPlays.textContent = t("reason.played_by_bot");
+    if (kind === "official") {
+      // an official's queues, counted on their tabs: on a phone the appeals wait one tap away
+      const mine = view.mine as { journal?: { status: string }[]; appeals?: { status: string }[] } | null;
+      tabs?.setWaiting("review", (mine?.journal ?? []).filter((e) => e.status === "pending" || e.status === "evidence_requested").length);
+      tabs?.setWaiting("appeals", (mine?.appeals ?? []).filter((a) => a.status === "pending").length);
+    }
     const ended = view.board.phase === "ended";
     body.hidden = ended;
     over.hidden = !ended;
     if (ended) return drawOver();
     for (const section of sections) {
       // hidden tabs wait until they are shown
-      if (!section.root.closest("[hidden]") || section.root === standing) draw(section, force);
+      if (!section.root.closest("[hidden]") || section.root === standing || section.root === goalCard) draw(section, force);
     }
   }
 

@@ -14,6 +14,7 @@ import { commandForm, heading, listOr, official, type PanelContext } from "./con
 import { labelled, recordableDeeds, select } from "./resident.ts";
 import { deedName, nameOf, placeName, points, signed } from "./format.ts";
 import { evidenceBlock } from "./evidence.ts";
+import { goalList, goalSignature } from "./goals.ts";
 
 const OPEN = new Set(["pending", "evidence_requested"]);
 
@@ -196,7 +197,7 @@ export function powersSection(root: HTMLElement, ctx: PanelContext): Section {
     signature: () => {
       const mine = official(ctx);
       const { board } = ctx.view();
-      return JSON.stringify([currentLang(), ctx.commands.version, mine.blacklist, mine.proposals, mine.me.goals, mine.journal.map((e) => [e.id, e.status, e.subject]), board.players.map((p) => [p.seat, p.nickname, p.role, p.blacklisted]), board.deedPoints]);
+      return JSON.stringify([currentLang(), ctx.commands.version, mine.blacklist, mine.proposals, goalSignature(ctx), mine.journal.map((e) => [e.id, e.status, e.subject]), board.players.map((p) => [p.seat, p.nickname, p.role, p.blacklisted]), board.deedPoints]);
     },
     build: () => [...blacklist(ctx), ...ruleChange(ctx), ...goals(ctx)],
   };
@@ -278,7 +279,5 @@ function ruleChange(ctx: PanelContext): (Node | string)[] {
 }
 
 function goals(ctx: PanelContext): (Node | string)[] {
-  const book = ctx.rulebook();
-  const list = official(ctx).me.goals.map((id) => book.goals.find((g) => g.id === id)).filter((g) => g !== undefined);
-  return [el("h2", {}, t("play.me.goalsHeading")), listOr(list.map((g) => el("li", { class: "goal" }, local(g.label))), t("play.me.noGoals"))];
+  return [el("h2", {}, t("play.me.goalsHeading")), goalList(ctx)];
 }

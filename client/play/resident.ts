@@ -10,6 +10,7 @@ import type { ActionOption } from "../../shared/rules/deeds.ts";
 import { bind, draftOf, uid, type Section } from "./render.ts";
 import { commandForm, heading, listOr, resident, type PanelContext } from "./context.ts";
 import { costAndBenefit, deedName, gradeBadge, money, nameOf, perkName, placeName, points, signed } from "./format.ts";
+import { goalList, goalSignature } from "./goals.ts";
 
 const lang = () => currentLang();
 
@@ -190,15 +191,14 @@ export function meSection(root: HTMLElement, ctx: PanelContext): Section {
     signature: () => {
       const mine = resident(ctx);
       const { board } = ctx.view();
-      return JSON.stringify([lang(), ctx.commands.version, mine.kind, mine.me.goals, mine.me.perks, mine.me.restrictions, mine.loans, board.players.map((p) => [p.seat, p.nickname]), board.deedPoints]);
+      return JSON.stringify([lang(), ctx.commands.version, mine.kind, goalSignature(ctx), mine.me.perks, mine.me.restrictions, mine.loans, board.players.map((p) => [p.seat, p.nickname]), board.deedPoints]);
     },
     build: () => {
       const mine = resident(ctx);
       const book = ctx.rulebook();
-      const goals = mine.me.goals.map((id) => book.goals.find((g) => g.id === id)).filter((g) => g !== undefined);
       const out: (Node | string)[] = [
         el("h2", {}, t("play.me.goalsHeading")),
-        listOr(goals.map((g) => el("li", { class: "goal" }, local(g.label))), t("play.me.noGoals"), { class: "items goals" }),
+        goalList(ctx),
         el("h2", {}, t("play.me.perksHeading")),
         listOr(mine.me.perks.map((id) => el("li", { class: "perk" }, perkName(book, id))), t("play.me.noPerks")),
         el("h2", {}, t("play.me.restrictionsHeading")),

@@ -15,6 +15,8 @@ export interface TabSpec {
 export class Tabs {
   readonly list: HTMLElement;
   private readonly buttons = new Map<string, HTMLButtonElement>();
+  /** Items waiting in a tab (an official's queues), shown beside its name so a phone sees the work at once. */
+  private readonly waiting = new Map<string, number>();
   private current: string;
 
   constructor(
@@ -49,8 +51,20 @@ export class Tabs {
   }
 
   translate(): void {
-    for (const spec of this.specs) this.buttons.get(spec.id)!.textContent = t(spec.label);
+    for (const spec of this.specs) {
+      const count = this.waiting.get(spec.id) ?? 0;
+      const text = count > 0 ? t("play.tabs.waiting", { label: t(spec.label), count }) : t(spec.label);
+      const button = this.buttons.get(spec.id)!;
+      if (button.textContent !== text) button.textContent = text;
+    }
     this.list.setAttribute("aria-label", t("play.tabs.label"));
+  }
+
+  /** Sets how many items wait in a tab (0 shows the plain name). */
+  setWaiting(id: string, count: number): void {
+    if ((this.waiting.get(id) ?? 0) === count) return;
+    this.waiting.set(id, count);
+    this.translate();
   }
 
   show(id: string, focus: boolean): void {

@@ -12,6 +12,7 @@ export { apply, applyAll } from "./apply.ts";
 export { decide, RULES, type Rule } from "./decide.ts";
 export { gradeFor, gradeIndex, standingFor, blockingRestriction, busFare, serviceMoney } from "./grades.ts";
 export { goalMet, goalReport } from "./goals.ts";
+export { goalProgress, namedPerson, type GoalProgress, type GoalFacts } from "./goalProgress.ts";
 export { actionsAt, type ActionOption } from "./deeds.ts";
 export { pointsRange } from "./review.ts";
 export { roleTargets } from "./roles.ts";

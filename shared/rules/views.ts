@@ -4,6 +4,7 @@
  * show it. The truth of entries and blacklistings appears only in the facilitator's god view.
  */
 import { actionsAt, type ActionOption } from "./deeds.ts";
+import { goalProgress, type GoalProgress } from "./goalProgress.ts";
 import type { Appeal, EntryStatus, FootageCheck, GameState, Phase, Player, Role, SeatId, Statement } from "./state.ts";
 
 export type Viewer = { kind: "seat"; seat: SeatId } | { kind: "board" } | { kind: "host" };
@@ -131,6 +132,8 @@ export interface ResidentView {
   requests: StatementRequest[];
   /** Extra time (ms) the facilitator gave me in this phase, beyond the board's deadline. */
   myExtraTime: number;
+  /** How far I am with each secret goal, and who it names (see goalProgress.ts). */
+  goalProgress: GoalProgress[];
 }
 
 export interface QueueEntry {
@@ -169,6 +172,8 @@ export interface OfficialView {
   /** Footage checked, to show beside each entry or appeal. */
   footage: FootageSeen[];
   myExtraTime: number;
+  /** How far I am with each secret goal, and who it names (see goalProgress.ts). */
+  goalProgress: GoalProgress[];
 }
 
 export interface ObserverView {
@@ -352,6 +357,7 @@ function residentView(s: GameState, p: Player): ResidentView {
     myEntries,
     requests: requestsByWitness(s)[p.seat] ?? NONE,
     myExtraTime: s.extraTime[p.seat] ?? 0,
+    goalProgress: goalProgress(s, p.seat),
   };
 }
 
@@ -399,6 +405,7 @@ function officialView(s: GameState, p: Player): OfficialView {
       id: f.id, official: f.official, entry: f.entry, appeal: f.appeal, day: f.day, result: f.result, shows: f.shows ? { ...f.shows } : null,
     })),
     myExtraTime: s.extraTime[p.seat] ?? 0,
+    goalProgress: goalProgress(s, p.seat),
   };
 }
 

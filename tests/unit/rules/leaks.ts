@@ -37,6 +37,14 @@ export function leaks(state: GameState, viewer: string, view: View): string[] {
     if (("money" in obj || "wellbeing" in obj || "items" in obj) && obj.seat !== viewer) out.push(`private stats of ${String(obj.seat)}`);
   });
   if (goalHolders > 1) out.push("several goal holders");
+  // goal progress names only the viewer's own ally or target
+  if ("goalProgress" in view) {
+    const me = state.players[viewer];
+    for (const g of view.goalProgress) {
+      const person = "person" in g ? g.person : null;
+      if (person !== null && person !== me?.ally && person !== me?.target) out.push(`goal ${g.goal} names ${person}`);
+    }
+  }
   if (view.kind === "resident" || view.kind === "watcher") {
     if (view.me.seat !== viewer) out.push("me is someone else");
     for (const e of view.aboutMe) {
