@@ -48,7 +48,7 @@ describe("nicknames", () => {
       ["Ｏｌｉ", "Oli"], // fullwidth
     ];
     for (const [a, b] of same) expect(nicknameKey(a), `${a} vs ${b}`).toBe(nicknameKey(b));
-    for (const [a, b] of [["Alice", "Alicia"], ["Mei", "May"], ["李华", "李蕐"], ["Bob", "Rob"], ["Ann", "Anne"]]) expect(nicknameKey(a), `${a} vs ${b}`).not.toBe(nicknameKey(b!));
+    for (const [a, b] of <[string, string][]>[["Alice", "Alicia"], ["Mei", "May"], ["李华", "李蕐"], ["Bob", "Rob"], ["Ann", "Anne"]]) expect(nicknameKey(a), `${a} vs ${b}`).not.toBe(nicknameKey(b));
     expect(suggestNickname("\u0410lice", ["Alice"])).toBe("\u0410lice 2");
   });
 
