@@ -238,6 +238,7 @@ const reducers: { [T in EventType]: Reducer<T> } = {
     return { ...next, proposals: next.proposals.map((p) => (p.id === e.proposal ? { ...p, status: "applied" } : p)) };
   },
   note_written: (s, e) => ({ ...s, notes: [...s.notes, { seat: e.seat, day: s.day, text: e.text }] }),
+  settings_chosen: (s, e) => ({ ...s, settings: { ...s.settings, showApprover: e.showApprover } }),
   game_ended: (s) => ({ ...s, phase: "ended", phaseEndsAt: null, paused: false, pausedLeft: null }),
 };
 

@@ -69,7 +69,9 @@ export type GameEvent =
   | { type: "rule_proposed"; proposal: RuleProposal }
   | { type: "rule_changed"; deed: string; points: number; proposal: string | null }
   | { type: "note_written"; seat: SeatId; text: string }
-  | { type: "game_ended" };
+  | { type: "game_ended" }
+  /** The facilitator's session settings, stored right after the session opened (only when not the defaults). */
+  | { type: "settings_chosen"; showApprover: boolean };
 
 export type EventType = GameEvent["type"];
 export type EventOf<T extends EventType> = Extract<GameEvent, { type: T }>;
