@@ -21,7 +21,8 @@ export function syncPublic(state: SessionState, session: Session, connected: Rea
   state.scenarioId = lobby.scenarioId;
   state.locked = lobby.locked;
   state.anonymousBoard = lobby.anonymousBoard;
-  const announcements = lobby.anonymousBoard ? lobby.announcements.map((a) => ({ ...a, text: nameScrubber(session)(a.text) })) : lobby.announcements;
+  const scrub = lobby.anonymousBoard && lobby.announcements.length > 0 ? nameScrubber(session) : undefined;
+  const announcements = scrub ? lobby.announcements.map((a) => ({ ...a, text: scrub(a.text) })) : lobby.announcements;
   setIfChanged(state, "announcements", JSON.stringify(announcements));
   state.maxPlayers = lobby.maxPlayers;
   state.seq = seq;
