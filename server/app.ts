@@ -12,6 +12,7 @@ import { Encoder } from "@colyseus/schema";
 import type { Application } from "express";
 import type { Config } from "./config.ts";
 import { createLogger, type Logger } from "./log.ts";
+import { colyseusLogger, routeSchemaDecodeErrors } from "./colyseusLog.ts";
 import { openSqliteStore } from "./store/sqlite.ts";
 import { loadCatalogue } from "./scenarios.ts";
 import { provideRoomServices, type RoomServices } from "./rooms/services.ts";
@@ -69,12 +70,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   provideRoomServices(services);
   closeCrossOrigin();
 
+  routeSchemaDecodeErrors(log);
   const httpServer = http.createServer();
   const transport = new WebSocketTransport({ server: httpServer, maxPayload: 4 * 1024 });
   const server: Server = defineServer({
     rooms: { [SESSION_ROOM]: defineRoom(SessionRoom) },
     transport,
     greet: false,
+    // its notices and each bad frame's stack trace: one pino line each, not raw console output
+    logger: colyseusLogger(log),
     gracefullyShutdown: options.handleSignals === true,
     express: (app: Application) => {
       app.disable("x-powered-by");

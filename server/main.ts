@@ -9,7 +9,8 @@ import { PortInUseError, startServer } from "./app.ts";
 import { StoreOpenError } from "./store/sqlite.ts";
 import { createLogger } from "./log.ts";
 import { lanAddresses } from "./network.ts";
-import QRCode from "qrcode";
+import { banner } from "./banner.ts";
+import { prettyDestination } from "./prettyLog.ts";
 
 async function main(): Promise<void> {
   let config;
@@ -22,11 +23,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = createLogger(config.logLevel);
+  // a person at a terminal reads lines; a pipe or a file gets JSON for log tools
+  const log = createLogger(config.logLevel, process.stdout.isTTY ? prettyDestination(process.stdout) : undefined);
   await ensureClientBuilt((m) => log.info(m));
   try {
     const running = await startServer(config, { log, handleSignals: true });
-    console.log(await banner(config.host, running.port));
+    console.log(await banner(config.host, running.port, lanAddresses()));
   } catch (error) {
     if (error instanceof PortInUseError) {
       console.error(error.message);
@@ -38,16 +40,6 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-}
-
-/** What the person starting the server needs: the console's address, and where students join (with a QR code). */
-async function banner(host: string, port: number): Promise<string> {
-  const hosts = host === "0.0.0.0" ? ["localhost", ...lanAddresses()] : [host];
-  const lines = ["", "Good Standing is running.", `  Host console: http://${hosts[0]}:${port}/host`];
-  for (const lan of hosts.slice(1)) lines.push(`  Students join at: http://${lan}:${port}/`);
-  const joinUrl = hosts[1] ? `http://${hosts[1]}:${port}/` : undefined;
-  if (joinUrl) lines.push("", `  Scan to join (${joinUrl}):`, (await QRCode.toString(joinUrl, { type: "terminal", small: true })).trimEnd().replace(/^/gm, "  "));
-  return lines.join("\n");
 }
 
 void main();

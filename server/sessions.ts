@@ -18,8 +18,10 @@ export type Created = { code: string; hostToken: string; expiresAt: number };
 
 export type CreateOptions = {
   retentionDays?: number;
-  /** Intensity turned down: no `intense` secret goals, and the board starts anonymous. */
+  /** Intensity turned down: no `intense` secret goals, the board starts anonymous, approvers unnamed. */
   gentle?: boolean;
+  /** Residents' records name the official who approved an entry (default: on, off in gentle mode). */
+  showApprover?: boolean;
 };
 
 /**
@@ -47,9 +49,12 @@ export async function createSession(services: RoomServices, from: string | Scena
     store.createSession({ id, code, scenarioId, hostTokenHash: hashToken(hostToken), createdAt: at, expiresAt });
     const opened: SessionOpened = { type: "session_opened", at, code, scenarioId, maxPlayers: scenario.maxPlayers, scenario };
     const anonymous: SessionEvent[] = options.gentle ? [{ type: "board_anonymised", at, on: true }] : [];
-    store.append(id, [opened, ...anonymous], at);
+    // stored only when not the default, so a default session's log is unchanged
+    const showApprover = options.showApprover ?? !options.gentle;
+    const settings: SessionEvent[] = showApprover ? [] : [{ type: "settings_chosen", showApprover }];
+    store.append(id, [opened, ...anonymous, ...settings], at);
     await matchMaker.createRoom(SESSION_ROOM, { code });
-    services.log.info({ code, scenarioId, gentle: Boolean(options.gentle) }, "session created");
+    services.log.info({ code, scenarioId, gentle: Boolean(options.gentle), showApprover }, "session created");
     return { code, hostToken, expiresAt };
   }
 }

@@ -11,6 +11,7 @@ import { local, onLangChange, t } from "../i18n.ts";
 import { el } from "../ui/dom.ts";
 import type { Ending, OwnRecord } from "../../shared/debrief/ending.ts";
 import type { Scenario } from "../../shared/scenario/index.ts";
+import type { LocalText } from "../../shared/lang.ts";
 
 export type EndingData = Ending;
 
@@ -78,14 +79,16 @@ function renderReveal(root: HTMLElement, data: EndingData, rulebook: Scenario | 
   };
   const status = (s: string) => t(`ending.record.status.${s}`);
   const r = data.reveal;
+  // while the board is anonymous the server sends pseudonyms, not nicknames
+  const who = (x: { nickname: string; pseudonym?: LocalText }) => x.nickname || (x.pseudonym ? local(x.pseudonym) : "?");
   const reveal = el("section", { class: "ending reveal", "aria-labelledby": "reveal-h" },
     el("h2", { id: "reveal-h", tabindex: "-1" }, t("ending.reveal.title")),
     el("h3", {}, t("ending.reveal.goals")),
-    list("reveal-goals", r.goals.map((g) => t("ending.reveal.goalItem", { name: g.nickname, role: roleName(g.role), goal: local(g.goal), result: g.met ? `✔ ${t("ending.reveal.met")}` : `✘ ${t("ending.reveal.notMet")}` })), "ending.record.none"),
+    list("reveal-goals", r.goals.map((g) => t("ending.reveal.goalItem", { name: who(g), role: roleName(g.role), goal: local(g.goal), result: g.met ? `✔ ${t("ending.reveal.met")}` : `✘ ${t("ending.reveal.notMet")}` })), "ending.record.none"),
     el("h3", {}, t("ending.reveal.falseEntries")),
-    list("reveal-false", r.falseEntries.map((e) => t("ending.reveal.falseItem", { name: e.nickname, day: e.day, deed: deed(e.deed), status: `${status(e.status)}, ${e.published ? t("ending.reveal.published") : t("ending.reveal.notPublished")}` })), "ending.reveal.falseNone"),
+    list("reveal-false", r.falseEntries.map((e) => t("ending.reveal.falseItem", { name: who(e), day: e.day, deed: deed(e.deed), status: `${status(e.status)}, ${e.published ? t("ending.reveal.published") : t("ending.reveal.notPublished")}` })), "ending.reveal.falseNone"),
     el("h3", {}, t("ending.reveal.wrongful")),
-    list("reveal-wrongful", r.wrongfulListings.map((l) => t("ending.reveal.wrongfulItem", { name: l.nickname, day: l.day, still: l.active ? t("ending.reveal.stillListed") : "" })), "ending.reveal.wrongfulNone"),
+    list("reveal-wrongful", r.wrongfulListings.map((l) => t("ending.reveal.wrongfulItem", { name: who(l), day: l.day, still: l.active ? t("ending.reveal.stillListed") : "" })), "ending.reveal.wrongfulNone"),
   );
   root.replaceChildren(reveal, ...(data.me ? [recordSection(data.me, { deed, place, grade, status })] : []));
 }

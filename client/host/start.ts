@@ -18,8 +18,19 @@ export function showStart(created: (code: string) => void, message?: { key: stri
   show(byId("start-view"), true);
   byId("start-status").textContent = message ? t(message.key, message.params) : "";
   onCreated = created;
+  followGentle();
   void loadScenarios();
   renderStart();
+}
+
+/** Gentle mode turns "name the approver" off (and back on when gentle goes off); the facilitator can still set it either way. */
+function followGentle(): void {
+  const gentle = byId<HTMLInputElement>("gentle");
+  if (gentle.dataset.followed) return;
+  gentle.dataset.followed = "1";
+  gentle.addEventListener("change", () => {
+    byId<HTMLInputElement>("show-approver").checked = !gentle.checked;
+  });
 }
 
 let onCreated: (code: string) => void = () => {};
@@ -112,6 +123,7 @@ async function create(): Promise<void> {
         ...(own ? { scenario: own.scenario } : { scenarioId }),
         retentionDays: Number(byId<HTMLSelectElement>("retention").value),
         gentle: byId<HTMLInputElement>("gentle").checked,
+        showApprover: byId<HTMLInputElement>("show-approver").checked,
       }),
     });
     const body = (await response.json().catch(() => ({ reason: response.status === 413 ? "invalid_scenario" : "network" }))) as {

@@ -24,7 +24,7 @@ export type SyncedJson = {
   rulebook?: string;
   announcements?: string;
   anonymousBoard?: boolean;
-  views?: Record<string, { json?: string }>;
+  views?: Record<string, { json?: string; names?: string }>;
 };
 
 export type PlayView = {
@@ -59,6 +59,32 @@ function parse<T>(json: string | undefined, fallback: T): T {
   }
 }
 
+/** The language the page is shown in (set on <html> by client/i18n.ts; English outside a browser). */
+function pageLang(): "en" | "zh" {
+  const lang = (globalThis as { document?: { documentElement?: { lang?: string } } }).document?.documentElement?.lang ?? "";
+  return lang.startsWith("zh") ? "zh" : "en";
+}
+
+/**
+ * How a page names a synced player: the facilitator's own list of nicknames when it has one (the
+ * host's private view), else the public nickname — which is empty while the board is anonymous,
+ * when every page but the console names the seat by its pseudonym.
+ */
+export function shownName(json: SyncedJson, p: { seatId: string; nickname: string; pseudonym?: number }): string {
+  const names = hostNamesOf(json);
+  return names?.[p.seatId] ?? (p.nickname || pseudonymAt(p.pseudonym ?? 0)[pageLang()]);
+}
+
+/** The host's names (seat → nickname), parsed once per change. */
+let lastNames: { json: string; parsed: Record<string, string> | null } = { json: "", parsed: null };
+
+function hostNamesOf(json: SyncedJson): Record<string, string> | null {
+  const raw = json.views?.host?.names;
+  if (!raw) return null;
+  if (raw !== lastNames.json) lastNames = { json: raw, parsed: parse<Record<string, string> | null>(raw, null) };
+  return lastNames.parsed;
+}
+
 export function boardFromState(json: SyncedJson): BoardView {
   const extras = parse<Pick<BoardView, "honourRoll" | "blacklist" | "cards" | "cameras" | "deedPoints">>(json.board, {
     honourRoll: [],
@@ -71,7 +97,7 @@ export function boardFromState(json: SyncedJson): BoardView {
     .filter((p) => p.role !== "" || p.location !== "")
     .map((p) => ({
       seat: p.seatId,
-      nickname: p.nickname,
+      nickname: shownName(json, p),
       role: (p.role || null) as Role | null,
       location: p.location,
       score: p.scored ? p.score : null,

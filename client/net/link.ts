@@ -18,7 +18,7 @@ import {
 } from "../../shared/protocol/index.ts";
 import type { Reason } from "../../shared/protocol/reasons.ts";
 import { isFinal, joinProblem, type JoinProblem } from "./refusals.ts";
-import { playViewFromJson, type PlayView, type SyncedJson } from "./gameView.ts";
+import { playViewFromJson, shownName, type PlayView, type SyncedJson } from "./gameView.ts";
 
 export type LobbyPlayer = { seatId: string; nickname: string; connected: boolean; joinedAt: number };
 export type Lobby = {
@@ -183,7 +183,9 @@ function stateJson(state: unknown): SyncedJson & Record<string, unknown> {
 }
 
 function toLobby(json: SyncedJson & Record<string, unknown>): Lobby {
-  const players = Object.values((json.players ?? {}) as unknown as Record<string, LobbyPlayer>).sort((a, b) => a.joinedAt - b.joinedAt);
+  const players = Object.values((json.players ?? {}) as unknown as Record<string, LobbyPlayer & { pseudonym?: number }>)
+    .sort((a, b) => a.joinedAt - b.joinedAt)
+    .map((p) => ({ ...p, nickname: shownName(json, p) }));
   return { ...(json as unknown as Omit<Lobby, "players">), players };
 }
 

@@ -152,7 +152,7 @@ export function recordSection(root: HTMLElement, ctx: PanelContext): Section {
           { class: `record ${entry.status}`, "data-entry": entry.id, "data-key": `record:${entry.id}`, tabindex: "-1" },
           el("div", { class: "what" }, el("strong", {}, t("play.record.entry", { day: entry.day, deed })), el("span", { class: "points" }, points(entry.points)), el("span", { class: "status" }, t(`play.record.status.${entry.status}`))),
         );
-        item.append(el("p", { class: "detail by" }, entry.reviewer ? t("play.record.approvedBy", { name: nameOf(ctx.view(), entry.reviewer) }) : t("play.record.automatic")));
+        item.append(el("p", { class: "detail by" }, entry.reviewer ? t("play.record.approvedBy", { name: nameOf(ctx.view(), entry.reviewer) }) : entry.byOfficial ? t("play.record.approvedByOfficial") : t("play.record.automatic")));
         const appeal = appealed.get(entry.id);
         if (appeal) item.append(el("p", { class: "detail" }, t("play.record.appealed", { status: t(`play.record.appealStatus.${appeal.status}`) })));
         else if (book.appeals.enabled && entry.status === "approved") {

@@ -18,6 +18,8 @@ const CreateSessionBody = z.strictObject({
   scenario: z.unknown().optional(),
   retentionDays: z.number().int().min(1).max(365).optional(),
   gentle: z.boolean().optional(),
+  /** Residents' records name the approving official (default: on, off in gentle mode). */
+  showApprover: z.boolean().optional(),
 });
 
 function sameSecret(a: string, b: string): boolean {
@@ -91,7 +93,7 @@ export function apiRouter(services: RoomServices): Router {
         }
         from = parsed.scenario;
       }
-      const created = await createSession(services, from, { retentionDays: body.data.retentionDays, gentle: body.data.gentle });
+      const created = await createSession(services, from, { retentionDays: body.data.retentionDays, gentle: body.data.gentle, showApprover: body.data.showApprover });
       if ("reason" in created) {
         res.status(created.reason === "no_such_scenario" ? 404 : 503).json(created);
         return;

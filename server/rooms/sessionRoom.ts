@@ -30,7 +30,11 @@ type Auth = Admitted;
 /** WebSocket's readyState while a connection is open (CLOSING and CLOSED come after). */
 const WS_OPEN = 1;
 
-/** Replies kept per room for retried command ids (in memory, and reloaded from the store). */
+/**
+ * Acknowledged replies kept in memory per room, so most retries are answered without the store.
+ * Only a cache: a command id the cache has forgotten is looked up in the stored command ids, so an
+ * id is answered once for the life of its session, however many messages came in between.
+ */
 const REMEMBERED_COMMANDS = 2000;
 
 /** How often the room looks at its clock (phase deadlines) and lets bots think. */
@@ -64,8 +68,6 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     const stored = this.services.store.events(record.id);
     this.session = replaySession(stored.map((e) => e.data as SessionEvent));
     this.seq = stored.at(-1)?.seq ?? 0;
-    // commands answered before a restart stay answered: a retry gets the same reply
-    for (const { key, seq } of this.services.store.recentCommands(record.id, REMEMBERED_COMMANDS).reverse()) this.replies.set(key, { ok: true, seq });
     this.maxClients = this.session.lobby.maxPlayers * SEATS_PER_PLAYER_PLACE + 20; // players, observers, hosts and boards
     this.state.rulebook = rulebookJson(this.session.game);
     this.bots = new BotDriver(this.services.config.botThinkMs, (seatId, command) => this.gate({ as: "bot", seatId }, command, false));
@@ -205,7 +207,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     }
     if (actor.as === "board") return { ok: false, reason: "not_allowed" };
     const replyKey = `${actor.as === "player" ? actor.seatId : actor.as}:${command.id}`;
-    const earlier = this.replies.get(replyKey);
+    const earlier = this.answered(replyKey, validated);
     if (earlier) return earlier;
 
     const at = this.services.now();
@@ -213,18 +215,54 @@ export class SessionRoom extends Room<{ state: SessionState }> {
       seatId: (session) => freshSeatId(session),
       botName: (session) => this.bots.name(session),
     });
-    let reply: CommandReply;
+    // A rejection is not remembered: it changed nothing, so a retry of the same id is decided
+    // afresh — refused again for the same reason, or applied once if the reason has gone (the
+    // sender still wants it, and it has not been applied). Only an acknowledgement is final.
     if (!outcome.ok) {
-      reply = { ok: false, reason: outcome.reason, ...(outcome.suggestion ? { suggestion: outcome.suggestion } : {}), ...(outcome.detail ? { detail: outcome.detail } : {}) };
-    } else if (outcome.events.length === 0) {
-      reply = { ok: true, seq: this.seq };
+      return { ok: false, reason: outcome.reason, ...(outcome.suggestion ? { suggestion: outcome.suggestion } : {}), ...(outcome.detail ? { detail: outcome.detail } : {}) };
+    }
+    if (outcome.events.length === 0) {
+      // Acknowledged with nothing to apply: still stored by id, so a retry after the game moved on is not decided again.
+      if (validated && !this.remember(replyKey, at)) return { ok: false, reason: "storage_unavailable" };
     } else if (!this.commit(outcome.events, at, validated ? { commandKey: replyKey } : {})) {
       return { ok: false, reason: "storage_unavailable" }; // not remembered: a retry may succeed
-    } else {
-      reply = { ok: true, seq: this.seq };
     }
+    const reply: CommandReply = { ok: true, seq: this.seq };
     this.replies.set(replyKey, reply);
     return reply;
+  }
+
+  /**
+   * The reply an already acknowledged command got: from the memory cache, else (for commands
+   * from connections, whose ids are stored with their events) from the store. Undefined: never
+   * acknowledged, decide it.
+   */
+  private answered(replyKey: string, stored: boolean): CommandReply | undefined {
+    const cached = this.replies.get(replyKey);
+    if (cached || !stored) return cached;
+    let seq: number | undefined;
+    try {
+      seq = this.services.store.commandSeq(this.record.id, replyKey);
+    } catch (error) {
+      // Unknown whether it was applied: deciding it again could apply it twice, so refuse for now.
+      this.services.log.error({ code: this.record.code, err: { message: (error as Error).message } }, "could not look up a command id");
+      return { ok: false, reason: "storage_unavailable" };
+    }
+    if (seq === undefined) return undefined;
+    const reply: CommandReply = { ok: true, seq };
+    this.replies.set(replyKey, reply);
+    return reply;
+  }
+
+  /** Stores an acknowledged command id that changed nothing (no events), so its retry is answered too. */
+  private remember(replyKey: string, at: number): boolean {
+    try {
+      this.services.store.append(this.record.id, [], at, { commandKey: replyKey });
+      return true;
+    } catch (error) {
+      this.services.log.error({ code: this.record.code, err: { message: (error as Error).message } }, "could not store a command id");
+      return false;
+    }
   }
 
   /** Store, then apply, then sync, then carry out what the events mean for connections. */

@@ -48,7 +48,14 @@ export type FeedEntry = SchemaType<typeof FeedEntry>;
  * One seat's private part of its view, as JSON (its own goals, observations, queue…). The field
  * is tagged `.view()`: a client receives it only for the one PrivateView its StateView holds.
  */
-export const PrivateView = schema({ json: t.string().default("{}").view() }, "PrivateView");
+export const PrivateView = schema(
+  {
+    json: t.string().default("{}").view(),
+    /** The facilitator's view only: every seat's nickname as JSON (the public state has none while the board is anonymous). */
+    names: t.string().default("").view(),
+  },
+  "PrivateView",
+);
 export type PrivateView = SchemaType<typeof PrivateView>;
 
 export const SessionState = schema(

@@ -8,6 +8,7 @@ import { boardView, viewFor, type BoardView, type GameState } from "../../shared
 import type { Session } from "../../shared/session/index.ts";
 import { endingFor } from "../../shared/debrief/ending.ts";
 import { FeedEntry, PlayerState, PrivateView, type SessionState } from "./sessionState.ts";
+import { anonymiseSeatView, hostNames, nameScrubber } from "./anonymous.ts";
 
 /** Who a private view is for: a seat, or the facilitator ("host"). */
 export type ViewKey = string;
@@ -20,7 +21,9 @@ export function syncPublic(state: SessionState, session: Session, connected: Rea
   state.scenarioId = lobby.scenarioId;
   state.locked = lobby.locked;
   state.anonymousBoard = lobby.anonymousBoard;
-  setIfChanged(state, "announcements", JSON.stringify(lobby.announcements));
+  const scrub = lobby.anonymousBoard && lobby.announcements.length > 0 ? nameScrubber(session) : undefined;
+  const announcements = scrub ? lobby.announcements.map((a) => ({ ...a, text: scrub(a.text) })) : lobby.announcements;
+  setIfChanged(state, "announcements", JSON.stringify(announcements));
   state.maxPlayers = lobby.maxPlayers;
   state.seq = seq;
   state.phase = game.phase;
@@ -57,7 +60,8 @@ function syncPlayers(state: SessionState, session: Session, board: BoardView, co
       state.players.set(seatId, row);
     }
     assign(row, {
-      nickname: seat?.nickname ?? player?.nickname ?? "",
+      // anonymous: no nickname leaves the server; pages name the seat by its pseudonym
+      nickname: lobby.anonymousBoard ? "" : (seat?.nickname ?? player?.nickname ?? ""),
       connected: player?.bot ? true : connected.has(seatId),
       bot: Boolean(player?.bot),
       role: pub?.role ?? "",
@@ -113,7 +117,7 @@ export function privateView(session: Session, key: ViewKey): unknown {
   }
   // after the end: the reveal and "what the game recorded about you" (shared/debrief/ending.ts)
   if (game.phase === "ended") own.ending = endingFor(session, key);
-  return own;
+  return lobby.anonymousBoard ? anonymiseSeatView(own, session) : own;
 }
 
 export function syncPrivate(state: SessionState, session: Session, keys: Iterable<ViewKey>): void {
@@ -124,6 +128,8 @@ export function syncPrivate(state: SessionState, session: Session, keys: Iterabl
       state.views.set(key, view);
     }
     setIfChanged(view, "json", JSON.stringify(privateView(session, key)));
+    // the console names players whatever the board shows (the public state has no nicknames while it is anonymous)
+    if (key === HOST_VIEW) setIfChanged(view, "names", JSON.stringify(hostNames(session)));
   }
 }
 

@@ -40,6 +40,8 @@ export interface Store {
   append(sessionId: string, events: readonly { type: string }[], at: number, extras?: AppendExtras): number;
   /** Commands already stored for a session, newest first: their id key and the seq they reached. */
   recentCommands(sessionId: string, limit: number): { key: string; seq: number }[];
+  /** The seq a stored command ("actor:id") reached, or undefined if it was never acknowledged. */
+  commandSeq(sessionId: string, key: string): number | undefined;
   events(sessionId: string): StoredEvent[];
   /** Records which seat a token hash holds. */
   bindSeatToken(sessionId: string, tokenHash: string, seatId: string): void;

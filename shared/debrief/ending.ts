@@ -11,9 +11,11 @@ import { goalMet, type GameState, type SeatId } from "../rules/index.ts";
 import type { Session } from "../session/index.ts";
 import { truthVsRecord } from "./truth.ts";
 
-export type RevealGoal = { seat: SeatId; nickname: string; role: string | null; goal: LocalText; met: boolean };
-export type RevealEntry = { subject: SeatId; nickname: string; deed: string; day: number; status: string; published: boolean };
-export type RevealListing = { seat: SeatId; nickname: string; day: number; active: boolean };
+/** `nickname` is empty and `pseudonym` set while the board is anonymous (server/rooms/anonymous.ts). */
+type Named = { nickname: string; pseudonym?: LocalText };
+export type RevealGoal = Named & { seat: SeatId; role: string | null; goal: LocalText; met: boolean };
+export type RevealEntry = Named & { subject: SeatId; deed: string; day: number; status: string; published: boolean };
+export type RevealListing = Named & { seat: SeatId; day: number; active: boolean };
 
 export type ScoreChange = { day: number | null; delta: number; cause: "entry" | "reversal" | "cosigner"; entry: string | null; deed: string | null };
 

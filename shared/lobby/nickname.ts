@@ -3,6 +3,8 @@
  * instant feedback; the word filter and uniqueness are checked by the server (`lobby.ts`), so the
  * join page does not carry the filter's word lists.
  */
+import { confusableSkeleton } from "./confusables.ts";
+
 export const NICKNAME_MIN = 2;
 export const NICKNAME_MAX = 16;
 
@@ -16,9 +18,9 @@ export function cleanNickname(raw: string): string {
   return raw.normalize("NFC").trim().replace(/\s+/g, " ");
 }
 
-/** The form used to compare names for uniqueness: case and width folded. */
+/** The form used to compare names for uniqueness: width and case folded, look-alike letters made one ("Аlice" in Cyrillic is "Alice"). */
 export function nicknameKey(name: string): string {
-  return cleanNickname(name).normalize("NFKC").toLocaleLowerCase("en");
+  return confusableSkeleton(cleanNickname(name).normalize("NFKC"));
 }
 
 export type NicknameCheck = { ok: true; nickname: string } | { ok: false; problem: NicknameProblem };

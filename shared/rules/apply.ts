@@ -254,6 +254,7 @@ const reducers: { [T in EventType]: Reducer<T> } = {
     return { ...s, statements };
   },
   footage_checked: (s, e) => ({ ...s, nextId: s.nextId + 1, footage: { ...s.footage, [e.check.id]: e.check } }),
+  settings_chosen: (s, e) => ({ ...s, settings: { ...s.settings, showApprover: e.showApprover } }),
   game_ended: (s) => ({ ...s, phase: "ended", phaseEndsAt: null, paused: false, pausedLeft: null }),
 };
 

@@ -83,7 +83,9 @@ export type GameEvent =
     }
   | { type: "statements_expired"; statements: string[] }
   | { type: "footage_checked"; check: FootageCheck }
-  | { type: "game_ended" };
+  | { type: "game_ended" }
+  /** The facilitator's session settings, stored right after the session opened (only when not the defaults). */
+  | { type: "settings_chosen"; showApprover: boolean };
 
 export type EventType = GameEvent["type"];
 export type EventOf<T extends EventType> = Extract<GameEvent, { type: T }>;

@@ -226,6 +226,17 @@ export interface GameState {
   footage: Record<string, FootageCheck>;
   /** Observers' notes for the debrief (append-only: a note's id is its position, see `noteTextId`). */
   notes: { seat: SeatId; day: number; text: string }[];
+  /** Choices the facilitator made when creating the session. */
+  settings: GameSettings;
+}
+
+export interface GameSettings {
+  /**
+   * Whether a resident's record names the official who approved an entry ("Approved by Mei") or
+   * only says an official did: a class may not want a classmate named for approving a false
+   * accusation. On by default; off in gentle mode.
+   */
+  showApprover: boolean;
 }
 
 /** A fresh game in the lobby. Seats join through `add_seat` events. */
@@ -253,6 +264,7 @@ export function newGame(scenario: Scenario): GameState {
     statements: {},
     footage: {},
     notes: [],
+    settings: { showApprover: true },
   };
 }
 

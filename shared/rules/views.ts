@@ -49,8 +49,10 @@ export interface BoardView {
 
 /** A published entry about me, as I see it in my record: also who approved it, and where it came from. */
 export interface RecordedEntry extends PublishedEntry {
-  /** The official who approved it; null when nobody did by hand (an automatic entry). */
+  /** The official who approved it; null when nobody did by hand, or when the session does not name approvers. */
   reviewer: SeatId | null;
+  /** An official approved it by hand (named in `reviewer` unless the session hides approvers). */
+  byOfficial: boolean;
   source: QueueEntry["source"];
 }
 
@@ -213,7 +215,7 @@ function journalIndex(s: GameState): JournalIndex {
     if (e.published) {
       const pub = published(e);
       index.feed.push(pub);
-      (index.aboutMe[e.subject] ??= []).push({ ...pub, reviewer: e.reviewer, source: e.source });
+      (index.aboutMe[e.subject] ??= []).push({ ...pub, reviewer: e.reviewer, byOfficial: e.reviewer !== null, source: e.source });
     }
     if (e.author) {
       (index.byAuthor[e.author] ??= []).push({
@@ -336,7 +338,9 @@ function residentView(s: GameState, p: Player): ResidentView {
   const isWatcher = p.role === "watcher";
   const journal = journalIndex(s);
   const occurrences = occurrenceIndex(s);
-  const aboutMe = journal.aboutMe[p.seat] ?? NONE;
+  const recorded = journal.aboutMe[p.seat] ?? NONE;
+  // the session may keep approvers' names off residents' records ("approved by an official")
+  const aboutMe = s.settings.showApprover ? recorded : recorded.map((e) => ({ ...e, reviewer: null }));
   const myEntries = isWatcher ? (journal.byAuthor[p.seat] ?? NONE) : NONE;
   const myDeeds = occurrences.byActor[p.seat] ?? NONE;
   const observations = isWatcher ? (occurrences.byWitness[p.seat] ?? NONE) : NONE;

@@ -143,7 +143,7 @@ describeBrowser("the projector board", () => {
     for (const bot of t.bots) await facilitate(t, { kind: "assign_role", seatId: bot, role: "resident" });
     await poll(() => page.locator("#board-names li").count()).toBe(PLAYERS.length + BOTS.length);
 
-    // anonymous in the lobby: names stay (students check they joined), the board says they will go
+    // anonymous in the lobby: every seat listed by its pseudonym (no nickname leaves the server), and the board says so
     await facilitate(t, { kind: "anonymous_board", on: true });
     await page.locator("#board-anonymous-later").waitFor();
     expect(await page.locator("#board-names li").count()).toBe(PLAYERS.length + BOTS.length);

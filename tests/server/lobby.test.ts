@@ -47,6 +47,8 @@ describe("joining a session", () => {
     expect(await refusal(server.url, code, { as: "player", seatToken: seatToken(), nickname: "fuck you" })).toEqual({ reason: "nickname_offensive" });
     expect(await refusal(server.url, code, { as: "player", seatToken: seatToken(), nickname: "傻逼" })).toEqual({ reason: "nickname_offensive" });
     expect(await refusal(server.url, code, { as: "player", seatToken: seatToken(), nickname: "MEI" })).toEqual({ reason: "nickname_taken", suggestion: "MEI 2" });
+    // a look-alike is the same name: "Меі" in Cyrillic letters beside "Mei"
+    expect(await refusal(server.url, code, { as: "player", seatToken: seatToken(), nickname: "\u041c\u0435\u0456" })).toEqual({ reason: "nickname_taken", suggestion: "\u041c\u0435\u0456 2" });
     expect(await refusal(server.url, code, { as: "player", seatToken: "short", nickname: "Bo" })).toEqual({ reason: "bad_join_request" });
     expect(await refusal(server.url, code, { as: "player", v: 99, seatToken: seatToken(), nickname: "Bo" })).toEqual({ reason: "bad_join_request" });
     const session = server.services.store.sessionByCode(code)!;

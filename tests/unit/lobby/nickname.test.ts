@@ -34,6 +34,24 @@ describe("nicknames", () => {
     expect(nicknameKey("ＭＥＩ")).toBe(nicknameKey("mei"));
   });
 
+  it("compares look-alike letters as one name (Cyrillic, Greek, digits), and keeps different names apart", () => {
+    const same: [string, string][] = [
+      ["\u0410lice", "Alice"], // Cyrillic А
+      ["Ali\u0441e", "alice"], // Cyrillic с
+      ["\u0391lice", "Alice"], // Greek Α
+      ["\u041c\u0435\u0456", "Mei"], // Cyrillic М, е, і
+      ["A1ice", "Alice"],
+      ["AIice", "Alice"],
+      ["B0b", "Bob"],
+      ["Rnary", "Mary"],
+      ["\u0397elen", "Helen"], // Greek Η
+      ["Ｏｌｉ", "Oli"], // fullwidth
+    ];
+    for (const [a, b] of same) expect(nicknameKey(a), `${a} vs ${b}`).toBe(nicknameKey(b));
+    for (const [a, b] of <[string, string][]>[["Alice", "Alicia"], ["Mei", "May"], ["李华", "李蕐"], ["Bob", "Rob"], ["Ann", "Anne"]]) expect(nicknameKey(a), `${a} vs ${b}`).not.toBe(nicknameKey(b));
+    expect(suggestNickname("\u0410lice", ["Alice"])).toBe("\u0410lice 2");
+  });
+
   it("suggests the first free numbered variant that still fits", () => {
     expect(suggestNickname("Mei", ["Mei"])).toBe("Mei 2");
     expect(suggestNickname("Mei", ["Mei", "mei 2"])).toBe("Mei 3");

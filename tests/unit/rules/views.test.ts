@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { viewFor } from "../../../shared/rules/index.ts";
+import { apply, viewFor } from "../../../shared/rules/index.ts";
 import { HOST, ok } from "./helpers.ts";
 import { evening } from "./fixtures.ts";
 import { assertNoLeak, leaks } from "./leaks.ts";
@@ -25,6 +25,19 @@ describe("views", () => {
     expect(later.aboutMe[0]!.reviewer).toBeTruthy();
     expect(later.board.feed.map((e) => e.id)).toEqual([litter]);
     assertNoLeak(night, "r1", later);
+  });
+
+  it("a session that does not name approvers: the record says an official approved it, not which", () => {
+    const unnamed = apply(night, { type: "settings_chosen", showApprover: false });
+    const v = viewFor(unnamed, { kind: "seat", seat: "r1" });
+    if (v.kind !== "resident") throw new Error("resident view expected");
+    expect(v.aboutMe.map((e) => [e.id, e.reviewer, e.byOfficial])).toEqual([[litter, null, true]]);
+    const named = viewFor(night, { kind: "seat", seat: "r1" });
+    if (named.kind !== "resident") throw new Error("resident view expected");
+    expect(named.aboutMe.map((e) => [e.reviewer, e.byOfficial])).toEqual([[night.journal[litter]!.reviewer, true]]);
+    // the facilitator still sees who approved it
+    const god = viewFor(unnamed, { kind: "host" });
+    expect(god.kind === "facilitator" && god.state.journal[litter]!.reviewer).toBe(night.journal[litter]!.reviewer);
   });
 
   it("the board shows only what is published, and never who approved it", () => {
