@@ -150,6 +150,8 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
     const ended = view.board.phase === "ended";
     body.hidden = ended;
     over.hidden = !ended;
+    // nothing left to step out of once the game is over
+    statusBar.stepOut.hidden = ended;
     if (ended) return drawOver();
     for (const section of sections) {
       // hidden tabs wait until they are shown
