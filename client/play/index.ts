@@ -232,6 +232,7 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
     map.setAttribute("aria-label", t("play.map.label"));
     statusBar.render();
     commands.retranslate();
+    if (!steppedOut.hidden) steppedOut.textContent = t("play.stepOut.done");
     refresh(true);
   });
 
