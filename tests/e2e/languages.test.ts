@@ -13,8 +13,9 @@ import type { Browser, Page } from "playwright-core";
 import type { Room } from "@colyseus/sdk";
 import { describeBrowser, launchChromium, newDevice } from "../support/browser.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
-import { joinHost } from "../support/clients.ts";
-import { sendOk } from "../support/script.ts";
+import { joinHost, joinPlayer } from "../support/clients.ts";
+import { seatOf, sendOk } from "../support/script.ts";
+import { receivedPrivate } from "../support/views.ts";
 import { stringTable } from "../support/strings.ts";
 import { strayRules, strays, type StrayRules } from "../support/strays.ts";
 
@@ -120,32 +121,64 @@ describeBrowser("every page in both languages", () => {
       await page.getByRole("heading", { name: en.join.inTitle }).waitFor();
       students[role] = page;
     }
+    // three more play from scripts, so the game has an entry published, appealed and reversed
+    const scripted = { Ben: "resident", Wu: "watcher", Oz: "official" } as const;
+    const raw: Record<keyof typeof scripted, { room: Room; seat: string }> = {} as never;
+    for (const name of Object.keys(scripted) as (keyof typeof scripted)[]) {
+      const joined = await joinPlayer(server.url, code, name);
+      raw[name] = { room: joined.room, seat: await seatOf(joined) };
+    }
+    const mine = <T>(name: keyof typeof scripted, field: string) => (receivedPrivate(raw[name].room)[raw[name].seat] as Record<string, T[]>)[field] ?? [];
     await sendOk(host, { kind: "add_bot", count: 2 });
-    await expect.poll(() => Object.keys(seats(host)).length).toBe(6);
-    await expect.poll(() => hostPage.locator("#players td.name").count()).toBe(6);
+    await expect.poll(() => Object.keys(seats(host)).length).toBe(9);
+    await expect.poll(() => hostPage.locator("#players td.name").count()).toBe(9);
     await check(students.resident, "lobby (student)");
     await check(board, "board, lobby");
     await check(hostPage, "host console, lobby");
 
     const seat = seats(host);
-    for (const [role, name] of Object.entries(names)) await sendOk(host, { kind: "assign_role", seatId: seat[name], role });
-    for (const [name, id] of Object.entries(seat)) if (!Object.values(names).includes(name as never)) await sendOk(host, { kind: "assign_role", seatId: id, role: "resident" });
+    const cast: Record<string, string> = { ...Object.fromEntries(Object.entries(names).map(([role, name]) => [name, role])), ...scripted };
+    for (const [name, id] of Object.entries(seat)) await sendOk(host, { kind: "assign_role", seatId: id, role: cast[name] ?? "resident" });
     await sendOk(host, { kind: "start" });
     await sendOk(host, { kind: "advance" }); // the day: residents move and act
     for (const page of Object.values(students)) await expect.poll(() => page.locator(".play-status .phase").textContent()).toBe(en.play.phase.day);
 
     // the resident moves and acts: the answers shown next to the buttons must follow the language
     const ann = students.resident;
-    await ann.locator('[data-key^="move:"][data-key$=":walk"]').first().click({ noWaitAfter: true });
-    await expect.poll(() => ann.locator(".feedback.ok").count()).toBeGreaterThan(0);
-    const act = ann.locator('[data-key^="act:"]:not([aria-disabled="true"])').first();
-    if (await act.count()) {
-      await act.click({ noWaitAfter: true });
-      await expect.poll(() => ann.locator(".feedback.ok, .feedback.error").count()).toBeGreaterThan(1);
-    }
+    // (clicked in one step in the page: the lists redraw with every state patch)
+    const press = (selector: string) =>
+      ann.evaluate((css) => {
+        const button = document.querySelector<HTMLButtonElement>(css);
+        button?.click();
+        return Boolean(button);
+      }, selector);
+    await ann.locator('[data-key^="act:"]').first().waitFor();
+    const acted = await press('[data-key^="act:"]:not([aria-disabled="true"])');
+    if (acted) await expect.poll(() => ann.locator(".feedback.ok, .feedback.error").count()).toBeGreaterThan(0);
+    expect(await press('[data-key^="move:"][data-key$=":walk"]:not([aria-disabled="true"])'), "a place to walk to").toBe(true);
+    await expect.poll(() => ann.getByText(/^You are now at /).count()).toBeGreaterThan(0);
     for (const [role, page] of Object.entries(students)) await checkTabs(page, `play, ${role}`);
     await check(board, "board, in play");
     await check(hostPage, "host console, in game");
+
+    // Wu writes down a rumour about Ben; Oz approves it; the night publishes it; Ben appeals
+    // the next morning and Oz reverses it in the evening
+    await sendOk(raw.Wu.room, { kind: "write_entry", subject: raw.Ben.seat, deed: "litter", basis: "hearsay" });
+    await expect.poll(() => mine<{ id: string }>("Wu", "myEntries").length).toBe(1);
+    const entry = mine<{ id: string }>("Wu", "myEntries")[0]!.id;
+    await sendOk(host, { kind: "advance" }); // evening
+    await sendOk(raw.Oz.room, { kind: "review", entry, decision: "approve" });
+    await sendOk(host, { kind: "advance" }); // night: published
+    await sendOk(host, { kind: "advance" }); // day 2, morning
+    await expect.poll(() => mine<{ id: string }>("Ben", "aboutMe").length).toBe(1);
+    await sendOk(raw.Ben.room, { kind: "appeal", entry: mine<{ id: string }>("Ben", "aboutMe")[0]!.id, reason: "did_not_happen" });
+    await sendOk(host, { kind: "advance" }); // day
+    await sendOk(host, { kind: "advance" }); // evening
+    await expect.poll(() => mine<{ id: string }>("Oz", "appeals").length).toBe(1);
+    await checkTabs(students.official, "play, official, an appeal waiting");
+    await sendOk(raw.Oz.room, { kind: "decide_appeal", appeal: mine<{ id: string }>("Oz", "appeals")[0]!.id, decision: "reverse" });
+    await checkTabs(students.observer, "play, observer, day 2");
+    await check(board, "board, day 2, an entry reversed");
 
     // the end: each student's end screen, the board, the console
     await sendOk(host, { kind: "end" });
