@@ -149,13 +149,19 @@ function restWhenIdle(game: Phaser.Game, scene: Phaser.Scene, box: HTMLElement):
     if (performance.now() - last > IDLE_MS && scene.tweens.getTweens().length === 0) game.loop.sleep();
   };
   scene.events.on("postupdate", check);
+  // the map may have moved on the page while the loop slept (a panel above it grew): Phaser maps
+  // a pointer through the canvas's position, so measure it before Phaser reads this event
+  const touched = () => {
+    game.scale.updateBounds();
+    wake();
+  };
   const events = ["pointerdown", "pointermove", "wheel", "touchstart"] as const;
-  for (const type of events) box.addEventListener(type, wake, { capture: true, passive: true });
+  for (const type of events) box.addEventListener(type, touched, { capture: true, passive: true });
   return {
     wake,
     stop() {
       scene.events.off("postupdate", check);
-      for (const type of events) box.removeEventListener(type, wake, { capture: true });
+      for (const type of events) box.removeEventListener(type, touched, { capture: true });
     },
   };
 }
