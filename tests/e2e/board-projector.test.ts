@@ -13,7 +13,9 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { Room } from "@colyseus/sdk";
-import { describeBrowser, launchChromium, newDevice, type Device } from "../support/browser.ts";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { describeBrowser, launchChromium, newDevice, type Device, SCREENSHOTS } from "../support/browser.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { joinHost } from "../support/clients.ts";
 import { sendOk } from "../support/script.ts";
@@ -63,11 +65,9 @@ function smallestName(page: Page): Promise<number> {
   return page.evaluate(() => Math.min(...window.__town!.avatars().filter((a) => a.nameVisible).map((a) => a.namePx)));
 }
 
-function mapArea(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const size = window.__town!.size();
-    return size.width * size.height;
-  });
+/** How much the map is magnified on screen (world px to CSS px). */
+function mapZoom(page: Page): Promise<number> {
+  return page.evaluate(() => window.__town!.size().zoom);
 }
 
 const seconds = (clock: string) => clock.split(":").map(Number).reduce((total, part) => total * 60 + part, 0);
@@ -116,12 +116,14 @@ describeBrowser("the projector board in class", () => {
 
     // the big town: the facilitator presses it at the projector; the map takes the screen
     const page = boards[1]!;
-    const before = await mapArea(page);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, "board-town-names-1366x768.png") });
+    const before = await mapZoom(page);
     const toggle = page.getByRole("button", { name: en.board.bigTown });
     expect(await toggle.getAttribute("aria-pressed")).toBe("false");
     await toggle.click();
     expect(await toggle.getAttribute("aria-pressed")).toBe("true");
-    await expect.poll(() => mapArea(page)).toBeGreaterThan(before * 2);
+    await expect.poll(() => mapZoom(page), { message: `the map's zoom, ${before} in the three columns` }).toBeGreaterThan(before * 1.4);
     expect(await page.locator("#board-honour").isVisible(), "the people column gives way").toBe(false);
     expect(await page.locator("#board-feed").isVisible(), "the feed gives way").toBe(false);
     expect(await page.locator("#board-countdown").isVisible(), "the clock stays").toBe(true);
@@ -129,6 +131,7 @@ describeBrowser("the projector board in class", () => {
     expect(await smallestName(page)).toBeGreaterThanOrEqual(MIN_NAME_PX);
     const town = (await page.locator("#board-town").boundingBox())!;
     expect(town.y + town.height, "the whole map is on screen").toBeLessThanOrEqual(768);
+    await page.screenshot({ path: join(SCREENSHOTS, "board-big-town-1366x768.png") });
     // it stays after a reload (it is in the address), and switches back
     expect(new URL(page.url()).searchParams.get("view")).toBe("town");
     await page.reload();
@@ -182,6 +185,7 @@ describeBrowser("the projector board in class", () => {
     expect(town.y + town.height, "the town's bottom edge").toBeLessThanOrEqual(768);
     expect(town.height, "the town's height").toBeGreaterThanOrEqual(200);
     await expect.poll(() => townProblems(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "board-announcements-1366x768.png") });
 
     // the end: no broadcast and no day's cards on the board; students cannot step out any more
     expect(await page.locator("#board-cards li.card").count(), "today's card is up during the game").toBeGreaterThan(0);
