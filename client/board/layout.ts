@@ -21,10 +21,6 @@ export class BoardLayout {
     this.render();
   }
 
-  get bigTown(): boolean {
-    return this.big;
-  }
-
   private set(big: boolean): void {
     this.big = big;
     const url = new URL(location.href);
