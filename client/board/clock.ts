@@ -33,7 +33,8 @@ export class ServerClock {
   observe(board: BoardView, rulebook: Scenario | null, now: number): void {
     const before = this.last;
     this.last = { phase: board.phase, day: board.day, paused: board.paused, pausedLeft: board.pausedLeft, phaseEndsAt: board.phaseEndsAt };
-    if (!before || board.paused || board.phaseEndsAt === null) return;
+    // a first view learns nothing exact: the phase may have been extended before this board opened
+    if (!before || !before.phase || board.paused || board.phaseEndsAt === null) return;
     let span: number | null = null;
     const newPhase = before.phase !== board.phase || before.day !== board.day;
     if (newPhase && rulebook && board.phase in rulebook.phases) span = rulebook.phases[board.phase as keyof Scenario["phases"]] * 1000;

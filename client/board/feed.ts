@@ -34,8 +34,11 @@ export class Feed {
 
   render(view: PlayView, name: Namer): void {
     const feed = view.board.feed;
-    const arrived = this.seen ? feed.filter((e) => !this.seen!.has(e.id)).map((e) => e.id) : [];
+    // once the game is over nothing is news any more: no "New" tags, no highlight
+    const over = view.board.phase === "ended";
+    const arrived = this.seen && !over ? feed.filter((e) => !this.seen!.has(e.id)).map((e) => e.id) : [];
     if (arrived.length) this.fresh = new Set(arrived);
+    if (over) this.fresh.clear();
     // said once when entries arrive; emptied on any other redraw so it is never read out again
     this.news.textContent = arrived.length ? t("board.feedNew", { count: arrived.length }) : "";
     this.seen = new Set(feed.map((e) => e.id));

@@ -15,9 +15,12 @@ type Town = { update(view: PlayView): void; destroy(): void };
 type TownModule = {
   mountTown(
     parent: HTMLElement,
-    options: { seatId: string | null; onPick?: (id: string) => void; label?: (seat: string, nickname: string) => string },
+    options: { seatId: string | null; onPick?: (id: string) => void; label?: (seat: string, nickname: string) => string; textScale?: number },
   ): Promise<Town>;
 };
+
+/** Names on the board's map at 1.5 × their phone size: 16.5 px, legible from the back of a room. */
+const PROJECTOR_TEXT = 1.5;
 
 // a glob, not a plain import(): the board builds and runs whether or not the town module exists yet
 const loaders = import.meta.glob<TownModule>("../town/index.ts");
@@ -51,7 +54,7 @@ export class TownPanel {
     try {
       const { mountTown } = await load();
       this.host.replaceChildren();
-      const town = await mountTown(this.host, { seatId: null, label: (seat) => this.name(seat) });
+      const town = await mountTown(this.host, { seatId: null, label: (seat) => this.name(seat), textScale: PROJECTOR_TEXT });
       this.town = town;
       this.failed = false;
       this.host.hidden = false;

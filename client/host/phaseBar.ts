@@ -3,7 +3,7 @@
  * (the time left while paused), pause/resume, more time for everyone or for one player, skip to
  * the next phase, and end the game behind a confirmation dialog.
  */
-import { t } from "../i18n.ts";
+import { currentLang, t } from "../i18n.ts";
 import { byId, show } from "../ui/dom.ts";
 import type { Commander } from "./commander.ts";
 import { setOptions } from "./keyed.ts";
@@ -92,7 +92,8 @@ export function renderPhaseBar(data: ConsoleData, cmd: Commander): void {
   byId("phase-extra").textContent =
     extra.length > 0 ? t("host.clock.extraFor", { list: extra.map(([seat, ms]) => `${nameOf(data, seat)} +${clock(ms)}`).join(", ") }) : "";
   show(byId("open-debrief"), phase === "ended");
-  const now = `${game.day}:${phase}`;
+  // said again in the new language after a switch (it would otherwise stay in the old one)
+  const now = `${game.day}:${phase}:${currentLang()}`;
   if (now !== lastPhase) {
     byId("phase-live").textContent = phase === "ended" ? t("host.clock.ended") : t("host.clock.now", { day: game.day, phase: t(`host.phases.${phase}`) });
     lastPhase = now;

@@ -113,7 +113,8 @@ export class Link {
     room.onMessage(Notice.welcome, (welcome: Welcome) => {
       this.viewKey = welcome.as === "player" ? welcome.seatId : welcome.as === "host" ? "host" : null;
       this.handlers.welcome?.(welcome);
-      if (this.room?.state) this.handlers.play?.(playViewFromJson(stateJson(this.room.state), this.viewKey));
+      const json = this.room?.state ? stateJson(this.room.state) : null;
+      if (json && isSynced(json)) this.handlers.play?.(playViewFromJson(json, this.viewKey));
     });
     room.onMessage(Notice.farewell, (farewell: Farewell) => {
       this.closedBy = farewell.reason;
@@ -142,6 +143,9 @@ export class Link {
   /** Hands the pages the state as plain data: the lobby and the game as this client may see it. */
   private deliver(state: unknown): void {
     const json = stateJson(state);
+    // a room's state exists, empty, before the server's first full state arrives: handing that
+    // on would show a game with no phase (the board took it for play and mounted its town hidden)
+    if (!isSynced(json)) return;
     this.handlers.lobby?.(toLobby(json));
     this.handlers.play?.(playViewFromJson(json, this.viewKey));
   }
@@ -180,6 +184,11 @@ export class Link {
 
 function stateJson(state: unknown): SyncedJson & Record<string, unknown> {
   return (state as { toJSON(): SyncedJson & Record<string, unknown> }).toJSON();
+}
+
+/** Whether the server's first full state has arrived (every synced state carries its phase). */
+function isSynced(json: SyncedJson & Record<string, unknown>): boolean {
+  return typeof json.phase === "string" && json.phase !== "";
 }
 
 function toLobby(json: SyncedJson & Record<string, unknown>): Lobby {

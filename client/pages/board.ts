@@ -24,6 +24,7 @@ import { renderBlacklist, renderGrades, renderHonour } from "../board/people.ts"
 import { Feed } from "../board/feed.ts";
 import { renderAnnouncements, renderCards } from "../board/news.ts";
 import { TownPanel } from "../board/town.ts";
+import { BoardLayout } from "../board/layout.ts";
 
 const TICK_MS = 250;
 
@@ -36,9 +37,12 @@ const town = new TownPanel(byId("board-town"), byId("board-town-note"), byId("bo
 /** What each part was last drawn from: a part is redrawn only when its data changed. */
 const drawn = new Map<string, string>();
 
+const layout = new BoardLayout(byId<HTMLButtonElement>("board-layout"), () => renderGame());
+
 setupLanguageSwitch();
 onLangChange(() => {
   drawn.clear();
+  layout.render();
   if (lobby) renderLobby(lobby);
   renderGame();
 });
@@ -117,6 +121,7 @@ function renderGame(): void {
   show(byId("board-game"), !lobbyPhase);
   document.body.classList.toggle("playing", !lobbyPhase);
   show(byId("board-join-late"), !lobbyPhase && joinUrl !== "");
+  show(byId("board-layout"), !lobbyPhase);
   show(byId("board-anonymous-later"), lobbyPhase && Boolean(view?.anonymousBoard));
   if (!view || lobbyPhase) return;
   const v = view;
@@ -141,7 +146,11 @@ function renderGame(): void {
     renderBlacklist(byId("board-blacklist"), v, name);
     renderGrades(byId("board-grades-section"), byId("board-grades"), v);
   });
-  part("feed", [lang, anon, who, board.feed, board.deedPoints], () => feed.render(v, name));
+  part("feed", [lang, anon, who, board.feed, board.deedPoints, board.phase === "ended"], () => feed.render(v, name));
+  // at game over the day's broadcasts and cards are over too: the board shows the outcome only
+  const ended = board.phase === "ended";
+  show(byId("board-announcements"), !ended);
+  show(byId("board-cards-section"), !ended);
   part("announcements", [lang, v.announcements], () =>
     renderAnnouncements(byId("board-announcement"), byId("board-announcement-at"), byId("board-announcements-earlier"), v),
   );

@@ -13,7 +13,8 @@ import { local } from "../i18n.ts";
 export type CommandBody = Parameters<Link["send"]>[0];
 export type Sender = (body: CommandBody) => ReturnType<Link["send"]>;
 
-type Feedback = { kind: "sending" | "offline" | "ok" | "error"; text: string };
+/** `say` words it again in the current language (a language switch re-translates what is shown). */
+type Feedback = { kind: "sending" | "offline" | "ok" | "error"; text: string; say?: () => string };
 
 export class Commands {
   private readonly pending = new Set<string>();
@@ -35,9 +36,10 @@ export class Commands {
 
   /**
    * Sends `body` on behalf of the control `key`. Resolves true when the server accepted it.
-   * `done` is what to say on success (nothing when the screen itself shows the result).
+   * `done` says what to say on success (nothing when the screen itself shows the result); it is
+   * asked again after a language switch, so it must build its words with t() each time.
    */
-  async run(key: string, body: CommandBody, done?: string): Promise<boolean> {
+  async run(key: string, body: CommandBody, done?: () => string): Promise<boolean> {
     if (this.pending.has(key)) return false;
     this.pending.add(key);
     this.set(key, this.online ? { kind: "sending", text: t("play.send.sending") } : { kind: "offline", text: t("play.send.offline") });
@@ -45,10 +47,15 @@ export class Commands {
     try {
       const reply = await this.send(body);
       ok = reply.ok;
-      if (reply.ok) this.set(key, done ? { kind: "ok", text: done } : undefined);
-      else this.set(key, { kind: "error", text: this.refusal(reply.reason, "detail" in reply ? reply.detail : undefined) });
+      if (reply.ok) this.set(key, done ? { kind: "ok", text: done(), say: done } : undefined);
+      else {
+        const detail = "detail" in reply ? reply.detail : undefined;
+        const say = () => this.refusal(reply.reason, detail);
+        this.set(key, { kind: "error", text: say(), say });
+      }
     } catch {
-      this.set(key, { kind: "error", text: t("reason.network") });
+      const say = () => t("reason.network");
+      this.set(key, { kind: "error", text: say(), say });
     } finally {
       this.pending.delete(key);
       this.version++;
@@ -125,11 +132,12 @@ export class Commands {
     node.className = `feedback${feedback ? ` ${feedback.kind}` : ""}`;
   }
 
-  /** Re-translates what is shown (language switch): pending messages only; refusals stay as said. */
+  /** Re-translates what is shown (language switch): pending messages, answers and refusals. */
   retranslate(): void {
     for (const [key, feedback] of this.feedback) {
       if (feedback.kind === "sending") feedback.text = t("play.send.sending");
       if (feedback.kind === "offline") feedback.text = t("play.send.offline");
+      if (feedback.say) feedback.text = feedback.say();
       this.paint(key);
     }
   }

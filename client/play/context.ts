@@ -75,7 +75,7 @@ export function commandForm(
       ctx.commands.say(key, command.missing);
       return;
     }
-    void ctx.commands.run(key, command, done?.()).then((ok) => after?.(ok));
+    void ctx.commands.run(key, command, done).then((ok) => after?.(ok));
   });
   return form;
 }

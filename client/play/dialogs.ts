@@ -58,7 +58,7 @@ export function appealDialog(ctx: PanelContext, filed: (entryId: string) => void
       submit.setAttribute("aria-disabled", "true");
       const id = entryId;
       void ctx.commands
-        .run("appeal", { kind: "appeal", entry: id, reason, evidence: evidence === "camera" || evidence === "witness" ? evidence : null }, t("play.appeal.filed"))
+        .run("appeal", { kind: "appeal", entry: id, reason, evidence: evidence === "camera" || evidence === "witness" ? evidence : null }, () => t("play.appeal.filed"))
         .then((ok) => {
           submit.removeAttribute("aria-busy");
           submit.removeAttribute("aria-disabled");

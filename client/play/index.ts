@@ -76,6 +76,7 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
 
   const commands = new Commands(options.send, () => refresh());
   const live = el("p", { class: "visually-hidden", "aria-live": "polite" });
+  const title = el("h1", { class: "visually-hidden" });
   const announce = (text: string) => {
     live.textContent = "";
     setTimeout(() => (live.textContent = text), 50);
@@ -150,7 +151,8 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
       top.push(goalCard);
     }
     tabs = new Tabs(specs, () => refresh());
-    panel.replaceChildren(el("h1", { class: "visually-hidden" }, t("play.title")), ...top, tabs.list, ...specs.map((s) => s.panel));
+    title.textContent = t("play.title");
+    panel.replaceChildren(title, ...top, tabs.list, ...specs.map((s) => s.panel));
   }
 
   function refresh(force = false): void {
@@ -168,6 +170,8 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
     const ended = view.board.phase === "ended";
     body.hidden = ended;
     over.hidden = !ended;
+    // nothing left to step out of once the game is over
+    statusBar.stepOut.hidden = ended;
     if (ended) return drawOver();
     for (const section of sections) {
       // hidden tabs wait until they are shown
@@ -248,6 +252,10 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
     map.setAttribute("aria-label", t("play.map.label"));
     statusBar.render();
     commands.retranslate();
+    title.textContent = t("play.title");
+    // a passing announcement is not worth repeating in the new language: it goes
+    live.textContent = "";
+    if (!steppedOut.hidden) steppedOut.textContent = t("play.stepOut.done");
     refresh(true);
   });
 

@@ -88,7 +88,7 @@ function queueItem(ctx: PanelContext, e: QueueEntry): HTMLElement {
   const named = (action: string) => t("play.review.forEntry", { action, name: nameOf(ctx.view(), e.subject), deed: deedName(book, e.deed) });
   const send = (decision: "approve" | "reject" | "ask_evidence") => () => {
     const pts = Number(draftOf(`${key}:points`, String(value)));
-    void ctx.commands.run(key, { kind: "review", entry: e.id, decision, ...(decision === "approve" ? { points: Number.isFinite(pts) ? Math.round(pts) : value } : {}) }, t("play.review.decided"));
+    void ctx.commands.run(key, { kind: "review", entry: e.id, decision, ...(decision === "approve" ? { points: Number.isFinite(pts) ? Math.round(pts) : value } : {}) }, () => t("play.review.decided"));
   };
   item.append(
     el("div", { class: "points-field" }, ...labelled(t("play.review.pointsLabel", { min: signed(r.min), max: signed(r.max) }), input)),
@@ -131,7 +131,7 @@ export function appealsSection(root: HTMLElement, ctx: PanelContext): Section {
         if (a.evidence) lines.push(el("span", { class: "detail" }, t("play.appeals.evidence", { evidence: t(`play.appeal.evidence.${a.evidence}`) })));
         if (a.footage) lines.push(el("span", { class: `flag footage ${a.footage}` }, t(`play.review.footage.${a.footage}`)));
         lines.push(el("span", { class: `detail waited${a.evenings >= book.appeals.deadlineEvenings - 1 ? " urgent" : ""}` }, t("play.appeals.waited", { count: a.evenings, max: book.appeals.deadlineEvenings, outcome })));
-        const run = (decision: "uphold" | "reverse") => () => void ctx.commands.run(key, { kind: "decide_appeal", appeal: a.id, decision }, t("play.review.decided"));
+        const run = (decision: "uphold" | "reverse") => () => void ctx.commands.run(key, { kind: "decide_appeal", appeal: a.id, decision }, () => t("play.review.decided"));
         return el(
           "li",
           { class: "appeal-item", "data-appeal": a.id },
@@ -221,7 +221,7 @@ function blacklist(ctx: PanelContext): (Node | string)[] {
         "li",
         { class: "listed", "data-seat": p.seat },
         el("span", {}, t("play.blacklist.listed", { name, day: record.day })),
-        ctx.commands.button(key, t("play.blacklist.delist"), () => void ctx.commands.run(key, { kind: "delist", subject: p.seat }, t("play.send.done")), { attrs: { "aria-label": t("play.blacklist.delistLabel", { name }), class: "secondary" } }),
+        ctx.commands.button(key, t("play.blacklist.delist"), () => void ctx.commands.run(key, { kind: "delist", subject: p.seat }, () => t("play.send.done")), { attrs: { "aria-label": t("play.blacklist.delistLabel", { name }), class: "secondary" } }),
         ctx.commands.note(key),
       );
     }
@@ -242,7 +242,7 @@ function blacklist(ctx: PanelContext): (Node | string)[] {
         () => {
           const cited = entries.filter((e) => draftOf(`cite:${p.seat}:${e.id}`) === "1").map((e) => e.id);
           if (!cited.length) return ctx.commands.say(key, t("play.missing"));
-          void ctx.commands.run(key, { kind: "blacklist", subject: p.seat, entries: cited }, t("play.send.done"));
+          void ctx.commands.run(key, { kind: "blacklist", subject: p.seat, entries: cited }, () => t("play.send.done"));
         },
         { attrs: { "aria-label": t("play.blacklist.listLabel", { name }), class: "danger" } },
       ),

@@ -93,7 +93,7 @@ function actionItem(ctx: PanelContext, option: ActionOption): HTMLElement {
   const doneToday = option.blocked === "done_today";
   const why = doneToday ? t("play.town.doneToday") : option.blocked ? t("play.town.blocked", { reason: ctx.commands.refusal(option.blocked, option.restriction ?? undefined) }) : "";
   const whyId = uid("why");
-  const button = ctx.commands.button(key, t("play.town.do"), () => void ctx.commands.run(key, { kind: "act", action: option.id }, t("play.send.done")), {
+  const button = ctx.commands.button(key, t("play.town.do"), () => void ctx.commands.run(key, { kind: "act", action: option.id }, () => t("play.send.done")), {
     blocked: option.blocked !== null,
     attrs: { "aria-label": `${t("play.town.do")}: ${label}`, "aria-describedby": option.blocked ? whyId : undefined },
   });
@@ -125,7 +125,7 @@ function placeItem(ctx: PanelContext, id: string): HTMLElement {
   const to = book.locations.find((l) => l.id === id);
   const near = from?.zone === to?.zone;
   const go = (by: "walk" | "bus", label: string) =>
-    ctx.commands.button(key, label, () => void ctx.commands.run(key, { kind: "move", to: id, by }, t("play.town.moved", { place: name })), {
+    ctx.commands.button(key, label, () => void ctx.commands.run(key, { kind: "move", to: id, by }, () => t("play.town.moved", { place: placeName(book, id) })), {
       attrs: { "data-key": `${key}:${by}`, "aria-label": t("play.town.goLabel", { how: label, place: name }), class: by === "bus" ? "secondary" : undefined },
     });
   const buttons = near ? [go("walk", t("play.town.walkFree"))] : [go("walk", t("play.town.walk", { count: book.travel.walkFarAp })), go("bus", t("play.town.bus", { fare: busFare(book, me.perks, me.restrictions) }))];
@@ -225,7 +225,7 @@ function loans(ctx: PanelContext): (Node | string)[] {
       "li",
       { class: "loan seeking" },
       el("span", {}, t("play.loans.seeking", facts)),
-      ctx.commands.button(key, t("play.loans.cosign"), () => void ctx.commands.run(key, { kind: "cosign", loan: loan.id }, t("play.send.done")), {
+      ctx.commands.button(key, t("play.loans.cosign"), () => void ctx.commands.run(key, { kind: "cosign", loan: loan.id }, () => t("play.send.done")), {
         attrs: { "aria-label": t("play.loans.cosignLabel", { name: facts.name }) },
       }),
       ctx.commands.note(key),

@@ -8,6 +8,8 @@ import { FONT } from "./art.ts";
 
 /** Token size on the map in world pixels (a tile is 16). */
 const TOKEN = 14;
+/** The name's font size before scaling (world px). */
+const NAME_PX = 11;
 
 /** Grade colours from best to worst (Okabe–Ito, colour-blind safe); the tag also names the grade. */
 const GRADE_COLOURS = ["#0072b2", "#56b4e9", "#009e73", "#e69f00", "#d55e00", "#6b1d1d"];
@@ -72,7 +74,7 @@ export class AvatarSprite {
     this.badge = scene.add.image(-TOKEN / 2, -TOKEN / 2, "badge-blacklist").setDisplaySize(8, 8).setVisible(false);
     this.gradeTag = scene.add.text(TOKEN / 2 - 1, -TOKEN / 2 + 1, "", { fontFamily: FONT, fontSize: "10px", fontStyle: "bold", padding: { x: 2, y: 0 } }).setOrigin(0, 0.5);
     this.nameTag = scene.add
-      .text(0, TOKEN / 2 + 1, "", { fontFamily: FONT, fontSize: "11px", color: "#1b1f24", backgroundColor: "rgba(251, 250, 247, 0.85)", padding: { x: 2, y: 0 } })
+      .text(0, TOKEN / 2 + 1, "", { fontFamily: FONT, fontSize: `${NAME_PX}px`, color: "#1b1f24", backgroundColor: "rgba(251, 250, 247, 0.85)", padding: { x: 2, y: 0 } })
       .setOrigin(0.5, 0);
     smooth(this.gradeTag);
     smooth(this.nameTag);
@@ -125,6 +127,11 @@ export class AvatarSprite {
   private placeName(zoom: number): void {
     const underTag = this.look?.crowded && this.gradeTag.visible;
     this.nameTag.setY(TOKEN / 2 + 1 + (underTag ? 12 / zoom : 0));
+  }
+
+  /** The name's font size on screen at this camera zoom (CSS px), and whether it is shown. */
+  nameOnScreen(cameraZoom: number): { namePx: number; nameVisible: boolean } {
+    return { namePx: NAME_PX * this.nameTag.scaleY * cameraZoom, nameVisible: this.nameTag.visible && this.nameTag.text !== "" };
   }
 
   refreshTexts(): void {

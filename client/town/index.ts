@@ -25,9 +25,26 @@ export type TownOptions = {
   onPick?: (locationId: string) => void;
   /** The name shown under each avatar (default: the nickname; the board passes pseudonyms in anonymous mode). */
   label?: (seatId: string, nickname: string) => string;
+  /**
+   * Texts (names, places, grades) drawn at this multiple of their base size on screen whatever
+   * the map's zoom — the projector board asks for 1.5 so a name reads at 16 px or more from the
+   * back of a room. Default: as big as on a phone, shrinking to 70 % on a small map.
+   */
+  textScale?: number;
 };
 
 export type Town = { update(view: PlayView): void; destroy(): void };
+
+/**
+ * A read-only window onto the town for browser tests (`window.__town.avatars()`): the canvas
+ * cannot be asked where it drew someone, and "everyone is drawn on screen" is what a projector
+ * must get right. It only reads the scene.
+ */
+declare global {
+  interface Window {
+    __town?: { avatars(): ReturnType<TownScene["drawn"]>; size(): { width: number; height: number; zoom: number } };
+  }
+}
 
 /** Towns on the page, told when the language changes (onLangChange has no unsubscribe). */
 const live = new Set<{ relabel(): void }>();
@@ -51,6 +68,7 @@ export async function mountTown(parent: HTMLElement, options: TownOptions): Prom
     seatId: options.seatId,
     onPick: options.onPick,
     label: options.label,
+    textScale: options.textScale,
     onCounts: (places, people) => {
       counts = { places, people };
       describe();
@@ -74,6 +92,9 @@ export async function mountTown(parent: HTMLElement, options: TownOptions): Prom
   // Phaser watches the window; the parent can also change size on its own (panels, rotation)
   const resize = new ResizeObserver(() => {
     rest.wake();
+    // refresh() sizes the canvas from the parent size it measured last and only then measures
+    // again: measure first, or a town mounted hidden (0×0) stays 0×0 once it is shown
+    game.scale.getParentBounds();
     game.scale.refresh();
   });
   resize.observe(box);
@@ -86,6 +107,8 @@ export async function mountTown(parent: HTMLElement, options: TownOptions): Prom
     },
   };
   live.add(town);
+  const probe = { avatars: () => scene.drawn(), size: () => ({ width: game.scale.width, height: game.scale.height, zoom: scene.cameras.main.zoom }) };
+  window.__town = probe;
 
   let destroyed = false;
   return {
@@ -99,6 +122,7 @@ export async function mountTown(parent: HTMLElement, options: TownOptions): Prom
       destroyed = true;
       rest.stop();
       live.delete(town);
+      if (window.__town === probe) delete window.__town;
       resize.disconnect();
       document.fonts.removeEventListener("loadingdone", fontsLoaded);
       game.destroy(true);
@@ -125,13 +149,19 @@ function restWhenIdle(game: Phaser.Game, scene: Phaser.Scene, box: HTMLElement):
     if (performance.now() - last > IDLE_MS && scene.tweens.getTweens().length === 0) game.loop.sleep();
   };
   scene.events.on("postupdate", check);
+  // the map may have moved on the page while the loop slept (a panel above it grew): Phaser maps
+  // a pointer through the canvas's position, so measure it before Phaser reads this event
+  const touched = () => {
+    game.scale.updateBounds();
+    wake();
+  };
   const events = ["pointerdown", "pointermove", "wheel", "touchstart"] as const;
-  for (const type of events) box.addEventListener(type, wake, { capture: true, passive: true });
+  for (const type of events) box.addEventListener(type, touched, { capture: true, passive: true });
   return {
     wake,
     stop() {
       scene.events.off("postupdate", check);
-      for (const type of events) box.removeEventListener(type, wake, { capture: true });
+      for (const type of events) box.removeEventListener(type, touched, { capture: true });
     },
   };
 }

@@ -18,6 +18,8 @@ export type SceneOptions = {
   seatId: string | null;
   onPick?: (locationId: string) => void;
   label?: (seatId: string, nickname: string) => string;
+  /** Texts on screen at this multiple of their base size, whatever the zoom (see TownOptions). */
+  textScale?: number;
   /** Told the number of places and people shown whenever either changes. */
   onCounts: (places: number, people: number) => void;
 };
@@ -130,6 +132,21 @@ export class TownScene extends Phaser.Scene {
   refreshTexts(): void {
     for (const p of this.places.values()) p.label.updateText();
     for (const a of this.avatars.values()) a.refreshTexts();
+  }
+
+  /**
+   * Where each avatar is drawn, in CSS pixels from the canvas's top-left, and how tall its name
+   * reads on screen: what a projector shows, for the browser tests (read-only, see index.ts).
+   */
+  drawn(): { seat: string; x: number; y: number; namePx: number; nameVisible: boolean }[] {
+    const camera = this.cameras.main;
+    const view = camera.worldView;
+    return [...this.avatars.values()].map((a) => ({
+      seat: a.seat,
+      x: (a.container.x - view.x) * camera.zoom,
+      y: (a.container.y - view.y) * camera.zoom,
+      ...a.nameOnScreen(camera.zoom),
+    }));
   }
 
   /* ---------- the map ---------- */
@@ -307,6 +324,9 @@ export class TownScene extends Phaser.Scene {
     const camera = this.cameras.main;
     const width = this.scale.width;
     const height = this.scale.height;
+    // no size yet (mounted in a hidden panel): a zoom of 0 would space people infinitely far
+    // apart and leave them at NaN for good; the resize that comes when it is shown fits it
+    if (!(width > 0 && height > 0)) return;
     const mapWidth = this.layout.cols * TILE;
     const mapHeight = this.layout.rows * TILE;
     const fit = Math.min(width / mapWidth, height / mapHeight);
@@ -314,8 +334,9 @@ export class TownScene extends Phaser.Scene {
     this.following = fit < minimum;
     this.zoomLevel = Math.max(fit, minimum);
     camera.setZoom(this.zoomLevel);
-    // on a small map (a board's side panel) texts shrink too, down to 70 %, so labels overlap less
-    this.textZoom = this.zoomLevel / Math.min(1, Math.max(0.7, this.zoomLevel));
+    // on a small map texts shrink too, down to 70 %, so labels overlap less — unless the page
+    // asked for a fixed size (a projector must stay legible)
+    this.textZoom = this.zoomLevel / (this.options.textScale ?? Math.min(1, Math.max(0.7, this.zoomLevel)));
     if (this.following) {
       camera.setBounds(0, 0, mapWidth, mapHeight);
       const own = this.options.seatId ? this.avatars.get(this.options.seatId) : undefined;

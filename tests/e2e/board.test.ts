@@ -262,11 +262,14 @@ describeBrowser("the projector board", () => {
     await poll(() => entryOf("Ann", "litter").locator(".status").textContent()).toBe(en.board.status.reversed);
     expect(await entryOf("Ann", "litter").locator("s .points").textContent()).toBe("\u22125");
 
-    // the end: no clock, the record stays up
+    // the end: no clock, the record stays up; nothing is "New" any more, the last broadcast goes
+    expect(await page.locator("#board-feed .tag").count(), "the last batch is still tagged before the end").toBeGreaterThan(0);
     await facilitate(t, { kind: "end" });
     await poll(() => heading.textContent()).toBe(en.board.phase.ended);
     expect(await countdown.isVisible()).toBe(false);
     expect(await entryOf("Ben", "help_elderly").count()).toBe(1);
+    await poll(() => page.locator("#board-feed .tag").count()).toBe(0);
+    expect(await page.locator("#board-announcement").isVisible()).toBe(false);
 
     expect(foreignRequests(devices, server.url)).toEqual([]);
     expect(devices.flatMap((d) => d.consoleErrors).filter((e) => /Content Security Policy|Refused to/.test(e))).toEqual([]);

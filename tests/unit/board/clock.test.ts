@@ -23,6 +23,16 @@ describe("the board's countdown", () => {
     expect(clock.left(board({ phase: "day", phaseEndsAt: start + 240_000 }), local(start + 60_000))).toBe(180_000);
   });
 
+  it("opened mid-phase after an extension, trusts the deadline and learns nothing from a state not yet synced", () => {
+    const clock = new ServerClock();
+    // a room's state before the server's first full state: no phase, no day (issue 13, item 10)
+    clock.observe(board({ phase: undefined as unknown as BoardView["phase"], day: undefined as unknown as number }), rulebook, server);
+    // the day was extended by 20 minutes before this board opened: 1,200 + 100 s are left
+    const endsAt = server + 1_300_000;
+    clock.observe(board({ phase: "day", phaseEndsAt: endsAt }), rulebook, server);
+    expect(clock.left(board({ phase: "day", phaseEndsAt: endsAt }), server)).toBe(1_300_000);
+  });
+
   it("learns it again on resume, from the time that was left", () => {
     const clock = new ServerClock();
     clock.observe(board({ phase: "day", paused: true, pausedLeft: 95_000 }), rulebook, local(server));
