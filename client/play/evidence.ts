@@ -56,7 +56,7 @@ export function evidenceBlock(ctx: PanelContext, entry: QueueEntry, appeal: stri
         () => {
           const witness = draftOf(`${askKey}:witness`);
           if (!witness || !can.includes(witness)) return ctx.commands.say(askKey, t("play.missing"));
-          void ctx.commands.run(askKey, { kind: "ask_statement", witness, ...about }, t("play.evidence.asked"));
+          void ctx.commands.run(askKey, { kind: "ask_statement", witness, ...about }, () => t("play.evidence.asked"));
         },
         { attrs: { "data-key": `${askKey}:send`, "aria-label": t("play.evidence.askLabel", named), class: "secondary" } },
       ),

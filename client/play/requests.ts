@@ -74,7 +74,7 @@ function card(ctx: PanelContext, r: StatementRequest): HTMLElement {
       "div",
       { class: "buttons" },
       ...ANSWERS.map((answer) =>
-        ctx.commands.button(key, t(`play.request.${answer}`), () => void ctx.commands.run(key, { kind: "answer_statement", statement: r.id, answer }, t("play.request.sent")), {
+        ctx.commands.button(key, t(`play.request.${answer}`), () => void ctx.commands.run(key, { kind: "answer_statement", statement: r.id, answer }, () => t("play.request.sent")), {
           attrs: { "data-key": `${key}:${answer}`, "aria-label": t("play.request.answerLabel", { ...w, answer: t(`play.request.${answer}`) }), class: answer === "did_not_see" ? "secondary" : undefined },
         }),
       ),
