@@ -22,6 +22,12 @@ export const UNUSED_SEATS_PER_ADDRESS = 8;
  * is held. Our pages open the socket at once; a reservation never used expires after this.
  */
 export const RESERVATION_SECONDS = 10;
+/**
+ * Reservations a session holds at once before it refuses more. They cost little (no socket, no
+ * seat) and the door lets one address ask for JOINS_PER_MINUTE of them, so it takes many
+ * addresses to reach this; the class then waits at most RESERVATION_SECONDS.
+ */
+export const RESERVATIONS_PER_SESSION = 2000;
 /** Room in the connection cap for connections being replaced or arriving at the same moment. */
 export const CONNECTION_SLACK = 20;
 

@@ -22,7 +22,7 @@ import type { AppendExtras, SessionRecord } from "../store/store.ts";
 import { RecentReplies } from "./recentReplies.ts";
 import { newSeatId } from "../tokens.ts";
 import { BotDriver } from "./bots.ts";
-import { BOARDS_PER_ADDRESS, BOARDS_PER_SESSION, CONNECTION_SLACK, HOSTS_PER_SESSION, RESERVATION_SECONDS, UNUSED_SEATS_PER_ADDRESS, makeWay } from "./crowd.ts";
+import { BOARDS_PER_ADDRESS, BOARDS_PER_SESSION, CONNECTION_SLACK, HOSTS_PER_SESSION, RESERVATION_SECONDS, RESERVATIONS_PER_SESSION, UNUSED_SEATS_PER_ADDRESS, makeWay } from "./crowd.ts";
 
 export type SessionRoomOptions = { code: string };
 
@@ -91,7 +91,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
    */
   override hasReachedMaxClients(): boolean {
     const reserved = Object.keys((this as unknown as { _reservedSeats: object })._reservedSeats).length;
-    return this.clients.length >= this.maxClients || reserved >= this.maxClients || this.disposing();
+    return this.clients.length >= this.maxClients || reserved >= RESERVATIONS_PER_SESSION || this.disposing();
   }
 
   private disposing(): boolean {
