@@ -6,7 +6,8 @@
  * - No body is read past its limit: a declared length over the limit is refused before a byte
  *   is read, and a body without a length is counted as it streams and cut off at the limit.
  * - Joins through the matchmaker are rate-limited per address; a code that names no session
- *   counts as a guess, and an address out of guesses is refused before its body is read.
+ *   counts as a guess, and an address out of guesses is refused before the matchmaker reserves
+ *   anything (the facilitator, with a live session's code, excepted: the room checks the token).
  */
 import type http from "node:http";
 import type { Duplex } from "node:stream";
