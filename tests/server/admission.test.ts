@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchMaker } from "@colyseus/core";
 import { startTestServer, until, type TestServer } from "../support/server.ts";
-import { closed, joinAs, joinHost, joinPlayer, seatToken, type Joined } from "../support/clients.ts";
+import { closed, joinAs, joinHost, joinPlayer, refusal, seatToken, type Joined } from "../support/clients.ts";
 import { joinFrom, playerFrom, refusalFrom } from "../support/addressed.ts";
 import { CloseReason, PROTOCOL_VERSION } from "../../shared/protocol/index.ts";
 import { BOARDS_PER_ADDRESS, BOARDS_PER_SESSION, RESERVATION_SECONDS, UNUSED_SEATS_PER_ADDRESS } from "../../server/rooms/crowd.ts";
@@ -74,6 +74,15 @@ describe("a session on an open network (one address)", () => {
     await until(() => reservations(code) === 0, "the unused reservations to expire", (RESERVATION_SECONDS + 5) * 1000);
     expect(Date.now() - started).toBeLessThan((RESERVATION_SECONDS + 5) * 1000);
   }, 60_000);
+
+  it("a room that cannot take more connections says it is full, not that it does not exist", async () => {
+    const { code } = await server.createSession();
+    await room(code).lock(); // what Colyseus does when a room holds as many connections as it can
+    expect(await refusal(server.url, code, { as: "player", seatToken: seatToken(), nickname: "Kim" })).toEqual({ reason: "room_full" });
+    await room(code).unlock();
+    const kim = await joinPlayer(server.url, code, "Kim");
+    expect(await kim.welcome).toMatchObject({ as: "player" });
+  });
 
   it("the console closes every board at once, and they stay closed", async () => {
     const { code, hostToken } = await server.createSession();
