@@ -7,7 +7,10 @@
 
 /** Boards open at once for one session (a projector, a second screen, a preview or two). */
 export const BOARDS_PER_SESSION = 6;
-/** Boards open at once from one address: one address can only ever replace its own boards… */
+/**
+ * Boards open at once from one address: a flood from one address only replaces its own boards;
+ * it takes several addresses to push the projector's board out (which then says why).
+ */
 export const BOARDS_PER_ADDRESS = 2;
 /** Host consoles open at once (the facilitator's laptop, phone, a colleague's tablet). */
 export const HOSTS_PER_SESSION = 4;
