@@ -9,7 +9,7 @@ export const KINDS = ["lobby", "clock", "deed", "entry", "review", "score", "bla
 export type Kind = (typeof KINDS)[number];
 
 const KIND_OF: Record<string, Kind> = {
-  session_opened: "lobby", seat_joined: "lobby", seat_renamed: "lobby", seat_kicked: "lobby", room_locked: "lobby", room_unlocked: "lobby",
+  session_opened: "lobby", seat_joined: "lobby", seat_renamed: "lobby", seat_kicked: "lobby", seat_released: "lobby", boards_removed: "lobby", room_locked: "lobby", room_unlocked: "lobby",
   seat_stepped_out: "lobby", seat_moved: "lobby", text_hidden: "lobby", announcement_made: "note", board_anonymised: "lobby",
   seat_added: "lobby", seat_removed: "lobby", bot_seat_taken: "lobby", role_assigned: "lobby", roles_balanced: "lobby",
   game_started: "clock", phase_started: "clock", paused: "clock", resumed: "clock", extended: "clock", extended_for: "clock", game_ended: "clock",
