@@ -262,6 +262,9 @@ export class SessionRoom extends Room<{ state: SessionState }> {
       reply = { ok: true, seq: this.seq };
     }
     this.replies.set(replyKey, reply);
+    // "Clear unused seats" also drops the seat reservations whose socket never arrived (they are
+    // Colyseus's, not the session's: nothing to store, so no event carries this part)
+    if (reply.ok && command.kind === "clear_unused_seats") this.dropUnusedReservations();
     return reply;
   }
 
@@ -378,6 +381,23 @@ export class SessionRoom extends Room<{ state: SessionState }> {
       .filter((c) => c !== newcomer && (c.auth as Auth | undefined)?.as === auth.as)
       .map((c) => ({ item: c, address: (c.auth as Auth).address }));
     for (const old of makeWay(held, auth.address, perSession, perAddress)) this.dismiss(old, reason, CloseReason.replaced);
+  }
+
+  /**
+   * Drops every seat reservation that was never used (not a player's reconnection window). They
+   * expire by themselves within RESERVATION_SECONDS; this is for a facilitator who wants it now.
+   */
+  private dropUnusedReservations(): void {
+    const colyseus = this as unknown as { _reservedSeats: Record<string, [unknown, unknown, boolean, boolean]>; _reservedSeatTimeouts: Record<string, NodeJS.Timeout | undefined> };
+    let dropped = 0;
+    for (const [sessionId, [, , consumed, reconnection]] of Object.entries(colyseus._reservedSeats)) {
+      if (consumed || reconnection) continue;
+      clearTimeout(colyseus._reservedSeatTimeouts[sessionId]);
+      delete colyseus._reservedSeatTimeouts[sessionId];
+      delete colyseus._reservedSeats[sessionId];
+      dropped++;
+    }
+    if (dropped > 0) this.services.log.info({ code: this.record.code, dropped }, "unused seat reservations dropped");
   }
 
   /** Seats taken from `address` that nobody is connected to now. */
