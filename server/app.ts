@@ -17,12 +17,13 @@ import { openSqliteStore } from "./store/sqlite.ts";
 import { loadCatalogue } from "./scenarios.ts";
 import { provideRoomServices, type RoomServices } from "./rooms/services.ts";
 import { SessionRoom } from "./rooms/sessionRoom.ts";
-import { SESSION_ROOM, encodeRefusal } from "../shared/protocol/index.ts";
+import { SESSION_ROOM } from "../shared/protocol/index.ts";
 import { apiRouter } from "./http/api.ts";
 import { debriefRouter } from "./http/debrief.ts";
 import { pagesRouter } from "./http/pages.ts";
 import { closeCrossOrigin, securityHeaders } from "./http/security.ts";
-import { attemptLimiter, type AttemptLimiter } from "./http/limits.ts";
+import { attemptLimiter } from "./http/limits.ts";
+import { installDoor } from "./http/door.ts";
 import { reopenSessions, sweepExpired } from "./sessions.ts";
 import { CLIENT_DIST, ROOT } from "./clientBuild.ts";
 
@@ -82,7 +83,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     gracefullyShutdown: options.handleSignals === true,
     express: (app: Application) => {
       app.disable("x-powered-by");
-      app.set("trust proxy", false);
+      // the same proxies the door trusts (express-rate-limit keys on req.ip)
+      app.set("trust proxy", config.trustProxy === 0 ? false : config.trustProxy);
       app.use(securityHeaders());
       app.use("/api", debriefRouter(services));
       app.use("/api", apiRouter(services));
@@ -91,7 +93,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
 
   await listenOrExplain(server, httpServer, config);
-  guardMatchmaking(httpServer, attemptLimiter(config.joinsPerMinute, 60));
+  installDoor(httpServer, { trustProxy: config.trustProxy, joins: attemptLimiter(config.joinsPerMinute, 60), guesses: services.refusedJoins });
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
 
@@ -128,25 +130,5 @@ function listenOrExplain(server: Server, httpServer: http.Server, config: Config
       httpServer.off("error", onError);
       resolve();
     }, reject);
-  });
-}
-
-/**
- * Join requests go to Colyseus's matchmaker before any express middleware, so their rate limit
- * sits in front of every request listener of the HTTP server.
- */
-function guardMatchmaking(httpServer: http.Server, limiter: AttemptLimiter): void {
-  const listeners = httpServer.listeners("request") as ((req: http.IncomingMessage, res: http.ServerResponse) => void)[];
-  httpServer.removeAllListeners("request");
-  httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const run = () => {
-      for (const listener of listeners) listener.call(httpServer, req, res);
-    };
-    if (req.method !== "POST" || !req.url?.startsWith("/matchmake/")) return run();
-    void limiter.take(req.socket.remoteAddress ?? "unknown").then((allowed) => {
-      if (allowed) return run();
-      res.writeHead(429, { "content-type": "application/json" });
-      res.end(JSON.stringify({ code: 4429, error: encodeRefusal({ reason: "too_many_attempts" }) }));
-    });
   });
 }

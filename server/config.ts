@@ -33,6 +33,11 @@ const EnvSchema = z.object({
   JOINS_PER_MINUTE: intFrom(1, 100_000).default(600),
   API_REQUESTS_PER_MINUTE: intFrom(1, 100_000).default(600),
   MESSAGES_PER_SECOND: intFrom(1, 1000).default(20),
+  /**
+   * How many reverse proxies stand between the clients and this server. 0 (the default): a
+   * client's address is its socket's, and X-Forwarded-For is ignored (anyone can write it).
+   */
+  TRUST_PROXY: intFrom(0, 10).default(0),
   RECONNECT_SECONDS: intFrom(0, 3600).default(20),
   BOT_THINK_MS: intFrom(50, 60_000).default(2500),
   /** "process": acknowledged commands survive a crash of the server; "machine": also a power cut (slower). */
@@ -52,6 +57,8 @@ export type Config = {
   joinsPerMinute: number;
   apiRequestsPerMinute: number;
   messagesPerSecond: number;
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed (0: none). */
+  trustProxy: number;
   reconnectSeconds: number;
   /** How long each bot waits between its commands. */
   botThinkMs: number;
@@ -92,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     joinsPerMinute: e.JOINS_PER_MINUTE,
     apiRequestsPerMinute: e.API_REQUESTS_PER_MINUTE,
     messagesPerSecond: e.MESSAGES_PER_SECOND,
+    trustProxy: e.TRUST_PROXY,
     reconnectSeconds: e.RECONNECT_SECONDS,
     botThinkMs: e.BOT_THINK_MS,
     scenariosDir: e.SCENARIOS_DIR,

@@ -13,6 +13,8 @@ import type { SessionRoom } from "./rooms/sessionRoom.ts";
 import type { RoomServices } from "./rooms/services.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Compared against when a code names no session, so both refusals cost the same. */
+const NO_SESSION_HASH = hashToken("no session has this token");
 
 export type Created = { code: string; hostToken: string; expiresAt: number };
 
@@ -85,10 +87,12 @@ export async function sweepExpired(services: RoomServices): Promise<number> {
  * "Delete this session now": only with the session's host token. Everyone connected is told,
  * the room closes, and the session's events and seats are gone from the store.
  */
-export async function deleteSessionNow(services: RoomServices, code: string, hostToken: string): Promise<"deleted" | "not_found" | "not_host"> {
+export async function deleteSessionNow(services: RoomServices, code: string, hostToken: string): Promise<"deleted" | "refused"> {
   const session = services.store.sessionByCode(code);
-  if (!session) return "not_found";
-  if (!tokenMatches(hostToken, session.hostTokenHash)) return "not_host";
+  // An unknown code and a wrong token are one answer (and one amount of work), so this is no
+  // way to find out which codes exist.
+  const matches = tokenMatches(hostToken, session?.hostTokenHash ?? NO_SESSION_HASH);
+  if (!session || !matches) return "refused";
   const room = matchMaker.getLocalRoomById(code) as SessionRoom | undefined;
   if (room) await room.endForGood();
   services.store.deleteSession(session.id);

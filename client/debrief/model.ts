@@ -90,6 +90,7 @@ export function describe(m: Model, x: LogEvent): string {
     case "seat_joined":
     case "seat_renamed":
     case "seat_kicked":
+    case "seat_released":
     case "seat_stepped_out":
       return k(e.type, { name: m.name(e.seatId) });
     case "seat_added":

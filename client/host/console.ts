@@ -52,6 +52,8 @@ function render(): void {
   byId("lock-toggle").textContent = t(lobby.locked ? "host.unlock" : "host.lock");
   byId<HTMLButtonElement>("lock-toggle").disabled = cmd.isBusy("lock");
   byId("lock-state").textContent = t(lobby.locked ? "host.locked" : "host.unlocked");
+  byId<HTMLButtonElement>("clear-unused").disabled = cmd.isBusy("clear-unused") || (data.game?.state.phase ?? lobby.phase) !== "lobby";
+  byId<HTMLButtonElement>("remove-boards").disabled = cmd.isBusy("remove-boards");
   renderPhaseBar(data, cmd);
   renderStepOuts(data, cmd, rerender);
   renderSetup(data, cmd);
@@ -68,6 +70,9 @@ function wire(onDeleted: (code: string) => void): void {
     if (lobby) void cmd.send("lock", { kind: lobby.locked ? "unlock" : "lock" });
   });
   byId("delete-session").addEventListener("click", () => void deleteSession(onDeleted));
+  // against a crowded room: seats nobody uses (a flood, or phones that left) and every board at once
+  byId("clear-unused").addEventListener("click", () => void cmd.send("clear-unused", { kind: "clear_unused_seats" }, "host.unusedCleared"));
+  byId("remove-boards").addEventListener("click", () => void cmd.send("remove-boards", { kind: "remove_boards" }, "host.boardsRemoved"));
   setupControls(cmd);
   phaseControls(cmd);
   godViewControls(rerender);

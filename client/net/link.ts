@@ -130,8 +130,9 @@ export class Link {
     room.onReconnect(() => this.setStatus("connected"));
     room.onLeave((code) => {
       if (this.room !== room || this.status === "closed") return;
-      if (code === CloseReason.kicked) return this.setStatus("closed", "kicked");
-      if (code === CloseReason.replaced) return this.setStatus("closed", "replaced");
+      // the farewell said why (a board removed by the facilitator, one replaced by a newer board)
+      if (code === CloseReason.kicked) return this.setStatus("closed", this.closedBy ?? "kicked");
+      if (code === CloseReason.replaced) return this.setStatus("closed", this.closedBy ?? "replaced");
       if (code === CloseReason.sessionEnded) return this.setStatus("closed", "session_ended");
       if (this.closedBy === "malformed" || code === 4000) return this.setStatus("closed", this.closedBy);
       void this.rejoin();

@@ -23,5 +23,5 @@ export function joinProblem(error: unknown): JoinProblem {
 
 /** Refusals that no amount of retrying will change. */
 export function isFinal(problem: JoinProblem): boolean {
-  return ["seat_kicked", "not_host", "bad_join_request", "room_locked", "room_full"].includes(problem.reason) || problem.reason.startsWith("nickname_");
+  return ["seat_kicked", "not_host", "bad_join_request", "room_locked", "room_full", "too_many_unused_seats"].includes(problem.reason) || problem.reason.startsWith("nickname_");
 }

@@ -108,8 +108,8 @@ export function apiRouter(services: RoomServices): Router {
     try {
       const bearer = /^Bearer (.+)$/.exec(req.get("authorization") ?? "")?.[1] ?? "";
       const result = await deleteSessionNow(services, String(req.params.code), bearer);
+      // the same answer for a code that names no session and for a wrong token (no code oracle)
       if (result === "deleted") res.status(204).end();
-      else if (result === "not_host") res.status(403).json({ reason: "not_host" });
       else res.status(404).json({ reason: "no_such_session" });
     } catch (error) {
       next(error);

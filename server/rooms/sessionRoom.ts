@@ -5,7 +5,7 @@
  * live in shared/ (lobby, rules, session); this file only connects them to sockets and time.
  */
 import { randomInt } from "node:crypto";
-import { CloseCode, Room, type AuthContext, type Client } from "@colyseus/core";
+import { CloseCode, Room, RoomInternalState, type AuthContext, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { CommandSchema, type Command } from "../../shared/protocol/schemas.ts";
 import { COMMAND, CloseReason, Notice, type CommandReply, type Farewell, type Welcome } from "../../shared/protocol/index.ts";
@@ -22,10 +22,12 @@ import type { AppendExtras, SessionRecord } from "../store/store.ts";
 import { RecentReplies } from "./recentReplies.ts";
 import { newSeatId } from "../tokens.ts";
 import { BotDriver } from "./bots.ts";
+import { BOARDS_PER_ADDRESS, BOARDS_PER_SESSION, CONNECTION_SLACK, HOSTS_PER_SESSION, RESERVATION_SECONDS, RESERVATIONS_PER_SESSION, UNUSED_SEATS_PER_ADDRESS, makeWay } from "./crowd.ts";
 
 export type SessionRoomOptions = { code: string };
 
-type Auth = Admitted;
+/** Who a connection is, and the address it came from (the door settled it: socket or trusted proxy). */
+type Auth = Admitted & { address: string };
 
 /** WebSocket's readyState while a connection is open (CLOSING and CLOSED come after). */
 const WS_OPEN = 1;
@@ -54,6 +56,10 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   /** Seat id → the one connection currently holding it. */
   private seated = new Map<string, Client>();
   private hosts = new Set<Client>();
+  /** The address each seat was last taken from (memory only: addresses are never stored). */
+  private seatAddress = new Map<string, string>();
+  /** Seats admitted whose connection has not joined yet: neither connected nor unused. */
+  private arriving = new Set<string>();
   private replies = new RecentReplies<CommandReply>(REMEMBERED_COMMANDS);
   private bots!: BotDriver;
   private stale = true;
@@ -68,7 +74,9 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     const stored = this.services.store.events(record.id);
     this.session = replaySession(stored.map((e) => e.data as SessionEvent));
     this.seq = stored.at(-1)?.seq ?? 0;
-    this.maxClients = this.session.lobby.maxPlayers * SEATS_PER_PLAYER_PLACE + 20; // players, observers, hosts and boards
+    // players and observers (capped by the lobby's seats), hosts and boards (capped in crowd.ts)
+    this.maxClients = this.session.lobby.maxPlayers * SEATS_PER_PLAYER_PLACE + BOARDS_PER_SESSION + HOSTS_PER_SESSION + CONNECTION_SLACK;
+    this.seatReservationTimeout = RESERVATION_SECONDS;
     this.state.rulebook = rulebookJson(this.session.game);
     this.bots = new BotDriver(this.services.config.botThinkMs, (seatId, command) => this.gate({ as: "bot", seatId }, command, false));
     if (this.session.game.phase === "ended" && record.endedAt === null) this.markEnded(this.services.now()); // ended before we marked endings
@@ -78,17 +86,39 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     this.services.log.info({ code: record.code, events: stored.length, phase: this.session.game.phase }, "session room open");
   }
 
+  /**
+   * Seat reservations (a join request whose socket has not arrived yet) do not count against the
+   * people in the room: they expire within RESERVATION_SECONDS, and the door limits how many one
+   * address can ask for. Only a room holding as many connections as it can refuses more.
+   */
+  override hasReachedMaxClients(): boolean {
+    const reserved = Object.keys((this as unknown as { _reservedSeats: object })._reservedSeats).length;
+    return this.clients.length >= this.maxClients || reserved >= RESERVATIONS_PER_SESSION || this.disposing();
+  }
+
+  private disposing(): boolean {
+    return (this as unknown as { _internalState: number })._internalState === RoomInternalState.DISPOSING;
+  }
+
   override async onAuth(client: Client, options: unknown, context: AuthContext): Promise<Auth> {
     const address = context.ip ?? "unknown";
-    if (await this.services.refusedJoins.exhausted(address)) throw refuse({ reason: "too_many_attempts" });
+    // the host (checked by token below) is not locked out by others' guesses from the same address
+    const claimsHost = (options as { as?: unknown } | null)?.as === "host";
+    if (!claimsHost && (await this.services.refusedJoins.exhausted(address))) throw refuse({ reason: "too_many_attempts" });
     const at = this.services.now();
-    const result = admit(options, this.session.lobby, this.record, this.services.store, at);
+    const admitted = admit(options, this.session.lobby, this.record, this.services.store, at);
     const refused = (reason: Reason, suggestion?: string) => {
       void this.services.refusedJoins.take(address);
       this.services.log.info({ code: this.record.code, reason }, "join refused");
       return refuse(suggestion ? { reason, suggestion } : { reason });
     };
-    if ("reason" in result) throw refused(result.reason, result.suggestion);
+    if ("reason" in admitted) throw refused(admitted.reason, admitted.suggestion);
+    const result: Auth = { ...admitted, address };
+    // a flood of seats joined and left from one address stops here (not counted as a guess)
+    if (result.as === "player" && result.joined && this.unusedSeatsFrom(address) >= UNUSED_SEATS_PER_ADDRESS) {
+      this.services.log.info({ code: this.record.code, reason: "too_many_unused_seats" }, "join refused");
+      throw refuse({ reason: "too_many_unused_seats" });
+    }
     if (result.as === "player" && result.joined) {
       // A new seat joins the lobby and, in the same stored step, the game (late joiners observe).
       const seat = result.joined.events[0];
@@ -100,6 +130,10 @@ export class SessionRoom extends Room<{ state: SessionState }> {
       }
       this.services.log.info({ code: this.record.code, seatId: result.seatId }, "seat joined");
     }
+    if (result.as === "player") {
+      this.seatAddress.set(result.seatId, address);
+      this.arriving.add(result.seatId);
+    }
     void client;
     return result;
   }
@@ -109,12 +143,15 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     let welcome: Welcome;
     if (auth.as === "player") {
       this.seat(client, auth.seatId);
+      this.arriving.delete(auth.seatId);
       welcome = { as: "player", seatId: auth.seatId, nickname: this.session.lobby.seats[auth.seatId]?.nickname ?? "", code: this.record.code };
     } else if (auth.as === "host") {
+      this.makeWay(client, auth, HOSTS_PER_SESSION, HOSTS_PER_SESSION, "replaced");
       this.hosts.add(client);
       this.sync();
       welcome = { as: "host", code: this.record.code, scenarioId: this.record.scenarioId };
     } else {
+      this.makeWay(client, auth, BOARDS_PER_SESSION, BOARDS_PER_ADDRESS, "board_replaced");
       welcome = { as: "board", code: this.record.code };
     }
     client.send(Notice.welcome, welcome);
@@ -214,6 +251,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     const outcome = decideSession(this.session, actor, command, this.ctx(at), {
       seatId: (session) => freshSeatId(session),
       botName: (session) => this.bots.name(session),
+      present: () => new Set([...this.seated.keys(), ...this.arriving]),
     });
     // A rejection is not remembered: it changed nothing, so a retry of the same id is decided
     // afresh — refused again for the same reason, or applied once if the reason has gone (the
@@ -229,6 +267,9 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     }
     const reply: CommandReply = { ok: true, seq: this.seq };
     this.replies.set(replyKey, reply);
+    // "Clear unused seats" also drops the seat reservations whose socket never arrived (they are
+    // Colyseus's, not the session's: nothing to store, so no event carries this part)
+    if (reply.ok && command.kind === "clear_unused_seats") this.dropUnusedReservations();
     return reply;
   }
 
@@ -284,6 +325,15 @@ export class SessionRoom extends Room<{ state: SessionState }> {
         this.seated.delete(event.seatId);
         if (client) this.dismiss(client, "kicked", CloseReason.kicked);
         this.services.log.info({ code: this.record.code, seatId: event.seatId }, "seat kicked");
+      }
+      if (event.type === "seat_released") {
+        this.seatAddress.delete(event.seatId);
+        this.services.log.info({ code: this.record.code, seatId: event.seatId }, "unused seat released");
+      }
+      if (event.type === "boards_removed") {
+        const boards = this.clients.filter((c) => (c.auth as Auth | undefined)?.as === "board");
+        for (const board of boards) this.dismiss(board, "board_removed", CloseReason.kicked);
+        this.services.log.info({ code: this.record.code, boards: boards.length }, "boards removed");
       }
       if (event.type === "seat_moved") {
         // the page joins again with its seat token, which now holds the bot's seat
@@ -360,8 +410,47 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     client.leave(closeCode, reason);
   }
 
+  /**
+   * A new host console or board joined: the oldest of its kind close until the caps hold again
+   * (per address first, so one address only ever replaces its own boards).
+   */
+  private makeWay(newcomer: Client, auth: Auth, perSession: number, perAddress: number, reason: Reason): void {
+    const held = this.clients
+      .filter((c) => c !== newcomer && (c.auth as Auth | undefined)?.as === auth.as)
+      .map((c) => ({ item: c, address: (c.auth as Auth).address }));
+    for (const old of makeWay(held, auth.address, perSession, perAddress)) this.dismiss(old, reason, CloseReason.replaced);
+  }
+
+  /**
+   * Drops every seat reservation that was never used (not a player's reconnection window). They
+   * expire by themselves within RESERVATION_SECONDS; this is for a facilitator who wants it now.
+   */
+  private dropUnusedReservations(): void {
+    const colyseus = this as unknown as { _reservedSeats: Record<string, [unknown, unknown, boolean, boolean]>; _reservedSeatTimeouts: Record<string, NodeJS.Timeout | undefined> };
+    let dropped = 0;
+    for (const [sessionId, [, , consumed, reconnection]] of Object.entries(colyseus._reservedSeats)) {
+      if (consumed || reconnection) continue;
+      clearTimeout(colyseus._reservedSeatTimeouts[sessionId]);
+      delete colyseus._reservedSeatTimeouts[sessionId];
+      delete colyseus._reservedSeats[sessionId];
+      dropped++;
+    }
+    if (dropped > 0) this.services.log.info({ code: this.record.code, dropped }, "unused seat reservations dropped");
+  }
+
+  /** Seats taken from `address` that nobody is connected to now. */
+  private unusedSeatsFrom(address: string): number {
+    let unused = 0;
+    for (const [seatId, from] of this.seatAddress) {
+      const seat = this.session.lobby.seats[seatId];
+      if (from === address && seat && !seat.kicked && !this.seated.has(seatId) && !this.arriving.has(seatId)) unused++;
+    }
+    return unused;
+  }
+
   private forget(client: Client): void {
     const auth = client.auth as Auth | undefined;
+    if (auth?.as === "player") this.arriving.delete(auth.seatId);
     if (auth?.as === "player" && this.seated.get(auth.seatId) === client) {
       this.seated.delete(auth.seatId);
       this.sync();

@@ -45,6 +45,10 @@ export type LobbyEvent =
   | { type: "seat_joined"; at: number; seatId: string; nickname: string }
   | { type: "seat_renamed"; at: number; seatId: string; nickname: string }
   | { type: "seat_kicked"; at: number; seatId: string }
+  /** The facilitator cleared a seat nobody was using: unlike a kick, its seat token may join again. */
+  | { type: "seat_released"; at: number; seatId: string }
+  /** The facilitator closed every board connection (boards hold no seat; the event records when). */
+  | { type: "boards_removed"; at: number }
   | { type: "room_locked"; at: number }
   | { type: "room_unlocked"; at: number }
   | { type: "seat_stepped_out"; at: number; seatId: string }
@@ -114,6 +118,20 @@ export function decideKick(state: LobbyState, seatId: string, at: number): Decis
   return { events: [{ type: "seat_kicked", at, seatId }] };
 }
 
+/**
+ * "Clear unused seats": every seat nobody is connected to (`present` holds the seats with a
+ * connection) is released. Only before the game starts — afterwards a seat is a character in the
+ * story. A released student who comes back with their seat token gets a seat again.
+ */
+export function decideReleaseUnused(state: LobbyState, present: ReadonlySet<string>, at: number): Decision {
+  return { events: activeSeats(state).filter((seat) => !present.has(seat.seatId)).map((seat) => ({ type: "seat_released", at, seatId: seat.seatId })) };
+}
+
+/** "Remove boards": always possible; the room closes the board connections when it applies it. */
+export function decideRemoveBoards(at: number): Decision {
+  return { events: [{ type: "boards_removed", at }] };
+}
+
 export function decideLock(state: LobbyState, locked: boolean, at: number): Decision {
   if (state.locked === locked) return { reason: locked ? "already_locked" : "already_unlocked" };
   return { events: [locked ? { type: "room_locked", at } : { type: "room_unlocked", at }] };
@@ -134,6 +152,14 @@ export function applyLobby(state: LobbyState, event: LobbyEvent): LobbyState {
       return withSeat(state, event.seatId, (seat) => ({ ...seat, nickname: event.nickname }));
     case "seat_kicked":
       return withSeat(state, event.seatId, (seat) => ({ ...seat, kicked: true }));
+    case "seat_released": {
+      if (!state.seats[event.seatId]) return state;
+      const seats = { ...state.seats };
+      delete seats[event.seatId];
+      return { ...state, seats, order: state.order.filter((id) => id !== event.seatId) };
+    }
+    case "boards_removed":
+      return state;
     case "room_locked":
       return { ...state, locked: true };
     case "room_unlocked":

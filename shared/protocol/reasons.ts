@@ -22,6 +22,8 @@ export const Reason = {
   bad_join_request: "bad_join_request",
   not_host: "not_host",
   too_many_attempts: "too_many_attempts",
+  /** This address already holds several seats nobody is connected to (a seat flood, or phones asleep). */
+  too_many_unused_seats: "too_many_unused_seats",
   // commands
   malformed: "malformed",
   not_allowed: "not_allowed",
@@ -41,6 +43,10 @@ export const Reason = {
   // leaving
   kicked: "kicked",
   replaced: "replaced",
+  /** More boards were opened for this session (or from this address) than it keeps: the oldest closes. */
+  board_replaced: "board_replaced",
+  /** The facilitator closed every board. */
+  board_removed: "board_removed",
   seat_moved: "seat_moved",
   session_ended: "session_ended",
   server_restarting: "server_restarting",

@@ -58,6 +58,8 @@ export const HOST_COMMANDS = [
   cmd("hide_text", { target: ref }),
   cmd("broadcast", { text: z.string().min(1).max(ANNOUNCEMENT_MAX * 2) }),
   cmd("anonymous_board", { on: z.boolean() }),
+  cmd("remove_boards", {}),
+  cmd("clear_unused_seats", {}),
 ] as const;
 
 /** What players send: town actions, the journal, reviews and appeals, notes, stepping out. */

@@ -5,7 +5,7 @@
  */
 import type { Command, CommandKind } from "../protocol/schemas.ts";
 import type { Reason } from "../protocol/reasons.ts";
-import { decideAnnounce, decideAnonymousBoard, decideHideText, decideKick, decideLock, decideMoveSeat, decideRename, decideStepOut, isRefusal, type Decision as LobbyDecision } from "../lobby/lobby.ts";
+import { decideAnnounce, decideAnonymousBoard, decideHideText, decideKick, decideLock, decideMoveSeat, decideReleaseUnused, decideRemoveBoards, decideRename, decideStepOut, isRefusal, type Decision as LobbyDecision } from "../lobby/lobby.ts";
 import { decide, HOST, SYSTEM, seatActor, type Actor, type Command as RuleCommand, type Ctx } from "../rules/index.ts";
 import { applySession, type Session, type SessionEvent } from "./index.ts";
 
@@ -14,8 +14,11 @@ export type SessionActor = { as: "host" } | { as: "player"; seatId: string } | {
 
 export type Outcome = { ok: true; events: SessionEvent[] } | { ok: false; reason: Reason; detail?: string; suggestion?: string };
 
-/** Fresh ids and names the room draws for commands that create something (a bot's seat), free in `session`. */
-export type Fresh = { seatId(session: Session): string; botName(session: Session): string };
+/**
+ * Fresh ids and names the room draws for commands that create something (a bot's seat), free in
+ * `session`; and the seats that have a connection right now, which only the room knows.
+ */
+export type Fresh = { seatId(session: Session): string; botName(session: Session): string; present?(): ReadonlySet<string> };
 
 type Handler<K extends CommandKind> = {
   who: "host" | "player" | "host_or_clock";
@@ -67,6 +70,27 @@ const HANDLERS: { [K in CommandKind]: Handler<K> } = {
   hide_text: { who: "host", decide: (s, c, _a, ctx) => fromLobby(decideHideText(s.lobby, c.target, ctx.now)) },
   broadcast: { who: "host", decide: (s, c, _a, ctx) => fromLobby(decideAnnounce(s.lobby, c.text, ctx.now)) },
   anonymous_board: { who: "host", decide: (s, c, _a, ctx) => fromLobby(decideAnonymousBoard(s.lobby, c.on, ctx.now)) },
+  remove_boards: { who: "host", decide: (_s, _c, _a, ctx) => fromLobby(decideRemoveBoards(ctx.now)) },
+  clear_unused_seats: {
+    who: "host",
+    decide: (s, _c, _a, ctx, fresh) => {
+      if (s.game.phase !== "lobby") return { ok: false, reason: "wrong_phase" };
+      const released = fromLobby(decideReleaseUnused(s.lobby, fresh.present?.() ?? new Set(), ctx.now));
+      if (!released.ok) return released;
+      // each released seat also leaves the game, as a kicked one does before the start
+      let session = s;
+      const events: SessionEvent[] = [];
+      for (const event of released.events) {
+        events.push(event);
+        if (event.type !== "seat_released" || !session.game.players[event.seatId]) continue;
+        const removed = fromRules(session, HOST, { kind: "remove_seat", seat: event.seatId }, ctx);
+        if (!removed.ok) return removed;
+        events.push(...removed.events);
+        session = removed.events.reduce(applySession, session);
+      }
+      return { ok: true, events };
+    },
+  },
   step_out: { who: "player", decide: (s, _c, a, ctx) => (a.as === "player" ? fromLobby(decideStepOut(s.lobby, a.seatId, ctx.now)) : { ok: false, reason: "not_allowed" }) },
   hand_to_bot: {
     who: "host",

@@ -19,6 +19,8 @@ const LOBBY_TYPES: ReadonlySet<string> = new Set<LobbyEvent["type"]>([
   "seat_joined",
   "seat_renamed",
   "seat_kicked",
+  "seat_released",
+  "boards_removed",
   "room_locked",
   "room_unlocked",
   "seat_stepped_out",

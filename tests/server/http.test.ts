@@ -78,11 +78,12 @@ describe("HTTP", () => {
 
 describe("starting the process", () => {
   it("refuses a bad environment variable, naming it", async () => {
-    const started = await spawnServer({ DATA_DIR: tempDir(), PORT: "99999", RETENTION_DAYS: "soon" }, { waitReady: false }).catch((e: Error) => e);
+    const started = await spawnServer({ DATA_DIR: tempDir(), PORT: "99999", RETENTION_DAYS: "soon", TRUST_PROXY: "yes" }, { waitReady: false }).catch((e: Error) => e);
     if (started instanceof Error) throw started;
     expect(await started.exited).toBe(2);
     expect(started.output()).toContain("PORT must be at most 65535");
     expect(started.output()).toContain("RETENTION_DAYS must be a whole number");
+    expect(started.output()).toContain('TRUST_PROXY must be a whole number (got "yes")');
   });
 
   it("exits with a clear message when the port is taken", async () => {

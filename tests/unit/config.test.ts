@@ -31,6 +31,13 @@ describe("configuration from the environment", () => {
     expect(message).not.toContain('"short"');
   });
 
+  it("believes no proxy unless TRUST_PROXY names how many stand in front", () => {
+    expect(loadConfig({}).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(() => loadConfig({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY must be a whole number \(got "true"\)/);
+    expect(() => loadConfig({ TRUST_PROXY: "11" })).toThrow(/TRUST_PROXY must be at most 10/);
+  });
+
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ PORT: "" }).port).toBe(2567);
   });
