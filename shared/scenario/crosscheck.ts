@@ -4,6 +4,7 @@
  * becomes one error with the path of the field that holds the broken value.
  */
 import type { Scenario } from "./schema.ts";
+import { checkTargets } from "./targets.ts";
 
 export interface ScenarioError {
   /** Where the problem is, e.g. `deeds[3].points`. */
@@ -103,5 +104,6 @@ export function crossCheck(s: Scenario): ScenarioError[] {
     err("blacklist.mode", 'mode "grade" needs at least one grade with blacklisted: true');
   }
   if (s.default === true && s.id !== "rongcheng-pilot") err("default", "only rongcheng-pilot may be the default");
+  if (s.targets) errors.push(...checkTargets(s.targets, new Set(s.goals.map((g) => g.id))));
   return errors;
 }

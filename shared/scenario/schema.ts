@@ -7,6 +7,7 @@
  * `crossCheck` so a bad file is refused with every broken reference named by its path.
  */
 import { z } from "zod";
+import { TargetsSchema } from "./targets.ts";
 
 /** Identifiers inside a scenario: short, lower-case, stable (they end up in event logs). */
 export const IdSchema = z
@@ -283,6 +284,8 @@ export const ScenarioSchema = z
       .object({ enabled: z.boolean(), maxShift: Fraction.default(0.5) })
       .strict(),
     debrief: z.object({ prompts: z.array(LocalTextSchema).min(1) }).strict(),
+    /** Experience targets `simulate --check` holds the scenario to (see ./targets.ts). */
+    targets: TargetsSchema.optional(),
   })
   .strict();
 
