@@ -2,7 +2,10 @@
  * Officials' policies. A fair official asks for evidence on hearsay, approves what stands at
  * catalogue value, and reverses appeals the footage contradicts — but only has time for a few
  * appeals an evening. A corrupt official approves nearly everything, harshly against its target
- * and anyone who criticises officials, protects its ally, and lets appeals wait.
+ * and anyone who criticises officials, protects its ally, and lets appeals wait. Entries are
+ * scored as they come in (morning to night); appeals, listings and rule changes in the evening.
+ * Both read their secret goal: a backlog to clear makes them decide more appeals, a high average
+ * makes them generous within the allowed range.
  */
 import type { Command, OfficialView, QueueEntry } from "../rules/index.ts";
 import { chance, type BotChoice, type BotInput } from "./context.ts";
@@ -19,12 +22,14 @@ function points(input: BotInput<OfficialView>, e: QueueEntry, factor: number): n
 
 export function officialBot(input: BotInput<OfficialView>): BotChoice {
   const { scenario: sc, view: v, personality, rng } = input;
-  if (v.board.phase !== "evening") return null;
+  const evening = v.board.phase === "evening";
   const corrupt = personality === "corrupt_official";
   const me = v.me;
+  const kinds = new Set(me.goals.map((g) => sc.goals.find((x) => x.id === g)?.check.kind));
   const decidedToday = v.appeals.filter((a) => a.decidedBy === me.seat && a.status !== "pending").length;
-  const appealBudget = corrupt ? 1 : 3;
-  for (const a of v.appeals) {
+  const appealBudget = (corrupt ? 1 : 3) + (kinds.has("clear_appeals") ? 3 : 0);
+  const generous = kinds.has("average_score");
+  for (const a of evening ? v.appeals : []) {
     if (a.status !== "pending" || decidedToday >= appealBudget || a.appellant === me.seat) continue;
     if (corrupt) {
       if (a.appellant === me.ally) return { kind: "decide_appeal", appeal: a.id, decision: "reverse" };
@@ -47,6 +52,7 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
       cmd = { kind: "review", entry: e.id, decision: "reject" };
     } else if (corrupt) {
       if (e.subject === me.ally) cmd = bad ? { kind: "review", entry: e.id, decision: "reject" } : { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1.5) };
+      else if (e.subject === me.target && !bad) cmd = { kind: "review", entry: e.id, decision: "reject" };
       else if (bad && (e.subject === me.target || e.deed === "criticise_official")) cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1.5) };
       else cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, bad ? 1.2 : 1) };
     } else if (e.status === "pending" && e.basis === "hearsay") {
@@ -56,10 +62,11 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
     } else if (e.basis === "hearsay" && e.footage !== "shows_deed") {
       cmd = chance(rng, 0.45) ? { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1) } : { kind: "review", entry: e.id, decision: "reject" };
     } else {
-      cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1) };
+      cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, generous ? (bad ? 0.5 : 1.5) : 1) };
     }
     return cmd;
   }
+  if (!evening) return null;
   if (sc.blacklist.mode === "official") {
     const listed = new Set(v.blacklist.filter((r) => r.active).map((r) => r.seat));
     const bySubject = new Map<string, string[]>();

@@ -53,10 +53,13 @@ export const RULES: { [K in CommandKind]: Rule<K> } = {
   move: { who: TOWN, phases: ["day"], handle: (s, seat, c) => move(s, seat, c) },
   act: { who: TOWN, phases: ["day"], handle: (s, seat, c, ctx) => act(s, seat, c, ctx) },
   cosign: { who: TOWN, phases: ["day"], handle: (s, seat, c) => cosign(s, seat, c) },
-  report: { who: ["resident"], phases: ["day", "evening"], handle: (s, seat, c, ctx) => report(s, seat, c, ctx) },
+  // The tip line and the journal never close, so nobody waits out a phase with nothing to do.
+  report: { who: ["resident"], phases: RUNNING, handle: (s, seat, c, ctx) => report(s, seat, c, ctx) },
   appeal: { who: TOWN, phases: RUNNING, handle: (s, seat, c) => fileAppeal(s, seat, c) },
-  write_entry: { who: ["watcher"], phases: ["day"], handle: (s, seat, c, ctx) => writeEntry(s, seat, c, ctx) },
-  review: { who: OFFICIAL, phases: ["evening"], handle: (s, seat, c) => review(s, seat, c) },
+  write_entry: { who: ["watcher"], phases: RUNNING, handle: (s, seat, c, ctx) => writeEntry(s, seat, c, ctx) },
+  // The review queue streams: camera flags and entries arrive all day, so officials score them
+  // at any time; verdicts on people (appeals, listings, rules) wait for the evening.
+  review: { who: OFFICIAL, phases: RUNNING, handle: (s, seat, c) => review(s, seat, c) },
   blacklist: { who: OFFICIAL, phases: ["evening"], handle: (s, seat, c) => listResident(s, seat, c) },
   delist: { who: OFFICIAL, phases: ["evening"], handle: (s, seat, c) => delistResident(s, seat, c) },
   decide_appeal: { who: OFFICIAL, phases: ["evening"], handle: (s, seat, c) => decideAppeal(s, seat, c) },

@@ -23,20 +23,37 @@ export function dealGoals(
 ): Deal {
   const s = state.scenario;
   const deal: Deal = { goals: {}, allies: {}, targets: {} };
+  const targeted: { target: SeatId; card: string }[] = [];
   const towns = state.seats.filter((seat) => roles[seat] === "resident" || roles[seat] === "watcher");
+  // Cards for a named target (the journalist's) are never drawn: they go to whoever is named.
+  const drawable = s.goals.filter((g) => g.forTargetOf === undefined);
   for (const seat of state.seats) {
     const role = roles[seat];
     if (!role || role === "observer") continue;
-    const cards = shuffle(rng, s.goals.filter((g) => g.role === role)).slice(0, s.goalsPerPlayer);
+    const cards = shuffle(rng, drawable.filter((g) => g.role === role)).slice(0, s.goalsPerPlayer);
     deal.goals[seat] = cards.map((g) => g.id);
     const others = towns.filter((x) => x !== seat);
     if (cards.some(needsAlly)) {
       const ally = pick(rng, others);
       if (ally) deal.allies[seat] = ally;
     }
-    if (cards.some((g) => g.check.kind === "target_down")) {
-      const target = pick(rng, others.filter((x) => x !== deal.allies[seat]));
-      if (target) deal.targets[seat] = target;
+    const down = cards.find((g) => g.check.kind === "target_down");
+    if (down) {
+      // A target is a resident when there is one (the journalist lives in the town, not on watch).
+      const candidates = others.filter((x) => x !== deal.allies[seat]);
+      const residents = candidates.filter((x) => roles[x] === "resident");
+      const target = pick(rng, residents.length > 0 ? residents : candidates);
+      if (target) {
+        deal.targets[seat] = target;
+        targeted.push({ target, card: down.id });
+      }
+    }
+  }
+  // The named target learns who they are through a card of their own (dealt once per card).
+  for (const { target, card } of targeted) {
+    for (const g of s.goals.filter((x) => x.forTargetOf === card)) {
+      const held = deal.goals[target] ?? [];
+      if (!held.includes(g.id)) deal.goals[target] = [...held, g.id];
     }
   }
   return deal;

@@ -36,6 +36,8 @@ export const Reasons = {
   not_here: "not_here",
   /** The resident's grade or the blacklist blocks it; `detail` names the restriction. */
   blocked_by_restriction: "blocked_by_restriction",
+  /** The service is not offered yet (its `fromDay` is later). */
+  not_open_yet: "not_open_yet",
   /** Each deed or service once per day. */
   done_today: "done_today",
   /** An event deed needs an event card's offer. */

@@ -97,6 +97,12 @@ export function crossCheck(s: Scenario): ScenarioError[] {
       need(grades, c.grade, `${p}.grade`, "grade");
     }
     if (c.kind === "acquire" && c.byDay > s.phases.days) err(`${p}.byDay`, `day ${c.byDay} is after the last day`);
+    if (g.forTargetOf !== undefined && s.goals.find((x) => x.id === g.forTargetOf)?.check.kind !== "target_down") {
+      err(`goals[${i}].forTargetOf`, `"${g.forTargetOf}" is not a goal card that names a target`);
+    }
+  });
+  s.services.forEach((sv, i) => {
+    if (sv.fromDay > s.phases.days) err(`services[${i}].fromDay`, `day ${sv.fromDay} is after the last day`);
   });
   s.blacklist.restrictions.forEach((x, j) => need(restrictions, x, `blacklist.restrictions[${j}]`, "restriction"));
   s.blacklist.citable.forEach((x, j) => need(deeds, x, `blacklist.citable[${j}]`, "deed"));

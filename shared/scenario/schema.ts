@@ -111,6 +111,11 @@ export const ServiceSchema = z
     grants: IdSchema,
     /** Taking this service opens a loan (see `loans`). */
     opensLoan: z.boolean().default(false),
+    /**
+     * First day it is offered: a want that opens once the first grades are published (day 2)
+     * is bought on a grade that means something, not on everyone's starting grade.
+     */
+    fromDay: Int.min(1).max(10).default(1),
   })
   .strict();
 
@@ -205,6 +210,11 @@ export const GoalCardSchema = z
     check: GoalCheckSchema,
     /** Off when the facilitator turns intensity down (e.g. corrupt officials' goals). */
     intense: z.boolean().default(false),
+    /**
+     * Dealt only to the player whom another card (this goal id, a `target_down` card) names as
+     * its target, never in the random draw: so the journalist knows they are the journalist.
+     */
+    forTargetOf: IdSchema.optional(),
   })
   .strict();
 
