@@ -26,8 +26,9 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
   const corrupt = personality === "corrupt_official";
   const me = v.me;
   const kinds = new Set(me.goals.map((g) => sc.goals.find((x) => x.id === g)?.check.kind));
-  const decidedToday = v.appeals.filter((a) => a.decidedBy === me.seat && a.status !== "pending").length;
-  const appealBudget = (corrupt ? 1 : 3) + (kinds.has("clear_appeals") ? 3 : 0);
+  // An evening has room for only so many appeals (counted per evening, not per game).
+  const decidedToday = v.appeals.filter((a) => a.decidedBy === me.seat && a.decidedDay === v.board.day).length;
+  const appealBudget = (corrupt ? 1 : 3) + (kinds.has("clear_appeals") || kinds.has("appeals_decided") ? 3 : 0);
   const generous = kinds.has("average_score");
   for (const a of evening ? v.appeals : []) {
     if (a.status !== "pending" || decidedToday >= appealBudget || a.appellant === me.seat) continue;
@@ -38,7 +39,10 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
     }
     if (a.footage === "shows_nothing") return { kind: "decide_appeal", appeal: a.id, decision: "reverse" };
     if (a.footage === "shows_deed") return { kind: "decide_appeal", appeal: a.id, decision: "uphold" };
-    return { kind: "decide_appeal", appeal: a.id, decision: chance(rng, 0.35) ? "reverse" : "uphold" };
+    // Without footage: an entry that rests on hearsay alone gets the benefit of the doubt more often.
+    const entry = v.journal.find((x) => x.id === a.entry);
+    const doubt = entry?.basis === "hearsay" ? 0.6 : 0.3;
+    return { kind: "decide_appeal", appeal: a.id, decision: chance(rng, doubt) ? "reverse" : "uphold" };
   }
   for (const e of v.journal) {
     if ((e.status !== "pending" && e.status !== "evidence_requested") || e.subject === me.seat) continue;

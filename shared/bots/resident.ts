@@ -82,6 +82,10 @@ function cosignFor(v: ResidentView, rebel: boolean, rng: Rng): Command | null {
 
 /** Where to go next: the goal's service, or a place with deeds this personality likes. */
 function destination(sc: Scenario, v: ResidentView, rebel: boolean, rng: Rng): string | null {
+  // A loan falls due: a conformist goes to work for the repayment (a rebel now and then).
+  const owing = v.loans.some((l) => l.borrower === v.me.seat && l.status === "active" && v.me.money < l.repay);
+  const work = sc.deeds.find((d) => d.category === "neutral" && d.benefit.money > 0 && d.locations.length > 0);
+  if (owing && work && chance(rng, rebel ? 0.3 : 0.9)) return work.locations[0] ?? null;
   const item = goalItem(sc, v);
   if (item && !(rebel && chance(rng, 0.5))) {
     const sv = sc.services.find((s) => s.grants === item);
@@ -99,7 +103,14 @@ function destination(sc: Scenario, v: ResidentView, rebel: boolean, rng: Rng): s
   }
   const liked = sc.deeds.filter((d) => d.source === "action" && d.locations.length > 0 && (rebel ? d.category === "bad" : d.category === "good"));
   // Rebels speak their mind: the harshest deeds (criticism, rumours) pull them most.
-  const d = rebel && chance(rng, 0.7) ? liked.slice().sort((a, b) => a.points - b.points)[0] : pick(rng, liked);
+  if (rebel && chance(rng, 0.7)) {
+    const d = liked.slice().sort((a, b) => a.points - b.points)[0];
+    return d ? (pick(rng, d.locations) ?? null) : null;
+  }
+  // A conformist does good where it is seen: a place with a camera counts more often.
+  const seen = liked.flatMap((d) => d.locations.filter((l) => v.board.cameras.includes(l)));
+  if (!rebel && seen.length > 0 && chance(rng, 0.5)) return pick(rng, seen) ?? null;
+  const d = pick(rng, liked);
   return d ? (pick(rng, d.locations) ?? null) : null;
 }
 

@@ -63,7 +63,8 @@ export const RULES: { [K in CommandKind]: Rule<K> } = {
   blacklist: { who: OFFICIAL, phases: ["evening"], handle: (s, seat, c) => listResident(s, seat, c) },
   delist: { who: OFFICIAL, phases: ["evening"], handle: (s, seat, c) => delistResident(s, seat, c) },
   decide_appeal: { who: OFFICIAL, phases: ["evening"], handle: (s, seat, c) => decideAppeal(s, seat, c) },
-  propose_rule: { who: OFFICIAL, phases: ["evening"], handle: (s, seat, c) => proposeRule(s, seat, c) },
+  // A proposal can be drafted at any time; like every rule change it takes effect the next morning.
+  propose_rule: { who: OFFICIAL, phases: RUNNING, handle: (s, seat, c) => proposeRule(s, seat, c) },
   write_note: {
     who: ["observer"],
     phases: RUNNING,

@@ -13,7 +13,8 @@ export interface Deal {
   targets: Record<SeatId, SeatId>;
 }
 
-const needsAlly = (g: GoalCard) => g.check.kind === "ally_keeps_grade" || g.check.kind === "protect_ally";
+const needsAlly = (g: GoalCard) =>
+  g.check.kind === "ally_keeps_grade" || g.check.kind === "protect_ally" || g.check.kind === "ally_ends_grade";
 
 /** Draw goals (and the ally or target some goals name) for every seat with a playing role. */
 export function dealGoals(
@@ -105,6 +106,12 @@ export function goalMet(state: GameState, seat: SeatId, goalId: string): boolean
     }
     case "clear_appeals":
       return !Object.values(state.appeals).some((a) => a.status === "pending");
+    case "ally_ends_grade": {
+      const ally = other(p.ally);
+      return !!ally && !ally.blacklisted && gradeIndex(state.scenario, ally.grade) <= gradeIndex(state.scenario, c.grade);
+    }
+    case "appeals_decided":
+      return Object.values(state.appeals).filter((a) => a.decidedBy === seat).length >= c.count;
   }
 }
 

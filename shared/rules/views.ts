@@ -137,7 +137,13 @@ export interface OfficialView {
   me: OwnPlayer;
   /** Every entry in the journal, as written (not whether it is true). */
   journal: QueueEntry[];
-  appeals: (OwnAppeal & { appellant: SeatId; evenings: number; footage: Appeal["footage"]; decidedBy: string | null })[];
+  appeals: (OwnAppeal & {
+    appellant: SeatId;
+    evenings: number;
+    footage: Appeal["footage"];
+    decidedBy: string | null;
+    decidedDay: number | null;
+  })[];
   /** What the cameras saw today. */
   cameraFeed: Observation[];
   blacklist: { seat: SeatId; day: number; by: string; entries: string[]; active: boolean }[];
@@ -345,6 +351,7 @@ function officialView(s: GameState, p: Player): OfficialView {
       evenings: a.evenings,
       footage: a.footage,
       decidedBy: a.decidedBy,
+      decidedDay: a.decidedDay,
     })),
     cameraFeed,
     blacklist: s.blacklist.map((r) => ({ seat: r.seat, day: r.day, by: r.by, entries: r.entries.slice(), active: r.active })),

@@ -93,7 +93,7 @@ export function crossCheck(s: Scenario): ScenarioError[] {
     const c = g.check;
     const p = `goals[${i}].check`;
     if (c.kind === "acquire") need(items, c.item, `${p}.item`, "item (a service's grants)");
-    if (c.kind === "keep_grade" || c.kind === "ally_keeps_grade" || c.kind === "target_down") {
+    if (c.kind === "keep_grade" || c.kind === "ally_keeps_grade" || c.kind === "target_down" || c.kind === "ally_ends_grade") {
       need(grades, c.grade, `${p}.grade`, "grade");
     }
     if (c.kind === "acquire" && c.byDay > s.phases.days) err(`${p}.byDay`, `day ${c.byDay} is after the last day`);

@@ -200,6 +200,10 @@ export const GoalCheckSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("protect_ally") }).strict(),
   z.object({ kind: z.literal("target_down"), grade: IdSchema }).strict(),
   z.object({ kind: z.literal("clear_appeals") }).strict(),
+  /** The ally ends the game at this grade or better (an official's favour, not just protection). */
+  z.object({ kind: z.literal("ally_ends_grade"), grade: IdSchema }).strict(),
+  /** This official decided at least `count` appeals themselves (desk work, not the policy's default). */
+  z.object({ kind: z.literal("appeals_decided"), count: Int.min(1).max(100) }).strict(),
 ]);
 
 export const GoalCardSchema = z
