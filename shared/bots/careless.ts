@@ -6,8 +6,7 @@
  * play their role's plain policy (a conformist resident, an honest watcher, a fair official).
  * In the simulator they also act late: they sit out the first rounds of every phase.
  */
-import type { View } from "../rules/index.ts";
-import type { Personality } from "../rules/index.ts";
+import type { CommandKind, Personality, View } from "../rules/index.ts";
 import { chance, type BotChoice, type BotInput } from "./context.ts";
 import { randomLegal, type LegalCheck } from "./random.ts";
 
@@ -15,8 +14,10 @@ import { randomLegal, type LegalCheck } from "./random.ts";
 export const CARELESS_MISS = 0.15;
 /** Chance per turn of forgetting the rest of the phase. */
 export const CARELESS_FORGET = 0.2;
-/** Chance per turn of a sub-optimal move: any legal, non-trivial command on their screen. */
+/** Chance per turn of a sub-optimal move: whatever deed or decision is first to hand. */
 export const CARELESS_SLOPPY = 0.35;
+/** What a careless player does sloppily: a deed or service where they stand, a decision in their queue. */
+const SLOPPY_KINDS: ReadonlySet<CommandKind> = new Set(["act", "review", "decide_appeal"]);
 
 /** FNV-1a: a stable draw from text, for "does this seat miss this phase". */
 function hash01(text: string): number {
@@ -43,7 +44,7 @@ export function carelessBot(input: BotInput<View>, legal: LegalCheck, plain: (p:
   if (missesPhase(view.me.seat, view.board.day, view.board.phase)) return null;
   if (chance(rng, CARELESS_FORGET)) return null;
   if (chance(rng, CARELESS_SLOPPY)) {
-    const sloppy = randomLegal(input, legal, true);
+    const sloppy = randomLegal(input, legal, SLOPPY_KINDS);
     if (sloppy) return sloppy;
   }
   return plain(plainPersonality(view));

@@ -10,7 +10,7 @@
  */
 import type { Command, CommandKind, Rng } from "../rules/index.ts";
 import { shuffle } from "../rules/index.ts";
-import { candidatesFor, TRIVIAL_KINDS } from "./candidates.ts";
+import { candidatesFor } from "./candidates.ts";
 import { chance, type BotChoice, type BotInput } from "./context.ts";
 import type { View } from "../rules/index.ts";
 
@@ -19,12 +19,12 @@ export const RANDOM_STOP = 0.15;
 
 export type LegalCheck = (command: Command) => boolean;
 
-/** A random legal command, of any kind or (with `nonTrivial`) not a mere walk; null if none. */
-export function randomLegal(input: BotInput<View>, legal: LegalCheck, nonTrivial = false): Command | null {
+/** A random legal command, of any kind or only of the kinds in `only`; null if none. */
+export function randomLegal(input: BotInput<View>, legal: LegalCheck, only?: ReadonlySet<CommandKind>): Command | null {
   const cands = candidatesFor(input.scenario, input.view);
   const kinds = shuffle(input.rng, Object.keys(cands) as CommandKind[]);
   for (const kind of kinds) {
-    if (nonTrivial && TRIVIAL_KINDS.has(kind)) continue;
+    if (only && !only.has(kind)) continue;
     const all = shuffle(input.rng, [...cands[kind]!()]);
     const found = all.find(legal);
     if (found) return found;
