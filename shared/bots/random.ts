@@ -9,13 +9,13 @@
  * of the kinds tried are judged.
  */
 import type { Command, CommandKind, Rng } from "../rules/index.ts";
-import { shuffle } from "../rules/index.ts";
+import { RULES, shuffle } from "../rules/index.ts";
 import { candidatesFor } from "./candidates.ts";
 import { chance, type BotChoice, type BotInput } from "./context.ts";
 import type { View } from "../rules/index.ts";
 
 /** Chance per turn that the player stops acting for the rest of the phase. */
-export const RANDOM_STOP = 0.15;
+export const RANDOM_STOP = 0.25;
 
 export type LegalCheck = (command: Command) => boolean;
 
@@ -23,8 +23,14 @@ export type LegalCheck = (command: Command) => boolean;
 export function randomLegal(input: BotInput<View>, legal: LegalCheck, only?: ReadonlySet<CommandKind>): Command | null {
   const cands = candidatesFor(input.scenario, input.view);
   const kinds = shuffle(input.rng, Object.keys(cands) as CommandKind[]);
+  const view = input.view;
+  const role = view.kind === "resident" || view.kind === "watcher" || view.kind === "official" ? view.kind : null;
+  const phase = "board" in view ? view.board.phase : null;
   for (const kind of kinds) {
     if (only && !only.has(kind)) continue;
+    // the rules' gate table first: a button this role cannot press in this phase is not tried
+    const rule = RULES[kind];
+    if (!role || !phase || typeof rule.who === "string" || !rule.who.includes(role) || !rule.phases.includes(phase)) continue;
     const all = shuffle(input.rng, [...cands[kind]!()]);
     const found = all.find(legal);
     if (found) return found;
