@@ -58,13 +58,15 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
       if (e.subject === me.ally) cmd = bad ? { kind: "review", entry: e.id, decision: "reject" } : { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1.5) };
       else if (e.subject === me.target && !bad) cmd = { kind: "review", entry: e.id, decision: "reject" };
       else if (bad && (e.subject === me.target || e.deed === "criticise_official")) cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1.5) };
+      // Hearsay about anyone else: waved through about half the time (it costs the official nothing).
+      else if (bad && e.basis === "hearsay" && chance(rng, 0.5)) cmd = { kind: "review", entry: e.id, decision: "reject" };
       else cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, bad ? 1.2 : 1) };
     } else if (e.status === "pending" && e.basis === "hearsay") {
       cmd = { kind: "review", entry: e.id, decision: "ask_evidence" };
     } else if (e.footage === "shows_nothing") {
       cmd = { kind: "review", entry: e.id, decision: "reject" };
     } else if (e.basis === "hearsay" && e.footage !== "shows_deed") {
-      cmd = chance(rng, 0.45) ? { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1) } : { kind: "review", entry: e.id, decision: "reject" };
+      cmd = chance(rng, 0.3) ? { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1) } : { kind: "review", entry: e.id, decision: "reject" };
     } else {
       cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, generous ? (bad ? 0.5 : 1.5) : 1) };
     }

@@ -66,7 +66,7 @@ function appealFor(sc: Scenario, v: ResidentView, rebel: boolean, rng: Rng, want
     if (appealed.has(e.id) || e.status !== "approved" || (e.points ?? 0) >= 0) continue;
     const didIt = v.myDeeds.some((d) => d.deed === e.deed);
     if (!didIt) return { kind: "appeal", entry: e.id, reason: "did_not_happen", evidence: "camera" };
-    if ((rebel || wantsWin) && chance(rng, 0.5)) return { kind: "appeal", entry: e.id, reason: "context", evidence: null };
+    if (wantsWin || (rebel && chance(rng, 0.5))) return { kind: "appeal", entry: e.id, reason: "context", evidence: "camera" };
     if (!rebel && (e.points ?? 0) <= -50 && chance(rng, 0.3)) {
       return { kind: "appeal", entry: e.id, reason: "disproportionate", evidence: null };
     }
@@ -109,7 +109,7 @@ function destination(sc: Scenario, v: ResidentView, rebel: boolean, rng: Rng): s
   }
   // A conformist does good where it is seen: a place with a camera counts more often.
   const seen = liked.flatMap((d) => d.locations.filter((l) => v.board.cameras.includes(l)));
-  if (!rebel && seen.length > 0 && chance(rng, 0.5)) return pick(rng, seen) ?? null;
+  if (!rebel && seen.length > 0 && chance(rng, 0.7)) return pick(rng, seen) ?? null;
   const d = pick(rng, liked);
   return d ? (pick(rng, d.locations) ?? null) : null;
 }
@@ -122,7 +122,7 @@ export function residentBot({ scenario: sc, view: v, personality, rng }: BotInpu
   const careful = !rebel && (kinds.has("keep_grade") || kinds.has("never_blacklisted"));
   const appeal = appealFor(sc, v, rebel, rng, kinds.has("win_appeal"));
   if (appeal) return appeal;
-  if (v.kind === "resident" && v.board.phase === "evening" && sc.reporting.enabled && !rebel && chance(rng, 0.08)) {
+  if (v.kind === "resident" && v.board.phase === "evening" && sc.reporting.enabled && !rebel && chance(rng, 0.05)) {
     // Snitching on hearsay: the lowest-scored neighbour, for some bad deed.
     const others = v.board.players.filter((p) => p.seat !== v.me.seat && p.grade !== null && p.role !== "official");
     others.sort((a, b) => (a.score ?? 0) - (b.score ?? 0));

@@ -55,6 +55,8 @@ export const Reasons = {
   deed_not_recordable: "deed_not_recordable",
   /** A witnessed entry must link to something this watcher observed. */
   not_witnessed: "not_witnessed",
+  /** A resident may report one neighbour a day. */
+  reported_today: "reported_today",
   already_recorded: "already_recorded",
   note_too_long: "note_too_long",
   unknown_entry: "unknown_entry",
