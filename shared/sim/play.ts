@@ -4,8 +4,8 @@
  * advances the phase exactly as a room's timer would.
  *
  * With `measure`, the game also leaves a Tally for the experience measures: every applied event
- * is observed with the states on either side, and at each phase's start and after every round
- * each seat is asked whether a non-trivial command of theirs would pass decide().
+ * is observed with the states on either side, and at each phase's start, after rounds 1, 2, 4,
+ * 8 … and at its end each seat is asked whether a non-trivial command of theirs would pass decide().
  */
 import type { Scenario } from "../scenario/index.ts";
 import { botCommand, candidatesFor, TRIVIAL_KINDS } from "../bots/index.ts";
@@ -183,9 +183,12 @@ export function playGame(scenario: Scenario, opts: PlayOptions): PlayedGame {
             if (cmd === null || (failures[seat] ?? 0) >= 3) done.add(seat);
           }
         }
-        probe();
+        // after rounds 1, 2, 4, 8 …: what a phase offers changes early (others act, entries
+        // arrive), and probing every round would cost more than the game itself
+        if (((round + 1) & round) === 0) probe();
       }
     }
+    probe();
     closePhase();
     ctx.now = Math.max(ctx.now, state.phaseEndsAt ?? ctx.now);
     run(SYSTEM, { kind: "advance" });
