@@ -2,7 +2,7 @@
  * Every command a player could try from their own screen, grouped by kind: the buttons, forms
  * and queues a student sees. decide() is the judge of which of them are legal right now; the
  * random bot picks among the legal ones, and the simulator's "meaningful action available"
- * measure asks whether any non-trivial one is.
+ * measure asks whether any prompted one is.
  *
  * Candidates are produced lazily (generators) so a caller that needs only the first legal one
  * stops early. A new command kind a player can send belongs here too.
@@ -14,6 +14,20 @@ export type Candidates = Partial<Record<CommandKind, () => Iterable<Command>>>;
 
 /** Commands that change nothing anyone records or scores: walking about, an observer's note. */
 export const TRIVIAL_KINDS: ReadonlySet<CommandKind> = new Set(["move", "write_note"]);
+
+/**
+ * Commands open to a player whatever happens in the game — a report or a hearsay entry about
+ * anyone, a rule proposal — besides the trivial ones. They are real moves, but their being
+ * possible says nothing about whether the phase gave the player something to respond to, so
+ * the "meaningful action available" measure does not count them (see `prompted`).
+ */
+export const UNPROMPTED_KINDS: ReadonlySet<CommandKind> = new Set([...TRIVIAL_KINDS, "report", "propose_rule"]);
+
+/** A command that answers something in the game: a deed or service where one stands, a loan, an entry, an appeal, an observation. */
+export function prompted(c: Command): boolean {
+  if (UNPROMPTED_KINDS.has(c.kind)) return false;
+  return c.kind !== "write_entry" || c.basis === "witnessed";
+}
 
 const REASONS = ["did_not_happen", "not_me", "context", "disproportionate"] as const;
 

@@ -18,7 +18,7 @@ export { watcherBot } from "./watcher.ts";
 export { officialBot } from "./official.ts";
 export { randomBot, randomLegal, RANDOM_STOP } from "./random.ts";
 export { carelessBot, missesPhase } from "./careless.ts";
-export { candidatesFor, TRIVIAL_KINDS, type Candidates } from "./candidates.ts";
+export { candidatesFor, prompted, TRIVIAL_KINDS, UNPROMPTED_KINDS, type Candidates } from "./candidates.ts";
 
 /**
  * One command for the bot in `seat`, chosen from `viewFor(state, seat)` alone (the careless and

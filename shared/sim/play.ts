@@ -8,7 +8,7 @@
  * 8 … and at its end each seat is asked whether a non-trivial command of theirs would pass decide().
  */
 import type { Scenario } from "../scenario/index.ts";
-import { botCommand, candidatesFor, TRIVIAL_KINDS } from "../bots/index.ts";
+import { botCommand, candidatesFor, prompted, UNPROMPTED_KINDS } from "../bots/index.ts";
 import {
   HOST,
   RULES,
@@ -81,23 +81,27 @@ function measuredRole(s: GameState, seat: string): MeasuredRole | null {
   return role && (MEASURED_ROLES as readonly string[]).includes(role) ? (role as MeasuredRole) : null;
 }
 
-/** Non-trivial command kinds a seat of this role may send in this phase (the rules' gate table). */
+/** Whether the rules' gate table opens any prompted command kind to this role in this phase. */
 function openKinds(s: GameState, role: MeasuredRole): boolean {
   return (Object.keys(RULES) as CommandKind[]).some((k) => {
     const who = RULES[k].who;
-    return !TRIVIAL_KINDS.has(k) && typeof who !== "string" && who.includes(role) && RULES[k].phases.includes(s.phase);
+    return !UNPROMPTED_KINDS.has(k) && typeof who !== "string" && who.includes(role) && RULES[k].phases.includes(s.phase);
   });
 }
 
-/** Whether any non-trivial command the seat could try would pass decide() now. */
+/**
+ * Whether any prompted command the seat could try would pass decide() now: a deed or service
+ * where they stand, a loan to cosign, an entry to appeal or review, an observation to journal …
+ * (not walking about, and not a report, hearsay or rule proposal, which are always open).
+ */
 function hasMeaningfulAction(s: GameState, seat: string, probe: Ctx): boolean {
   const role = measuredRole(s, seat);
   // No view to build when the rules open nothing to this role in this phase.
   if (!role || !openKinds(s, role)) return false;
   const candidates = candidatesFor(s.scenario, viewFor(s, { kind: "seat", seat }));
   for (const [kind, list] of Object.entries(candidates) as [CommandKind, () => Iterable<Command>][]) {
-    if (TRIVIAL_KINDS.has(kind)) continue;
-    for (const c of list()) if (decide(s, seatActor(seat), c, probe).ok) return true;
+    if (UNPROMPTED_KINDS.has(kind)) continue;
+    for (const c of list()) if (prompted(c) && decide(s, seatActor(seat), c, probe).ok) return true;
   }
   return false;
 }
