@@ -9,6 +9,7 @@ import type { Band, Scenario } from "../scenario/index.ts";
 import { inBand } from "../scenario/index.ts";
 import type { PlayedGame } from "./play.ts";
 import { isShare, type MeasureRow } from "./measures.ts";
+import { bandText, measureText } from "./table.ts";
 import { simulate, type Measured } from "./batch.ts";
 import type { Mix } from "./play.ts";
 
@@ -101,14 +102,7 @@ export function outOfBand(r: MeasureRow): boolean {
   return r.band !== null && r.met !== true;
 }
 
-const fmt = (r: Pick<MeasureRow, "measure">, v: number) => (isShare(r.measure) ? `${(v * 100).toFixed(1)} %` : v.toFixed(1));
-
-function bandText(r: MeasureRow): string {
-  const b = r.band;
-  if (!b) return "—";
-  if (b.min !== undefined && b.max !== undefined) return `${fmt(r, b.min)} – ${fmt(r, b.max)}`;
-  return b.min !== undefined ? `≥ ${fmt(r, b.min)}` : `≤ ${fmt(r, b.max!)}`;
-}
+const fmt = (r: Pick<MeasureRow, "measure">, v: number) => measureText(r, v);
 
 function cell(r: MeasureRow): string {
   const value = r.value === null ? "no data" : fmt(r, r.value);
