@@ -154,17 +154,21 @@ export function measure(scenario: Scenario, tallies: readonly Tally[]): MeasureR
   share("games_with_cosigned_loan", count((t) => t.cosignedLoan), games);
   share("games_with_cosigner_drop", count((t) => t.cosignerDrop), games);
   share("day1_gated_purchase_share", sum((t) => t.gatedDay1), sum((t) => t.gatedPurchases));
+  // A role the scenario never deals (commercial credit has no watchers) is reported, not judged.
+  const dealtRole = (role: MeasuredRole) => scenario.roles[role].ratio > 0 || scenario.roles[role].min > 0;
   const goalBand = targets.goal_met_rate;
   for (const card of scenario.goals) {
     const dealt = sum((t) => t.goals[card.id]?.dealt ?? 0);
     const met = sum((t) => t.goals[card.id]?.met ?? 0);
-    row("goal_met_rate", `goal_met_rate[${card.id}]`, dealt === 0 ? null : met / dealt, dealt, plain(goalBand?.cards[card.id] ?? goalBand));
+    const band = dealtRole(card.role) ? plain(goalBand?.cards[card.id] ?? goalBand) : null;
+    row("goal_met_rate", `goal_met_rate[${card.id}]`, dealt === 0 ? null : met / dealt, dealt, band);
   }
   const roleBand = targets.meaningful_action_share;
   for (const role of MEASURED_ROLES) {
     const phases = sum((t) => t.phases[role].phases);
     const available = sum((t) => t.phases[role].available);
-    row("meaningful_action_share", `meaningful_action_share[${role}]`, phases === 0 ? null : available / phases, phases, plain(roleBand?.roles[role] ?? roleBand));
+    const band = dealtRole(role) ? plain(roleBand?.roles[role] ?? roleBand) : null;
+    row("meaningful_action_share", `meaningful_action_share[${role}]`, phases === 0 ? null : available / phases, phases, band);
   }
   row("false_entries_per_game", "false_entries_per_game", games === 0 ? null : sum((t) => t.falseEntries) / games, games, plain(targets.false_entries_per_game));
   const p = scenario.phases;
