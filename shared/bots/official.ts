@@ -3,12 +3,15 @@
  * catalogue value, and reverses appeals the footage contradicts — but only has time for a few
  * appeals an evening. A corrupt official approves nearly everything, harshly against its target
  * and anyone who criticises officials, protects its ally, and lets appeals wait. Entries are
- * scored as they come in (morning to night); appeals, listings and rule changes in the evening.
+ * scored as they come in (morning to night); appeals and rule changes in the evening; a court's
+ * listing whenever the claims are there.
  * Both read their secret goal: a backlog to clear makes them decide more appeals, a high average
  * makes them generous within the allowed range.
  */
 import type { Command, OfficialView, QueueEntry } from "../rules/index.ts";
 import { chance, type BotChoice, type BotInput } from "./context.ts";
+
+const EVENING_REVIEWS = 6;
 
 function points(input: BotInput<OfficialView>, e: QueueEntry, factor: number): number {
   const d = input.scenario.deeds.find((x) => x.id === e.deed);
@@ -28,7 +31,9 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
   const kinds = new Set(me.goals.map((g) => sc.goals.find((x) => x.id === g)?.check.kind));
   // An evening has room for only so many appeals (counted per evening, not per game).
   const decidedToday = v.appeals.filter((a) => a.decidedBy === me.seat && a.decidedDay === v.board.day).length;
-  const appealBudget = (corrupt ? 1 : 3) + (kinds.has("clear_appeals") || kinds.has("appeals_decided") ? 3 : 0);
+  // Without a deadline (undecided appeals just wait) nothing hurries an official: one an evening.
+  const base = sc.appeals.undecided === "pending" ? 1 : corrupt ? 1 : 3;
+  const appealBudget = base + (kinds.has("clear_appeals") || kinds.has("appeals_decided") ? 3 : 0);
   const generous = kinds.has("average_score");
   for (const a of evening ? v.appeals : []) {
     if (a.status !== "pending" || decidedToday >= appealBudget || a.appellant === me.seat) continue;
@@ -41,10 +46,16 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
     if (a.footage === "shows_deed") return { kind: "decide_appeal", appeal: a.id, decision: "uphold" };
     // Without footage: an entry that rests on hearsay alone gets the benefit of the doubt more often.
     const entry = v.journal.find((x) => x.id === a.entry);
-    const doubt = entry?.basis === "hearsay" ? 0.6 : 0.3;
+    // A court's judge rarely undoes a listing on the appellant's word alone.
+    const cautious = sc.blacklist.mode === "official" ? 0.75 : 1;
+    const doubt = (entry?.basis === "hearsay" ? 0.6 : 0.3) * cautious;
     return { kind: "decide_appeal", appeal: a.id, decision: chance(rng, doubt) ? "reverse" : "uphold" };
   }
-  for (const e of v.journal) {
+  // The evening belongs to appeals and verdicts: only so many entries get scored then, the rest
+  // wait in the queue for the night and the morning.
+  const scoredToday = v.journal.filter((e) => e.reviewer === me.seat && e.day === v.board.day).length;
+  const queueOpen = !evening || scoredToday < EVENING_REVIEWS;
+  for (const e of queueOpen ? v.journal : []) {
     if ((e.status !== "pending" && e.status !== "evidence_requested") || e.subject === me.seat) continue;
     const deed = sc.deeds.find((d) => d.id === e.deed);
     const bad = (deed?.points ?? 0) < 0;
@@ -72,7 +83,6 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
     }
     return cmd;
   }
-  if (!evening) return null;
   if (sc.blacklist.mode === "official") {
     const listed = new Set(v.blacklist.filter((r) => r.active).map((r) => r.seat));
     const bySubject = new Map<string, string[]>();
@@ -84,12 +94,14 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
     }
     for (const [subject, entries] of bySubject) {
       if (subject === me.ally) continue;
-      // Judges list on a default, or on two other approved claims; a corrupt one lists its target on anything.
-      const hasDefault = entries.some((id) => v.journal.find((x) => x.id === id)?.source === "system");
-      const need = (corrupt && subject === me.target) || hasDefault ? 1 : 2;
+      // Judges list on a witnessed claim or a default, or on two hearsay claims; a corrupt one lists its target on anything.
+      // One claim is enough when it was witnessed (or is a default); hearsay needs a second.
+      const firm = entries.some((id) => v.journal.find((x) => x.id === id)?.basis === "witnessed");
+      const need = (corrupt && subject === me.target) || firm ? 1 : 2;
       if (entries.length >= need) return { kind: "blacklist", subject, entries };
     }
   }
+  if (!evening) return null;
   if (sc.ruleChanges.enabled && corrupt && !v.proposals.some((p) => p.official === me.seat && p.day === v.board.day)) {
     const harsh = sc.deeds.find((d) => d.id === "criticise_official") ?? sc.deeds.find((d) => d.category === "bad" && d.source === "action");
     const current = harsh ? (v.board.deedPoints[harsh.id] ?? harsh.points) : 0;

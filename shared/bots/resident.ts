@@ -67,6 +67,8 @@ function appealFor(sc: Scenario, v: ResidentView, rebel: boolean, rng: Rng, want
     const didIt = v.myDeeds.some((d) => d.deed === e.deed);
     if (!didIt) return { kind: "appeal", entry: e.id, reason: "did_not_happen", evidence: "camera" };
     if (wantsWin || (rebel && chance(rng, 0.5))) return { kind: "appeal", entry: e.id, reason: "context", evidence: "camera" };
+    // A listed resident fights the listing: every entry behind it is contested.
+    if (v.me.blacklisted) return { kind: "appeal", entry: e.id, reason: "disproportionate", evidence: null };
     if (!rebel && (e.points ?? 0) <= -50 && chance(rng, 0.3)) {
       return { kind: "appeal", entry: e.id, reason: "disproportionate", evidence: null };
     }
@@ -114,7 +116,20 @@ function destination(sc: Scenario, v: ResidentView, rebel: boolean, rng: Rng): s
   return d ? (pick(rng, d.locations) ?? null) : null;
 }
 
-export function residentBot({ scenario: sc, view: v, personality, rng }: BotInput<ResidentView>): BotChoice {
+/**
+ * Pacing: the day's action points last from morning to night. A little is kept back for the
+ * evening and the night (a student looks in again after the verdicts), the rest goes by day.
+ */
+function paced(sc: Scenario, v: ResidentView): ResidentView {
+  const reserve = v.board.phase === "evening" ? 1 : v.board.phase === "night" ? 0 : Math.min(2, sc.resident.actionPoints - 2);
+  const ap = Math.max(0, v.me.ap - Math.max(0, reserve));
+  const cost = (id: string) => sc.deeds.find((d) => d.id === id)?.cost.ap ?? sc.services.find((x) => x.id === id)?.cost.ap ?? 0;
+  const actions = v.actions.map((a) => (a.blocked === null && cost(a.id) > ap ? { ...a, blocked: "no_action_points" as const } : a));
+  return { ...v, me: { ...v.me, ap }, actions };
+}
+
+export function residentBot({ scenario: sc, view, personality, rng }: BotInput<ResidentView>): BotChoice {
+  let v = view;
   const rebel = personality === "rebel";
   const kinds = goalKinds(sc, v);
   const journalist = isJournalist(sc, v);
@@ -131,7 +146,7 @@ export function residentBot({ scenario: sc, view: v, personality, rng }: BotInpu
     const deed = pick(rng, bad);
     if (target && deed) return { kind: "report", subject: target.seat, deed: deed.id };
   }
-  if (v.board.phase !== "day") return null;
+  v = paced(sc, v);
   const cosign = cosignFor(v, rebel, rng);
   if (cosign) return cosign;
   const can = v.actions.filter((a) => a.blocked === null);

@@ -308,7 +308,8 @@ function residentView(s: GameState, p: Player): ResidentView {
     kind: isWatcher ? "watcher" : "resident",
     board: boardView(s),
     me: ownPlayer(p),
-    actions: s.phase === "day" ? actionsAt(s, p.seat) : [],
+    // residents act in every running phase (see RULES.act)
+    actions: s.phase === "lobby" || s.phase === "ended" ? [] : actionsAt(s, p.seat),
     aboutMe,
     myAppeals: Object.values(s.appeals).filter((a) => a.appellant === p.seat).map(ownAppeal),
     loans,

@@ -77,9 +77,14 @@ describe("act", () => {
   it("a service grants its item; a grade's restriction blocks it with the restriction named", () => {
     let s = to(town(), "day");
     s = ok(s, "r1", { kind: "move", to: "station", by: "bus" });
+    // tickets go on sale on day 2, once the first grades are published
+    rejected(withPlayer(s, "r1", { money: 200 }), "r1", { kind: "act", action: "train_ticket" }, "not_open_yet");
+    expect(actionsAt(s, "r1").find((a) => a.id === "train_ticket")).toMatchObject({ blocked: "not_open_yet" });
+    s = withPlayer(to(to(s, "night"), "day"), "r1", { money: 200, location: "station" });
     const bought = ok(s, "r1", { kind: "act", action: "train_ticket" });
     expect(bought.players.r1!.items).toEqual(["train_ticket"]);
-    expect(bought.players.r1!.itemDays).toEqual({ train_ticket: 1 });
+    expect(bought.players.r1!.itemDays).toEqual({ train_ticket: 2 });
+    expect(bought.players.r1!.money).toBe(200 - 120);
     const b = withPlayer(s, "r1", { grade: "b", restrictions: ["no_fast_travel"] });
     rejected(b, "r1", { kind: "act", action: "train_ticket" }, "blocked_by_restriction");
     const blocked = actionsAt(b, "r1").find((a) => a.id === "train_ticket");
