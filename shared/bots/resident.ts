@@ -153,6 +153,13 @@ export function residentBot({ scenario: sc, view, personality, rng }: BotInput<R
   const item = goalItem(sc, v);
   const goalService = can.find((a) => a.kind === "service" && sc.services.find((s) => s.id === a.id)?.grants === item);
   if (goalService) return { kind: "act", action: goalService.id };
+  // The want is on sale and affordable: go and get it before anything else (a rebel, half the time).
+  const wanted = item ? sc.services.find((x) => x.grants === item) : undefined;
+  const wantedBlocked = wanted && v.me.restrictions.some((r) => sc.restrictions.find((x) => x.id === r)?.blocks.includes(wanted.id));
+  if (wanted && !wantedBlocked && v.board.day >= wanted.fromDay && v.me.money >= wanted.cost.money && v.me.ap >= wanted.cost.ap && !(rebel && chance(rng, 0.5))) {
+    const go = moveTo(sc, v, wanted.locations[0] ?? v.me.location);
+    if (go) return go;
+  }
   const goalPrice = item ? (sc.services.find((x) => x.grants === item)?.cost.money ?? 0) : 0;
   const loanHere = can.find((a) => a.kind === "service" && sc.services.find((s) => s.id === a.id)?.opensLoan);
   if (loanHere && chance(rng, v.me.money < goalPrice ? 0.9 : rebel ? 0.5 : 0.1)) return { kind: "act", action: loanHere.id };

@@ -22,7 +22,8 @@ describe("blacklist in grade mode (the pilot)", () => {
     rejected(s, "o1", { kind: "blacklist", subject: "r1", entries: [litter] }, "blacklist_by_grade");
     rejected(s, "o1", { kind: "delist", subject: "r1" }, "blacklist_by_grade");
     rejected(s, "r2", { kind: "blacklist", subject: "r1", entries: [litter] }, "wrong_role");
-    rejected(to(town(), "day"), "o1", { kind: "blacklist", subject: "r1", entries: [] }, "wrong_phase");
+    // listing by hand is open whenever the game runs (a court lists at its desk), but never in grade mode
+    rejected(to(town(), "day"), "o1", { kind: "blacklist", subject: "r1", entries: [] }, "blacklist_by_grade");
   });
 
   it("a reversed appeal lifts a listing once the grade is no longer D (delist: appeal only)", () => {

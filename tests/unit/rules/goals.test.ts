@@ -57,8 +57,12 @@ describe("secret goals", () => {
     expect(goalMet(withPlayer(o, "r2", { grade: "aa" }), "o1", "protect_ally")).toBe(true);
     expect(goalMet(withPlayer(o, "r2", { grade: "aa", blacklisted: true }), "o1", "protect_ally")).toBe(false);
     const decided = (by: string) => ({ id: "a", entry: "e", appellant: "r1", reason: "context" as const, evidence: null, footage: null, filedDay: 1, evenings: 0, status: "upheld" as const, decidedBy: by, decidedDay: 1 });
-    const appeals = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`a${i}`, { ...decided(i < 5 ? "o1" : "o2"), id: `a${i}` }]));
+    const card = o.scenario.goals.find((g) => g.id === "clear_backlog")!.check;
+    const count = card.kind === "appeals_decided" ? card.count : 0;
+    expect(count).toBeGreaterThan(1);
+    const appeals = Object.fromEntries(Array.from({ length: count }, (_, i) => [`a${i}`, { ...decided(i < count - 1 ? "o1" : "o2"), id: `a${i}` }]));
     expect(goalMet({ ...o, appeals }, "o1", "clear_backlog")).toBe(false);
-    expect(goalMet({ ...o, appeals: { ...appeals, a5: { ...appeals.a5!, decidedBy: "o1" } } }, "o1", "clear_backlog")).toBe(true);
+    const last = `a${count - 1}`;
+    expect(goalMet({ ...o, appeals: { ...appeals, [last]: { ...appeals[last]!, decidedBy: "o1" } } }, "o1", "clear_backlog")).toBe(true);
   });
 });

@@ -28,7 +28,9 @@ describe("cosigned loans", () => {
     rejected(s, "r1", { kind: "cosign", loan }, "own_loan");
     rejected(s, "r2", { kind: "cosign", loan: "l999" }, "unknown_loan");
     rejected(s, "o1", { kind: "cosign", loan }, "wrong_role");
-    rejected(ok(s, HOST, { kind: "advance" }), "r2", { kind: "cosign", loan }, "wrong_phase");
+    rejected(ok(s, HOST, { kind: "end" }), "r2", { kind: "cosign", loan }, "game_over");
+    // a neighbour can still cosign in the evening (the town is awake in every phase)
+    expect(ok(ok(s, HOST, { kind: "advance" }), "r2", { kind: "cosign", loan }).loans[loan]!.status).toBe("active");
   });
 
   it("the bank does not lend on day 1: grades are not published yet", () => {
@@ -51,14 +53,14 @@ describe("cosigned loans", () => {
     expect(n.players.r1!.money).toBe(246 - 180);
   });
 
-  it("a default costs the borrower 100 points and each cosigner 50, enough to drop a grade — guilt by association", () => {
+  it("a default costs the borrower 100 points and each cosigner 40, enough to drop a grade — guilt by association", () => {
     const { s, loan } = loanOpened();
     let n = ok(s, "r2", { kind: "cosign", loan });
     n = withPlayer(n, "r1", { money: 10 });
     for (let i = 0; i < 3; i++) n = to(ok(n, HOST, { kind: "advance" }), "night");
     expect(n.loans[loan]!.status).toBe("defaulted");
     expect(n.players.r1!.score).toBe(900);
-    expect(n.players.r2).toMatchObject({ score: 950, grade: "b" });
+    expect(n.players.r2).toMatchObject({ score: 960, grade: "b" });
     const entry = Object.values(n.journal).find((e) => e.deed === "default_loan")!;
     expect(entry).toMatchObject({ source: "system", subject: "r1", truthful: true, status: "approved", published: true });
   });

@@ -85,7 +85,9 @@ describe("propose_rule", () => {
     rejected(s, "o1", { kind: "propose_rule", deed: "jaywalk", points: 3 }, "points_out_of_range");
     rejected(s, "o1", { kind: "propose_rule", deed: "work_shift", points: 0 }, "deed_not_recordable");
     rejected(s, "r1", { kind: "propose_rule", deed: "jaywalk", points: -6 }, "wrong_role");
-    rejected(to(town(), "day"), "o1", { kind: "propose_rule", deed: "jaywalk", points: -6 }, "wrong_phase");
+    // a proposal can be drafted in any phase (it still takes effect the next morning), not after the end
+    expect(ok(to(town(), "day"), "o1", { kind: "propose_rule", deed: "jaywalk", points: -6 }).proposals).toHaveLength(1);
+    rejected(ok(to(town(), "day"), HOST, { kind: "end" }), "o1", { kind: "propose_rule", deed: "jaywalk", points: -6 }, "game_over");
     const sc = pilot();
     const off = to(town({ scenario: { ...sc, ruleChanges: { enabled: false, maxShift: 0.5 } } }), "evening");
     rejected(off, "o1", { kind: "propose_rule", deed: "jaywalk", points: -6 }, "rule_changes_disabled");
