@@ -48,7 +48,10 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
     const entry = v.journal.find((x) => x.id === a.entry);
     // A court's judge rarely undoes a listing on the appellant's word alone.
     const cautious = sc.blacklist.mode === "official" ? 0.75 : 1;
-    const doubt = (entry?.basis === "hearsay" ? 0.6 : 0.3) * cautious;
+    // …and a resident in good standing is believed more readily (the record vouches for them).
+    const standing = v.board.players.find((p) => p.seat === a.appellant)?.grade;
+    const believed = standing !== undefined && standing !== null && sc.grades.findIndex((g) => g.id === standing) <= 2 ? 0.25 : 0;
+    const doubt = ((entry?.basis === "hearsay" ? 0.6 : 0.3) + believed) * cautious;
     return { kind: "decide_appeal", appeal: a.id, decision: chance(rng, doubt) ? "reverse" : "uphold" };
   }
   // The evening belongs to appeals and verdicts: only so many entries get scored then, the rest
@@ -79,7 +82,9 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
     } else if (e.basis === "hearsay" && e.footage !== "shows_deed") {
       cmd = chance(rng, 0.3) ? { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1) } : { kind: "review", entry: e.id, decision: "reject" };
     } else {
-      cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, generous ? (bad ? 0.5 : 1.5) : 1) };
+      // Within the allowed range: generous to everyone for a high average, or quietly to one's ally.
+      const kind = generous || (e.subject === me.ally && kinds.has("ally_ends_grade"));
+      cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, kind ? (bad ? 0.5 : 1.5) : 1) };
     }
     return cmd;
   }

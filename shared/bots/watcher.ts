@@ -32,7 +32,7 @@ export function watcherBot(input: BotInput<ResidentView>): BotChoice {
   }
   // Outside the day a watcher writes up what they saw, then lives like any resident.
   if (!daytime) return residentBot({ ...input, personality: "conformist" });
-  if (zealous && today < ENTRIES_PER_DAY && chance(rng, 0.5)) {
+  if (zealous && today < ENTRIES_PER_DAY && chance(rng, 0.8)) {
     const others = v.board.players.filter((p) => p.seat !== v.me.seat && p.grade !== null && p.role === "resident");
     others.sort((a, b) => (a.score ?? 0) - (b.score ?? 0));
     const target = pick(rng, others.slice(0, 3));
