@@ -47,10 +47,11 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
     // Without footage: an entry that rests on hearsay alone gets the benefit of the doubt more often.
     const entry = v.journal.find((x) => x.id === a.entry);
     // A court's judge rarely undoes a listing on the appellant's word alone.
-    const cautious = sc.blacklist.mode === "official" ? 0.75 : 1;
+    const cautious = sc.blacklist.mode === "official" ? 0.5 : 1;
     // …and a resident in good standing is believed more readily (the record vouches for them).
     const standing = v.board.players.find((p) => p.seat === a.appellant)?.grade;
-    const believed = standing !== undefined && standing !== null && sc.grades.findIndex((g) => g.id === standing) <= 2 ? 0.25 : 0;
+    const graded = sc.scoring.mode === "points" && standing !== undefined && standing !== null;
+    const believed = graded && sc.grades.findIndex((g) => g.id === standing) <= 2 ? 0.25 : 0;
     const doubt = ((entry?.basis === "hearsay" ? 0.6 : 0.3) + believed) * cautious;
     return { kind: "decide_appeal", appeal: a.id, decision: chance(rng, doubt) ? "reverse" : "uphold" };
   }

@@ -35,7 +35,9 @@ export function dealGoals(
     deal.goals[seat] = cards.map((g) => g.id);
     const others = towns.filter((x) => x !== seat);
     if (cards.some(needsAlly)) {
-      const ally = pick(rng, others);
+      // An ally (a cousin, a friend) is a resident when there is one: someone with a life to protect.
+      const residentsOnly = others.filter((x) => roles[x] === "resident");
+      const ally = pick(rng, residentsOnly.length > 0 ? residentsOnly : others);
       if (ally) deal.allies[seat] = ally;
     }
     const down = cards.find((g) => g.check.kind === "target_down");
