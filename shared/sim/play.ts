@@ -169,7 +169,8 @@ export function playGame(scenario: Scenario, opts: PlayOptions): PlayedGame {
   let guard = 0;
   while (state.phase !== "ended" && guard++ < 100) {
     probe();
-    if (state.phase !== "night") {
+    // Bots play every running phase, night included, as the room's bot driver does.
+    {
       const done = new Set<string>();
       const failures: Record<string, number> = {};
       for (let round = 0; round < maxRounds && done.size < state.seats.length; round++) {
