@@ -56,7 +56,7 @@ describe("night", () => {
     expect(n.phase).toBe("night");
     expect(n.journal[litter]).toMatchObject({ published: true, applied: true });
     expect(n.players.r1).toMatchObject({ score: 993, grade: "a" });
-    expect(n.players.r2).toMatchObject({ score: 970, grade: "b" });
+    expect(n.players.r2).toMatchObject({ score: 970, grade: "a" });
     expect(n.players.w1!.money).toBe(100 + 2 * pilot().roles.watcher.payPerApproved);
   });
 

@@ -47,7 +47,7 @@ describe("shipped scenarios", () => {
     if (!r.ok) throw new Error("pilot must load");
     const s = r.scenario;
     expect(s.scoring.startScore).toBe(1000);
-    expect(s.grades.map((g) => [g.label.en, g.min])).toEqual([["AAA", 1060], ["AA", 1015], ["A", 975], ["B", 930], ["C", 880], ["D", null]]);
+    expect(s.grades.map((g) => [g.label.en, g.min])).toEqual([["AAA", 1060], ["AA", 1015], ["A", 970], ["B", 930], ["C", 880], ["D", null]]);
     expect(s.resident).toMatchObject({ actionPoints: 3, money: 100, wellbeing: 5, wellbeingMax: 10 });
     const pts = Object.fromEntries(s.deeds.map((d) => [d.id, d.points]));
     expect(pts).toMatchObject({ donate_blood: 10, help_elderly: 10, volunteer: 8, return_wallet: 10, praise_online: 3, buy_nappies: 1, win_sports: 8, jaywalk: -5, litter: -5, buy_alcohol: -3, play_games: -3, loud_music: -3, criticise_official: -50, spread_rumour: -20, default_loan: -100 });
