@@ -73,8 +73,8 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
       if (e.subject === me.ally) cmd = bad ? { kind: "review", entry: e.id, decision: "reject" } : { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1.5) };
       else if (e.subject === me.target && !bad) cmd = { kind: "review", entry: e.id, decision: "reject" };
       else if (bad && (e.subject === me.target || e.deed === "criticise_official")) cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1.5) };
-      // Hearsay about anyone else: waved through about half the time (it costs the official nothing).
-      else if (bad && e.basis === "hearsay" && chance(rng, 0.5)) cmd = { kind: "review", entry: e.id, decision: "reject" };
+      // Hearsay about anyone else: waved through a third of the time (it costs the official nothing).
+      else if (bad && e.basis === "hearsay" && chance(rng, 0.65)) cmd = { kind: "review", entry: e.id, decision: "reject" };
       else cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, bad ? 1.2 : 1) };
     } else if (e.status === "pending" && e.basis === "hearsay") {
       cmd = { kind: "review", entry: e.id, decision: "ask_evidence" };

@@ -146,6 +146,8 @@ export function residentBot({ scenario: sc, view, personality, rng }: BotInput<R
     const deed = pick(rng, bad);
     if (target && deed) return { kind: "report", subject: target.seat, deed: deed.id };
   }
+  // The night is short (the board refreshes): most people just read it; a few still do something.
+  if (v.board.phase === "night" && !chance(rng, 0.25)) return null;
   v = paced(sc, v);
   const cosign = cosignFor(v, rebel, rng);
   if (cosign) return cosign;
