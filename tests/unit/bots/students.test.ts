@@ -1,7 +1,6 @@
 /** Bots that play like students: the random-legal player and the careless one. */
 import { describe, expect, it } from "vitest";
 import { botCommand, missesPhase } from "../../../shared/bots/index.ts";
-import { playGame } from "../../../shared/sim/index.ts";
 import { HOST, SYSTEM, apply, createRng, decide, newGame, seatActor, shuffle, type Command, type GameState, type Personality } from "../../../shared/rules/index.ts";
 import { loadScenario } from "../rules/helpers.ts";
 
@@ -19,14 +18,15 @@ function playAll(scenarioId: string, personality: Personality, players: number, 
   };
   for (let i = 0; i < players; i++) run(HOST, { kind: "add_seat", seat: `s${i}`, nickname: `S${i}`, bot: personality });
   expect(run(HOST, { kind: "start" }).ok).toBe(true);
-  const sent: { seat: string; command: Command; ok: boolean; reason?: string }[] = [];
+  const sent: { seat: string; day: number; phase: string; command: Command; ok: boolean; reason?: string }[] = [];
   while (s.phase !== "ended") {
     for (let round = 0; round < 8; round++) {
       for (const seat of shuffle(rng, s.seats)) {
         const c = botCommand(scenario, s, seat, personality, rng);
         if (!c) continue;
+        const when = { day: s.day, phase: s.phase };
         const d = run(seatActor(seat), c);
-        sent.push({ seat, command: c, ok: d.ok, ...(d.ok ? {} : { reason: d.reason }) });
+        sent.push({ seat, ...when, command: c, ok: d.ok, ...(d.ok ? {} : { reason: d.reason }) });
       }
     }
     ctx.now = Math.max(ctx.now, s.phaseEndsAt ?? ctx.now);
@@ -70,17 +70,20 @@ describe("careless players", () => {
     expect(missed / total).toBeLessThan(0.25);
   });
 
-  it("play every role, rarely send a command the rules refuse, and do less than players who fit their role", () => {
+  it("play every role, rarely send a command the rules refuse, and sit out the phases they miss", () => {
     const careless = playAll("rongcheng-pilot", "careless", 12, 5);
     for (const seat of careless.state.seats) expect(careless.state.players[seat]!.bot).toBe("careless");
     expect(new Set(careless.state.seats.map((x) => careless.state.players[x]!.role))).toEqual(new Set(["resident", "watcher", "official"]));
+    expect(careless.sent.length).toBeGreaterThan(50);
     const refused = careless.sent.filter((x) => !x.ok);
     expect(refused.length / careless.sent.length).toBeLessThan(0.1);
     for (const x of refused) expect(["wrong_role", "wrong_phase"]).not.toContain(x.reason);
-    // the same class size with role-fitting bots, through the simulator
-    const deeds = (s: GameState) => Object.keys(s.occurrences).length;
-    const fitting = [1, 2, 3].map((i) => deeds(playGame(loadScenario("rongcheng-pilot"), { players: 12, seed: i }).state));
-    const sloppy = [1, 2, 3].map((i) => deeds(playGame(loadScenario("rongcheng-pilot"), { players: 12, seed: i, mix: { careless: 1 } }).state));
-    expect(sloppy.reduce((a, b) => a + b)).toBeLessThan(fitting.reduce((a, b) => a + b));
+    // nothing at all in a phase they miss, and they do miss some
+    expect(careless.sent.filter((x) => missesPhase(x.seat, x.day, x.phase))).toEqual([]);
+    const days = careless.state.scenario.phases.days;
+    const missed = careless.state.seats.flatMap((seat) =>
+      Array.from({ length: days }, (_, d) => ["morning", "day", "evening", "night"].filter((ph) => missesPhase(seat, d + 1, ph))).flat(),
+    );
+    expect(missed.length).toBeGreaterThan(0);
   });
 });
