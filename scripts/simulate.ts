@@ -70,10 +70,22 @@ function options() {
 /** `--logs DIR`: one debrief export per game, named by scenario, mix, size and game. */
 function logWriter(dir: string | undefined): ((label: string, game: PlayedGame, index: number, scenario: Scenario) => void) | undefined {
   if (!dir) return undefined;
-  mkdirSync(dir, { recursive: true });
+  const fail = (error: unknown) => {
+    console.error(`--logs ${dir}: cannot write there (${(error as Error).message})`);
+    process.exit(2);
+  };
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    fail(error);
+  }
   return (label, game, index, scenario) => {
     const code = `SIM${String(index + 1).padStart(4, "0")}`;
-    writeFileSync(join(dir, `${label}-${String(index + 1).padStart(4, "0")}.json`), gameExport(scenario, game, code));
+    try {
+      writeFileSync(join(dir, `${label}-${String(index + 1).padStart(4, "0")}.json`), gameExport(scenario, game, code));
+    } catch (error) {
+      fail(error);
+    }
   };
 }
 
