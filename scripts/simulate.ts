@@ -1,16 +1,20 @@
 /**
- * npm run simulate -- --scenario <id|all> --games N --seed S [--players P] [--json]
+ * npm run simulate -- --scenario <id|all> --games N --seed S [--players P] [--json] [--logs DIR]
  * npm run simulate -- --file my-scenario.json --games N   (checks and plays a scenario of your own)
+ * npm run simulate -- --check [--scenario <id|all>] [--games 200] [--sizes 12,24,36] [--margin Z]
  *
  * Plays bot-only games of each scenario through the pure rules and prints a table per scenario
- * (or JSON). The same seed always prints the same output.
+ * (or JSON, with the experience measures). `--check` holds every built-in scenario (or the one
+ * asked for) to its `targets` at 12, 24 and 36 players with a class of mixed players, prints
+ * each measure beside its band and exits 1 when one is out of band. The same seed always prints
+ * the same output.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { parseScenario, type Scenario } from "../shared/scenario/index.ts";
-import { formatSummary, simulate, type Summary } from "../shared/sim/index.ts";
+import { checkScenario, formatCheck, formatSummary, gameExport, outOfBand, simulate, type CheckRun, type Measured, type PlayedGame } from "../shared/sim/index.ts";
 
 const DIR = join(import.meta.dirname, "..", "assets", "scenarios");
 
@@ -35,18 +39,25 @@ function loadAll(): Scenario[] {
   return readdirSync(DIR).filter((f) => f.endsWith(".json")).sort().map((file) => loadFile(join(DIR, file)));
 }
 
-const USAGE = "usage: npm run simulate -- (--scenario <id|all> | --file <scenario.json>) --games N --seed S [--players P] [--json]";
+const USAGE =
+  "usage: npm run simulate -- (--scenario <id|all> | --file <scenario.json>) --games N --seed S [--players P] [--json] [--logs DIR]\n" +
+  "       npm run simulate -- --check [--scenario <id|all> | --file <scenario.json>] [--games 200] [--seed S] [--sizes 12,24,36] [--margin Z] [--no-random] [--json] [--logs DIR]";
 
 function options() {
   try {
     return parseArgs({
       options: {
-        scenario: { type: "string", default: "rongcheng-pilot" },
+        scenario: { type: "string" },
         file: { type: "string" },
-        games: { type: "string", default: "100" },
+        games: { type: "string" },
         seed: { type: "string", default: "1" },
         players: { type: "string" },
         json: { type: "boolean", default: false },
+        check: { type: "boolean", default: false },
+        sizes: { type: "string" },
+        margin: { type: "string", default: "0" },
+        "no-random": { type: "boolean", default: false },
+        logs: { type: "string" },
         help: { type: "boolean", default: false },
       },
     }).values;
@@ -56,34 +67,107 @@ function options() {
   }
 }
 
+/** `--logs DIR`: one debrief export per game, named by scenario, mix, size and game. */
+function logWriter(dir: string | undefined): ((label: string, game: PlayedGame, index: number, scenario: Scenario) => void) | undefined {
+  if (!dir) return undefined;
+  const fail = (error: unknown) => {
+    console.error(`--logs ${dir}: cannot write there (${(error as Error).message})`);
+    process.exit(2);
+  };
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    fail(error);
+  }
+  return (label, game, index, scenario) => {
+    const code = `SIM${String(index + 1).padStart(4, "0")}`;
+    try {
+      writeFileSync(join(dir, `${label}-${String(index + 1).padStart(4, "0")}.json`), gameExport(scenario, game, code));
+    } catch (error) {
+      fail(error);
+    }
+  };
+}
+
+function progress(label: string, total: number) {
+  const bar = new cliProgress.SingleBar(
+    { format: `${label.padEnd(30)} [{bar}] {value}/{total} games`, stream: process.stderr, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return bar;
+}
+
 function main(): void {
   const values = options();
   if (values.help) {
     console.log(USAGE);
     return;
   }
-  const games = Number(values.games);
+  const games = Number(values.games ?? (values.check ? "200" : "100"));
   const seed = Number(values.seed);
   const players = values.players === undefined ? undefined : Number(values.players);
-  if (!Number.isInteger(games) || games < 1 || !Number.isInteger(seed) || (players !== undefined && (!Number.isInteger(players) || players < 2))) {
+  const margin = Number(values.margin);
+  const sizes = values.sizes === undefined ? undefined : values.sizes.split(",").map(Number);
+  if (
+    !Number.isInteger(games) || games < 1 || !Number.isInteger(seed) || (players !== undefined && (!Number.isInteger(players) || players < 2)) ||
+    !Number.isFinite(margin) || margin < 0 || (sizes !== undefined && sizes.some((n) => !Number.isInteger(n) || n < 2))
+  ) {
     console.error(USAGE);
     process.exit(2);
   }
   const all = values.file ? [loadFile(values.file)] : loadAll();
-  const wanted = values.file || values.scenario === "all" ? all : all.filter((s) => values.scenario!.split(",").includes(s.id));
+  // --check without --scenario means every built-in scenario; plain runs keep the default one.
+  const asked = values.scenario ?? (values.check ? "all" : "rongcheng-pilot");
+  const wanted = values.file || asked === "all" ? all : all.filter((s) => asked.split(",").includes(s.id));
   if (wanted.length === 0) {
-    console.error(`unknown scenario "${values.scenario}"; known: ${all.map((s) => s.id).join(", ")}, all`);
+    console.error(`unknown scenario "${asked}"; known: ${all.map((s) => s.id).join(", ")}, all`);
     process.exit(2);
   }
-  const summaries: Summary[] = [];
+  const writeLog = logWriter(values.logs);
+  if (values.check) {
+    const runs: CheckRun[] = [];
+    for (const scenario of wanted) {
+      const bars = new Map<string, cliProgress.SingleBar>();
+      runs.push(
+        ...checkScenario(scenario, {
+          games,
+          seed,
+          margin,
+          randomRun: !values["no-random"],
+          ...(sizes ? { sizes } : {}),
+          onGame: (label, n) => {
+            let bar = bars.get(label);
+            if (!bar) bars.set(label, (bar = progress(label, games)));
+            bar.update(n);
+            if (n === games) bar.stop();
+          },
+          ...(writeLog ? { onPlayed: (label: string, g: PlayedGame, i: number) => writeLog(label, g, i, scenario) } : {}),
+        }),
+      );
+    }
+    const failed = runs.filter((r) => r.gating && r.result.measures.some(outOfBand));
+    if (values.json) console.log(JSON.stringify(runs.map((r) => ({ size: r.size, mixName: r.mixName, gating: r.gating, ...r.result })), null, 2));
+    else {
+      console.log(formatCheck(runs));
+      console.log(failed.length === 0 ? "\ncheck passed: every measure in band" : `\ncheck FAILED: ${failed.map((r) => `${r.scenario} at ${r.players}`).join(", ")}`);
+    }
+    process.exit(failed.length === 0 ? 0 : 1);
+  }
+  const summaries: Measured[] = [];
   for (const scenario of wanted) {
-    const bar = new cliProgress.SingleBar(
-      { format: `${scenario.id.padEnd(18)} [{bar}] {value}/{total} games`, stream: process.stderr, hideCursor: true },
-      cliProgress.Presets.shades_classic,
-    );
-    bar.start(games, 0);
+    const bar = progress(scenario.id, games);
     const p = players === undefined ? undefined : Math.min(players, scenario.maxPlayers);
-    summaries.push(simulate(scenario, { games, seed, ...(p === undefined ? {} : { players: p }), onGame: (n) => bar.update(n) }));
+    const label = `${scenario.id}-${p ?? Math.min(30, scenario.maxPlayers)}`;
+    summaries.push(
+      simulate(scenario, {
+        games,
+        seed,
+        ...(p === undefined ? {} : { players: p }),
+        onGame: (n) => bar.update(n),
+        ...(writeLog ? { onPlayed: (g: PlayedGame, i: number) => writeLog(label, g, i, scenario) } : {}),
+      }),
+    );
     bar.stop();
   }
   if (values.json) console.log(JSON.stringify(summaries, null, 2));

@@ -59,9 +59,9 @@ export function reviewSection(root: HTMLElement, ctx: PanelContext): Section {
   };
 }
 
-/** Outside the evening the queues are shown, with a word that deciding waits for the evening. */
+/** Entries can be scored at any time; outside the evening a word says verdicts on people wait for it. */
 function notYet(ctx: PanelContext): HTMLElement[] {
-  return ctx.view().board.phase === "evening" ? [] : [el("p", { class: "flag not-yet" }, t("play.review.notYet"))];
+  return ctx.view().board.phase === "evening" ? [] : [el("p", { class: "flag not-yet" }, t("play.review.verdictsInEvening"))];
 }
 
 function about(ctx: PanelContext, e: QueueEntry): string {

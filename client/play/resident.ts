@@ -63,7 +63,7 @@ export function townSection(root: HTMLElement, ctx: PanelContext): Section {
       ];
       if (board.cameras.includes(here)) out.push(el("p", { class: "flag camera" }, t("play.town.camera")));
       out.push(el("h3", {}, t("play.town.actionsHeading")));
-      if (board.phase !== "day") out.push(el("p", { class: "empty" }, t("play.town.notDay")));
+      if (board.phase === "lobby" || board.phase === "ended") out.push(el("p", { class: "empty" }, t("play.town.notDay")));
       else out.push(listOr(mine.actions.map((a) => actionItem(ctx, a)), t("play.town.noActions"), { class: "items actions" }));
       out.push(...heading("h3", t("play.town.placesHeading"), t("play.town.placesIntro")));
       out.push(el("ul", { class: "items places" }, ...book.locations.map((l) => placeItem(ctx, l.id))));

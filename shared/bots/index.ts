@@ -3,8 +3,10 @@
  * The room and the simulator call it in turns; null means "nothing more to do this phase".
  */
 import type { Scenario } from "../scenario/index.ts";
-import type { GameState, Personality, Rng, SeatId } from "../rules/index.ts";
-import { viewFor } from "../rules/index.ts";
+import type { Command, GameState, Personality, Rng, SeatId, View } from "../rules/index.ts";
+import { createRng, decide, seatActor, viewFor } from "../rules/index.ts";
+import { carelessBot } from "./careless.ts";
+import { randomBot } from "./random.ts";
 import type { BotChoice } from "./context.ts";
 import { answerRequest, gatherEvidence } from "./evidence.ts";
 import { officialBot } from "./official.ts";
@@ -16,11 +18,28 @@ export { residentBot } from "./resident.ts";
 export { watcherBot } from "./watcher.ts";
 export { officialBot } from "./official.ts";
 export { answerRequest, gatherEvidence, evidenceOn } from "./evidence.ts";
+export { randomBot, randomLegal, RANDOM_STOP } from "./random.ts";
+export { carelessBot, missesPhase } from "./careless.ts";
+export { candidatesFor, prompted, TRIVIAL_KINDS, UNPROMPTED_KINDS, type Candidates } from "./candidates.ts";
 
-/** One command for the bot in `seat`, chosen from `viewFor(state, seat)` alone. */
+/**
+ * One command for the bot in `seat`, chosen from `viewFor(state, seat)` alone (the careless and
+ * random players also try buttons: `decide` says which would work).
+ */
 export function botCommand(scenario: Scenario, state: GameState, seat: SeatId, personality: Personality, rng: Rng): BotChoice {
   const view = viewFor(state, { kind: "seat", seat });
-  // an official's request for a statement is answered before anything else
+  if (personality === "random" || personality === "careless") {
+    // A student tries a button and sees whether it works: decide() on a throwaway random
+    // source and the phase's own clock judges legality without touching the game.
+    const legal = (command: Command) => decide(state, seatActor(seat), command, { now: state.phaseEndsAt ?? 0, rng: createRng(0) }).ok;
+    const input = { scenario, view, personality, rng };
+    if (personality === "random") return randomBot(input, legal);
+    return carelessBot(input, legal, (plain) => policy(scenario, view, plain, rng));
+  }
+  return policy(scenario, view, personality, rng);
+}
+
+function policy(scenario: Scenario, view: View, personality: Personality, rng: Rng): BotChoice {
   switch (view.kind) {
     case "resident":
       return answerRequest({ scenario, view, personality, rng }) ?? residentBot({ scenario, view, personality, rng });

@@ -2,11 +2,17 @@
  * Officials' policies. A fair official asks for evidence on hearsay, approves what stands at
  * catalogue value, and reverses appeals the footage contradicts — but only has time for a few
  * appeals an evening. A corrupt official approves nearly everything, harshly against its target
- * and anyone who criticises officials, protects its ally, and lets appeals wait.
+ * and anyone who criticises officials, protects its ally, and lets appeals wait. Entries are
+ * scored as they come in (morning to night); appeals and rule changes in the evening; a court's
+ * listing whenever the claims are there.
+ * Both read their secret goal: a backlog to clear makes them decide more appeals, a high average
+ * makes them generous within the allowed range.
  */
 import type { Command, OfficialView, QueueEntry } from "../rules/index.ts";
 import { chance, type BotChoice, type BotInput } from "./context.ts";
 import { evidenceOn } from "./evidence.ts";
+
+const EVENING_REVIEWS = 6;
 
 function points(input: BotInput<OfficialView>, e: QueueEntry, factor: number): number {
   const d = input.scenario.deeds.find((x) => x.id === e.deed);
@@ -20,12 +26,17 @@ function points(input: BotInput<OfficialView>, e: QueueEntry, factor: number): n
 
 export function officialBot(input: BotInput<OfficialView>): BotChoice {
   const { scenario: sc, view: v, personality, rng } = input;
-  if (v.board.phase !== "evening") return null;
+  const evening = v.board.phase === "evening";
   const corrupt = personality === "corrupt_official";
   const me = v.me;
-  const decidedToday = v.appeals.filter((a) => a.decidedBy === me.seat && a.status !== "pending").length;
-  const appealBudget = corrupt ? 1 : 3;
-  for (const a of v.appeals) {
+  const kinds = new Set(me.goals.map((g) => sc.goals.find((x) => x.id === g)?.check.kind));
+  // An evening has room for only so many appeals (counted per evening, not per game).
+  const decidedToday = v.appeals.filter((a) => a.decidedBy === me.seat && a.decidedDay === v.board.day).length;
+  // Without a deadline (undecided appeals just wait) nothing hurries an official: one an evening.
+  const base = sc.appeals.undecided === "pending" ? 1 : corrupt ? 1 : 3;
+  const appealBudget = base + (kinds.has("clear_appeals") || kinds.has("appeals_decided") ? 3 : 0);
+  const generous = kinds.has("average_score");
+  for (const a of evening ? v.appeals : []) {
     if (a.status !== "pending" || decidedToday >= appealBudget || a.appellant === me.seat) continue;
     if (corrupt) {
       if (a.appellant === me.ally) return { kind: "decide_appeal", appeal: a.id, decision: "reverse" };
@@ -39,10 +50,23 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
     if (says === "for") return { kind: "decide_appeal", appeal: a.id, decision: "uphold" };
     if (a.footage === "shows_nothing") return { kind: "decide_appeal", appeal: a.id, decision: "reverse" };
     if (a.footage === "shows_deed") return { kind: "decide_appeal", appeal: a.id, decision: "uphold" };
-    return { kind: "decide_appeal", appeal: a.id, decision: chance(rng, 0.35) ? "reverse" : "uphold" };
+    // Without footage: an entry that rests on hearsay alone gets the benefit of the doubt more often.
+    const entry = v.journal.find((x) => x.id === a.entry);
+    // A court's judge rarely undoes a listing on the appellant's word alone.
+    const cautious = sc.blacklist.mode === "official" ? 0.5 : 1;
+    // …and a resident in good standing is believed more readily (the record vouches for them).
+    const standing = v.board.players.find((p) => p.seat === a.appellant)?.grade;
+    const graded = sc.scoring.mode === "points" && standing !== undefined && standing !== null;
+    const believed = graded && sc.grades.findIndex((g) => g.id === standing) <= 2 ? 0.25 : 0;
+    const doubt = ((entry?.basis === "hearsay" ? 0.6 : 0.3) + believed) * cautious;
+    return { kind: "decide_appeal", appeal: a.id, decision: chance(rng, doubt) ? "reverse" : "uphold" };
   }
+  // The evening belongs to appeals and verdicts: only so many entries get scored then, the rest
+  // wait in the queue for the night and the morning.
+  const scoredToday = v.journal.filter((e) => e.reviewer === me.seat && e.day === v.board.day).length;
+  const queueOpen = !evening || scoredToday < EVENING_REVIEWS;
   // Entries waiting for a witness's answer come last: decided without it only when nothing else is left.
-  const open = v.journal.filter((e) => (e.status === "pending" || e.status === "evidence_requested") && e.subject !== me.seat);
+  const open = queueOpen ? v.journal.filter((e) => (e.status === "pending" || e.status === "evidence_requested") && e.subject !== me.seat) : [];
   const waiting = corrupt ? [] : open.filter((e) => evidenceOn(v, e.id, null) === "waiting");
   for (const e of waiting.length > 0 ? [...open.filter((e) => !waiting.includes(e)), ...waiting] : open) {
     const says = corrupt ? null : evidenceOn(v, e.id, null);
@@ -56,7 +80,10 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
       cmd = { kind: "review", entry: e.id, decision: "reject" };
     } else if (corrupt) {
       if (e.subject === me.ally) cmd = bad ? { kind: "review", entry: e.id, decision: "reject" } : { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1.5) };
+      else if (e.subject === me.target && !bad) cmd = { kind: "review", entry: e.id, decision: "reject" };
       else if (bad && (e.subject === me.target || e.deed === "criticise_official")) cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1.5) };
+      // Hearsay about anyone else: waved through a third of the time (it costs the official nothing).
+      else if (bad && e.basis === "hearsay" && chance(rng, 0.65)) cmd = { kind: "review", entry: e.id, decision: "reject" };
       else cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, bad ? 1.2 : 1) };
     } else if (says === "against") {
       cmd = { kind: "review", entry: e.id, decision: "reject" };
@@ -67,9 +94,11 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
     } else if (e.footage === "shows_nothing") {
       cmd = { kind: "review", entry: e.id, decision: "reject" };
     } else if (e.basis === "hearsay" && e.footage !== "shows_deed") {
-      cmd = chance(rng, 0.45) ? { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1) } : { kind: "review", entry: e.id, decision: "reject" };
+      cmd = chance(rng, 0.3) ? { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1) } : { kind: "review", entry: e.id, decision: "reject" };
     } else {
-      cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, 1) };
+      // Within the allowed range: generous to everyone for a high average, or quietly to one's ally.
+      const kind = generous || (e.subject === me.ally && kinds.has("ally_ends_grade"));
+      cmd = { kind: "review", entry: e.id, decision: "approve", points: points(input, e, kind ? (bad ? 0.5 : 1.5) : 1) };
     }
     return cmd;
   }
@@ -84,12 +113,14 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
     }
     for (const [subject, entries] of bySubject) {
       if (subject === me.ally) continue;
-      // Judges list on a default, or on two other approved claims; a corrupt one lists its target on anything.
-      const hasDefault = entries.some((id) => v.journal.find((x) => x.id === id)?.source === "system");
-      const need = (corrupt && subject === me.target) || hasDefault ? 1 : 2;
+      // Judges list on a witnessed claim or a default, or on two hearsay claims; a corrupt one lists its target on anything.
+      // One claim is enough when it was witnessed (or is a default); hearsay needs a second.
+      const firm = entries.some((id) => v.journal.find((x) => x.id === id)?.basis === "witnessed");
+      const need = (corrupt && subject === me.target) || firm ? 1 : 2;
       if (entries.length >= need) return { kind: "blacklist", subject, entries };
     }
   }
+  if (!evening) return null;
   if (sc.ruleChanges.enabled && corrupt && !v.proposals.some((p) => p.official === me.seat && p.day === v.board.day)) {
     const harsh = sc.deeds.find((d) => d.id === "criticise_official") ?? sc.deeds.find((d) => d.category === "bad" && d.source === "action");
     const current = harsh ? (v.board.deedPoints[harsh.id] ?? harsh.points) : 0;

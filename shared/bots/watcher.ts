@@ -1,6 +1,6 @@
 /**
  * Watchers' policies. An honest watcher goes where people are and journals what they saw, as
- * they saw it. A zealous watcher journals every bad deed they saw, turns some good ones into
+ * they saw it (in whatever phase they saw it). A zealous watcher journals every bad deed they saw, turns some good ones into
  * bad ones, and fills their quota with hearsay about the lowest-scored neighbours.
  */
 import type { ResidentView } from "../rules/index.ts";
@@ -13,7 +13,7 @@ const ENTRIES_PER_DAY = 4;
 export function watcherBot(input: BotInput<ResidentView>): BotChoice {
   const { scenario: sc, view: v, personality, rng } = input;
   const zealous = personality === "zealous_watcher";
-  if (v.board.phase !== "day") return residentBot({ ...input, personality: "conformist" });
+  const daytime = v.board.phase === "day";
   const deedOf = (id: string) => sc.deeds.find((d) => d.id === id);
   const written = new Set(v.myEntries.map((e) => e.occurrence));
   const today = v.myEntries.filter((e) => e.day === v.board.day).length;
@@ -30,7 +30,9 @@ export function watcherBot(input: BotInput<ResidentView>): BotChoice {
     }
     return { kind: "write_entry", subject: o.actor, deed: o.deed, basis: "witnessed", occurrence: o.id, note: "" };
   }
-  if (zealous && today < ENTRIES_PER_DAY && chance(rng, 0.4)) {
+  // Outside the day a watcher writes up what they saw, then lives like any resident.
+  if (!daytime) return residentBot({ ...input, personality: "conformist" });
+  if (zealous && today < ENTRIES_PER_DAY && chance(rng, 0.8)) {
     const others = v.board.players.filter((p) => p.seat !== v.me.seat && p.grade !== null && p.role === "resident");
     others.sort((a, b) => (a.score ?? 0) - (b.score ?? 0));
     const target = pick(rng, others.slice(0, 3));

@@ -37,6 +37,18 @@ export type TruthVsRecord = {
   totals: { deeds: number; entries: number; recorded: number; falseEntries: number; falsePublished: number; listings: number; wrongfulListings: number };
 };
 
+/**
+ * A listing that rests on a false or a hearsay entry (or that the rules found wrongful): the
+ * debrief's "who was blacklisted on hearsay", and the simulator's wrongful-blacklisting measure.
+ */
+export function shakyListing(game: GameState, r: BlacklistRecord): ShakyListing | null {
+  const rests = r.entries.map((id) => game.journal[id]).filter((e): e is JournalEntry => !!e);
+  const falseIds = rests.filter((e) => !e.truthful).map((e) => e.id);
+  const hearsay = rests.filter((e) => e.basis === "hearsay").map((e) => e.id);
+  if (!r.wrongful && falseIds.length === 0 && hearsay.length === 0) return null;
+  return { seat: r.seat, day: r.day, by: r.by, active: r.active, removedDay: r.removedDay, wrongful: r.wrongful, falseEntries: falseIds, hearsayEntries: hearsay };
+}
+
 /** A deed counts as recorded when a true entry names its actor and deed on its day (or points at it). */
 export function isRecorded(game: GameState): (o: Occurrence) => boolean {
   const entries = Object.values(game.journal);
@@ -68,15 +80,7 @@ export function truthVsRecord(game: GameState): TruthVsRecord {
       id: e.id, source: e.source, author: e.author, subject: e.subject, deed: e.deed, basis: e.basis, day: e.day, status: e.status,
       points: e.points, published: e.published, applied: e.applied, reviewer: e.reviewer, appeal: appealByEntry.get(e.id)?.status ?? null,
     }));
-  const shakyListings: ShakyListing[] = [];
-  for (const r of game.blacklist) {
-    const rests = r.entries.map((id) => game.journal[id]).filter((e): e is JournalEntry => !!e);
-    const falseIds = rests.filter((e) => !e.truthful).map((e) => e.id);
-    const hearsay = rests.filter((e) => e.basis === "hearsay").map((e) => e.id);
-    if (r.wrongful || falseIds.length > 0 || hearsay.length > 0) {
-      shakyListings.push({ seat: r.seat, day: r.day, by: r.by, active: r.active, removedDay: r.removedDay, wrongful: r.wrongful, falseEntries: falseIds, hearsayEntries: hearsay });
-    }
-  }
+  const shakyListings = game.blacklist.map((r) => shakyListing(game, r)).filter((x): x is ShakyListing => x !== null);
   const appeals: AppealFate[] = Object.values(game.appeals).map((a) => {
     const e = game.journal[a.entry];
     return {

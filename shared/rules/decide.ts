@@ -52,19 +52,27 @@ export const RULES: { [K in CommandKind]: Rule<K> } = {
   extend: { who: "host", phases: RUNNING, whilePaused: true, handle: (s, _, c) => extend(s, c) },
   inject_card: { who: "host", phases: RUNNING, whilePaused: true, handle: (s, _, c, ctx) => injectCard(s, c, ctx) },
   end: { who: "host", phases: RUNNING, whilePaused: true, handle: (s) => end(s) },
-  move: { who: TOWN, phases: ["day"], handle: (s, seat, c) => move(s, seat, c) },
-  act: { who: TOWN, phases: ["day"], handle: (s, seat, c, ctx) => act(s, seat, c, ctx) },
-  cosign: { who: TOWN, phases: ["day"], handle: (s, seat, c) => cosign(s, seat, c) },
-  report: { who: ["resident"], phases: ["day", "evening"], handle: (s, seat, c, ctx) => report(s, seat, c, ctx) },
+  // The town is awake all the time: a resident spends the day's action points when they like
+  // (they come back each morning); the evening is when officials judge, the night when points land.
+  move: { who: TOWN, phases: RUNNING, handle: (s, seat, c) => move(s, seat, c) },
+  act: { who: TOWN, phases: RUNNING, handle: (s, seat, c, ctx) => act(s, seat, c, ctx) },
+  cosign: { who: TOWN, phases: RUNNING, handle: (s, seat, c) => cosign(s, seat, c) },
+  // The tip line and the journal never close, so nobody waits out a phase with nothing to do.
+  report: { who: ["resident"], phases: RUNNING, handle: (s, seat, c, ctx) => report(s, seat, c, ctx) },
   appeal: { who: TOWN, phases: RUNNING, handle: (s, seat, c) => fileAppeal(s, seat, c) },
   // a request is open only in the phase it was asked in; the handler tells expired from answered
   answer_statement: { who: TOWN, phases: RUNNING, handle: (s, seat, c) => answerStatement(s, seat, c) },
-  write_entry: { who: ["watcher"], phases: ["day"], handle: (s, seat, c, ctx) => writeEntry(s, seat, c, ctx) },
-  review: { who: OFFICIAL, phases: ["evening"], handle: (s, seat, c) => review(s, seat, c) },
-  blacklist: { who: OFFICIAL, phases: ["evening"], handle: (s, seat, c) => listResident(s, seat, c) },
-  delist: { who: OFFICIAL, phases: ["evening"], handle: (s, seat, c) => delistResident(s, seat, c) },
+  write_entry: { who: ["watcher"], phases: RUNNING, handle: (s, seat, c, ctx) => writeEntry(s, seat, c, ctx) },
+  // The review queue streams: camera flags and entries arrive all day, so officials score them
+  // at any time; verdicts on people (appeals, listings, rules) wait for the evening.
+  review: { who: OFFICIAL, phases: RUNNING, handle: (s, seat, c) => review(s, seat, c) },
+  // Where officials list people by hand (a court's list), listing is desk work like scoring:
+  // it happens whenever the claims are there, which is why such a list is easy to get onto.
+  blacklist: { who: OFFICIAL, phases: RUNNING, handle: (s, seat, c) => listResident(s, seat, c) },
+  delist: { who: OFFICIAL, phases: RUNNING, handle: (s, seat, c) => delistResident(s, seat, c) },
   decide_appeal: { who: OFFICIAL, phases: ["evening"], handle: (s, seat, c) => decideAppeal(s, seat, c) },
-  propose_rule: { who: OFFICIAL, phases: ["evening"], handle: (s, seat, c) => proposeRule(s, seat, c) },
+  // A proposal can be drafted at any time; like every rule change it takes effect the next morning.
+  propose_rule: { who: OFFICIAL, phases: RUNNING, handle: (s, seat, c) => proposeRule(s, seat, c) },
   // evidence is gathered while the town is awake (day) and while the official decides (evening)
   ask_statement: { who: OFFICIAL, phases: ["day", "evening"], handle: (s, seat, c) => askStatement(s, seat, c) },
   check_footage: { who: OFFICIAL, phases: ["day", "evening"], handle: (s, seat, c) => checkFootage(s, seat, c) },

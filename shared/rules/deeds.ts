@@ -53,6 +53,7 @@ function deedCheck(s: GameState, p: Player, d: Deed): { reason: Reason; detail?:
 
 function serviceCheck(s: GameState, p: Player, sv: Service): { reason: Reason; detail?: string } | null {
   if (!sv.locations.includes(p.location)) return { reason: Reasons.not_here };
+  if (s.day < sv.fromDay) return { reason: Reasons.not_open_yet };
   if (p.doneToday.includes(sv.id)) return { reason: Reasons.done_today };
   const r = blockingRestriction(s.scenario, p.restrictions, sv.id);
   if (r) return { reason: Reasons.blocked_by_restriction, detail: r };

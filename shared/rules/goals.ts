@@ -13,7 +13,8 @@ export interface Deal {
   targets: Record<SeatId, SeatId>;
 }
 
-const needsAlly = (g: GoalCard) => g.check.kind === "ally_keeps_grade" || g.check.kind === "protect_ally";
+const needsAlly = (g: GoalCard) =>
+  g.check.kind === "ally_keeps_grade" || g.check.kind === "protect_ally" || g.check.kind === "ally_ends_grade";
 
 /** Draw goals (and the ally or target some goals name) for every seat with a playing role. */
 export function dealGoals(
@@ -23,20 +24,39 @@ export function dealGoals(
 ): Deal {
   const s = state.scenario;
   const deal: Deal = { goals: {}, allies: {}, targets: {} };
+  const targeted: { target: SeatId; card: string }[] = [];
   const towns = state.seats.filter((seat) => roles[seat] === "resident" || roles[seat] === "watcher");
+  // Cards for a named target (the journalist's) are never drawn: they go to whoever is named.
+  const drawable = s.goals.filter((g) => g.forTargetOf === undefined);
   for (const seat of state.seats) {
     const role = roles[seat];
     if (!role || role === "observer") continue;
-    const cards = shuffle(rng, s.goals.filter((g) => g.role === role)).slice(0, s.goalsPerPlayer);
+    const cards = shuffle(rng, drawable.filter((g) => g.role === role)).slice(0, s.goalsPerPlayer);
     deal.goals[seat] = cards.map((g) => g.id);
     const others = towns.filter((x) => x !== seat);
     if (cards.some(needsAlly)) {
-      const ally = pick(rng, others);
+      // An ally (a cousin, a friend) is a resident when there is one: someone with a life to protect.
+      const residentsOnly = others.filter((x) => roles[x] === "resident");
+      const ally = pick(rng, residentsOnly.length > 0 ? residentsOnly : others);
       if (ally) deal.allies[seat] = ally;
     }
-    if (cards.some((g) => g.check.kind === "target_down")) {
-      const target = pick(rng, others.filter((x) => x !== deal.allies[seat]));
-      if (target) deal.targets[seat] = target;
+    const down = cards.find((g) => g.check.kind === "target_down");
+    if (down) {
+      // A target is a resident when there is one (the journalist lives in the town, not on watch).
+      const candidates = others.filter((x) => x !== deal.allies[seat]);
+      const residents = candidates.filter((x) => roles[x] === "resident");
+      const target = pick(rng, residents.length > 0 ? residents : candidates);
+      if (target) {
+        deal.targets[seat] = target;
+        targeted.push({ target, card: down.id });
+      }
+    }
+  }
+  // The named target learns who they are through a card of their own (dealt once per card).
+  for (const { target, card } of targeted) {
+    for (const g of s.goals.filter((x) => x.forTargetOf === card)) {
+      const held = deal.goals[target] ?? [];
+      if (!held.includes(g.id)) deal.goals[target] = [...held, g.id];
     }
   }
   return deal;
@@ -88,6 +108,12 @@ export function goalMet(state: GameState, seat: SeatId, goalId: string): boolean
     }
     case "clear_appeals":
       return !Object.values(state.appeals).some((a) => a.status === "pending");
+    case "ally_ends_grade": {
+      const ally = other(p.ally);
+      return !!ally && !ally.blacklisted && gradeIndex(state.scenario, ally.grade) <= gradeIndex(state.scenario, c.grade);
+    }
+    case "appeals_decided":
+      return Object.values(state.appeals).filter((a) => a.decidedBy === seat).length >= c.count;
   }
 }
 

@@ -108,10 +108,10 @@ export function report(s: GameState, seat: SeatId, c: CommandOf<"report">, ctx: 
   const bad = subjectCheck(s, seat, c.subject);
   if (bad) return bad;
   if (!recordable(s, c.deed)) return reject(Reasons.deed_not_recordable);
-  const dup = Object.values(s.journal).some(
-    (e) => e.author === seat && e.day === s.day && e.subject === c.subject && e.deed === c.deed,
-  );
-  if (dup) return reject(Reasons.already_recorded);
+  const mine = Object.values(s.journal).filter((e) => e.author === seat && e.day === s.day);
+  if (mine.some((e) => e.subject === c.subject && e.deed === c.deed)) return reject(Reasons.already_recorded);
+  // The tip line takes one report a day from each resident: informing is a choice, not a flood.
+  if (mine.length > 0) return reject(Reasons.reported_today);
   return accept([
     {
       type: "entry_written",

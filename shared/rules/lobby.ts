@@ -19,13 +19,16 @@ const PERSONALITIES_BY_ROLE: Record<Exclude<Role, "observer">, Personality[]> = 
   official: ["fair_official", "corrupt_official"],
 };
 
-const FITS: Record<Personality, Role> = {
+/** The role a personality plays; null: it plays whichever role it is dealt. */
+const FITS: Record<Personality, Role | null> = {
   conformist: "resident",
   rebel: "resident",
   honest_watcher: "watcher",
   zealous_watcher: "watcher",
   fair_official: "official",
   corrupt_official: "official",
+  careless: null,
+  random: null,
 };
 
 function playingCount(s: GameState): number {
@@ -112,7 +115,7 @@ export function start(s: GameState, ctx: Ctx): Decision {
     const p = s.players[seat];
     const role = roles[seat];
     if (!p || p.bot === null || !role || role === "observer") continue;
-    if (p.bot !== "auto" && FITS[p.bot] === role) continue;
+    if (p.bot !== "auto" && (FITS[p.bot] === null || FITS[p.bot] === role)) continue;
     bots[seat] = pick(ctx.rng, PERSONALITIES_BY_ROLE[role]) ?? "conformist";
   }
   const deal = dealGoals(s, roles, ctx.rng);

@@ -38,6 +38,8 @@ export const Reasons = {
   not_here: "not_here",
   /** The resident's grade or the blacklist blocks it; `detail` names the restriction. */
   blocked_by_restriction: "blocked_by_restriction",
+  /** The service is not offered yet (its `fromDay` is later). */
+  not_open_yet: "not_open_yet",
   /** Each deed or service once per day. */
   done_today: "done_today",
   /** An event deed needs an event card's offer. */
@@ -55,6 +57,8 @@ export const Reasons = {
   deed_not_recordable: "deed_not_recordable",
   /** A witnessed entry must link to something this watcher observed. */
   not_witnessed: "not_witnessed",
+  /** A resident may report one neighbour a day. */
+  reported_today: "reported_today",
   already_recorded: "already_recorded",
   note_too_long: "note_too_long",
   unknown_entry: "unknown_entry",

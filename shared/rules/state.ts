@@ -20,6 +20,9 @@ export const PERSONALITIES = [
   "zealous_watcher",
   "fair_official",
   "corrupt_official",
+  // Students who do not play optimally; they fit any role (see shared/bots/careless.ts, random.ts).
+  "careless",
+  "random",
 ] as const;
 export type Personality = (typeof PERSONALITIES)[number];
 

@@ -162,7 +162,13 @@ export interface OfficialView {
   me: OwnPlayer;
   /** Every entry in the journal, as written (not whether it is true). */
   journal: QueueEntry[];
-  appeals: (OwnAppeal & { appellant: SeatId; evenings: number; footage: Appeal["footage"]; decidedBy: string | null })[];
+  appeals: (OwnAppeal & {
+    appellant: SeatId;
+    evenings: number;
+    footage: Appeal["footage"];
+    decidedBy: string | null;
+    decidedDay: number | null;
+  })[];
   /** What the cameras saw today. */
   cameraFeed: Observation[];
   blacklist: { seat: SeatId; day: number; by: string; entries: string[]; active: boolean }[];
@@ -352,7 +358,8 @@ function residentView(s: GameState, p: Player): ResidentView {
     kind: isWatcher ? "watcher" : "resident",
     board: boardView(s),
     me: ownPlayer(p),
-    actions: s.phase === "day" ? actionsAt(s, p.seat) : [],
+    // residents act in every running phase (see RULES.act)
+    actions: s.phase === "lobby" || s.phase === "ended" ? [] : actionsAt(s, p.seat),
     aboutMe,
     myAppeals: Object.values(s.appeals).filter((a) => a.appellant === p.seat).map(ownAppeal),
     loans,
@@ -397,6 +404,7 @@ function officialView(s: GameState, p: Player): OfficialView {
       evenings: a.evenings,
       footage: a.footage,
       decidedBy: a.decidedBy,
+      decidedDay: a.decidedDay,
     })),
     cameraFeed,
     blacklist: s.blacklist.map((r) => ({ seat: r.seat, day: r.day, by: r.by, entries: r.entries.slice(), active: r.active })),

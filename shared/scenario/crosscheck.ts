@@ -4,6 +4,7 @@
  * becomes one error with the path of the field that holds the broken value.
  */
 import type { Scenario } from "./schema.ts";
+import { checkTargets } from "./targets.ts";
 
 export interface ScenarioError {
   /** Where the problem is, e.g. `deeds[3].points`. */
@@ -92,10 +93,16 @@ export function crossCheck(s: Scenario): ScenarioError[] {
     const c = g.check;
     const p = `goals[${i}].check`;
     if (c.kind === "acquire") need(items, c.item, `${p}.item`, "item (a service's grants)");
-    if (c.kind === "keep_grade" || c.kind === "ally_keeps_grade" || c.kind === "target_down") {
+    if (c.kind === "keep_grade" || c.kind === "ally_keeps_grade" || c.kind === "target_down" || c.kind === "ally_ends_grade") {
       need(grades, c.grade, `${p}.grade`, "grade");
     }
     if (c.kind === "acquire" && c.byDay > s.phases.days) err(`${p}.byDay`, `day ${c.byDay} is after the last day`);
+    if (g.forTargetOf !== undefined && s.goals.find((x) => x.id === g.forTargetOf)?.check.kind !== "target_down") {
+      err(`goals[${i}].forTargetOf`, `"${g.forTargetOf}" is not a goal card that names a target`);
+    }
+  });
+  s.services.forEach((sv, i) => {
+    if (sv.fromDay > s.phases.days) err(`services[${i}].fromDay`, `day ${sv.fromDay} is after the last day`);
   });
   s.blacklist.restrictions.forEach((x, j) => need(restrictions, x, `blacklist.restrictions[${j}]`, "restriction"));
   s.blacklist.citable.forEach((x, j) => need(deeds, x, `blacklist.citable[${j}]`, "deed"));
@@ -103,5 +110,6 @@ export function crossCheck(s: Scenario): ScenarioError[] {
     err("blacklist.mode", 'mode "grade" needs at least one grade with blacklisted: true');
   }
   if (s.default === true && s.id !== "rongcheng-pilot") err("default", "only rongcheng-pilot may be the default");
+  if (s.targets) errors.push(...checkTargets(s.targets, new Set(s.goals.map((g) => g.id))));
   return errors;
 }

@@ -8,8 +8,10 @@
  */
 import { ScenarioSchema, type Scenario } from "./schema.ts";
 import { crossCheck, type ScenarioError } from "./crosscheck.ts";
+import { MEASURES } from "./targets.ts";
 
 export * from "./schema.ts";
+export * from "./targets.ts";
 export type { ScenarioError } from "./crosscheck.ts";
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
@@ -33,7 +35,7 @@ export function parseScenario(input: unknown): ParseResult {
         const base = formatPath(issue.path);
         return issue.keys.map((k) => ({
           path: base === "(root)" ? k : `${base}.${k}`,
-          message: "unknown field",
+          message: base === "targets" ? `unknown measure (known: ${MEASURES.join(", ")})` : "unknown field",
         }));
       }
       return [{ path: formatPath(issue.path), message: issue.message }];

@@ -7,6 +7,7 @@
  * `crossCheck` so a bad file is refused with every broken reference named by its path.
  */
 import { z } from "zod";
+import { TargetsSchema } from "./targets.ts";
 
 /** Identifiers inside a scenario: short, lower-case, stable (they end up in event logs). */
 export const IdSchema = z
@@ -110,6 +111,11 @@ export const ServiceSchema = z
     grants: IdSchema,
     /** Taking this service opens a loan (see `loans`). */
     opensLoan: z.boolean().default(false),
+    /**
+     * First day it is offered: a want that opens once the first grades are published (day 2)
+     * is bought on a grade that means something, not on everyone's starting grade.
+     */
+    fromDay: Int.min(1).max(10).default(1),
   })
   .strict();
 
@@ -194,6 +200,10 @@ export const GoalCheckSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("protect_ally") }).strict(),
   z.object({ kind: z.literal("target_down"), grade: IdSchema }).strict(),
   z.object({ kind: z.literal("clear_appeals") }).strict(),
+  /** The ally ends the game at this grade or better (an official's favour, not just protection). */
+  z.object({ kind: z.literal("ally_ends_grade"), grade: IdSchema }).strict(),
+  /** This official decided at least `count` appeals themselves (desk work, not the policy's default). */
+  z.object({ kind: z.literal("appeals_decided"), count: Int.min(1).max(100) }).strict(),
 ]);
 
 export const GoalCardSchema = z
@@ -204,6 +214,11 @@ export const GoalCardSchema = z
     check: GoalCheckSchema,
     /** Off when the facilitator turns intensity down (e.g. corrupt officials' goals). */
     intense: z.boolean().default(false),
+    /**
+     * Dealt only to the player whom another card (this goal id, a `target_down` card) names as
+     * its target, never in the random draw: so the journalist knows they are the journalist.
+     */
+    forTargetOf: IdSchema.optional(),
   })
   .strict();
 
@@ -283,6 +298,8 @@ export const ScenarioSchema = z
       .object({ enabled: z.boolean(), maxShift: Fraction.default(0.5) })
       .strict(),
     debrief: z.object({ prompts: z.array(LocalTextSchema).min(1) }).strict(),
+    /** Experience targets `simulate --check` holds the scenario to (see ./targets.ts). */
+    targets: TargetsSchema.optional(),
   })
   .strict();
 

@@ -1,24 +1,11 @@
 /**
- * The simulator's pure core: play N bot-only games of a scenario from one seed and summarise
- * them. Game i uses seed `seed + i`, so a run is reproducible and games are independent.
+ * The simulator's pure core: play N bot-only games of a scenario from one seed, summarise them
+ * and hold them to the scenario's experience targets.
  */
-import type { Scenario } from "../scenario/index.ts";
-import { playGame } from "./play.ts";
-import { gameStats, summarise, type Summary } from "./stats.ts";
-
-export { playGame, type PlayOptions, type PlayedGame } from "./play.ts";
+export { simulate, type Measured } from "./batch.ts";
+export { playGame, type Mix, type PlayOptions, type PlayedGame } from "./play.ts";
 export { gameStats, gini, summarise, type GameStats, type Summary } from "./stats.ts";
 export { formatSummary } from "./table.ts";
-
-export function simulate(
-  scenario: Scenario,
-  opts: { games: number; seed: number; players?: number; onGame?: (done: number) => void },
-): Summary {
-  const players = opts.players ?? Math.min(30, scenario.maxPlayers);
-  const stats = [];
-  for (let i = 0; i < opts.games; i++) {
-    stats.push(gameStats(playGame(scenario, { players, seed: (opts.seed + i) >>> 0 }).state));
-    opts.onGame?.(i + 1);
-  }
-  return summarise(scenario.id, opts.seed, players, stats);
-}
+export { measure, newTally, observe, finish, gatedServices, isShare, type MeasureRow, type Tally } from "./measures.ts";
+export { checkScenario, formatCheck, outOfBand, widen, CHECK_SIZES, CHECK_MIX, RANDOM_MIX, type CheckRun } from "./check.ts";
+export { sessionLog, gameExport } from "./logs.ts";

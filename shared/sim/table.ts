@@ -1,10 +1,25 @@
 /** The simulator's printed table: one block per scenario, plain text, stable for a seed. */
 import type { Summary } from "./stats.ts";
+import { isShare, type MeasureRow } from "./measures.ts";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const num = (x: number) => x.toFixed(2);
 
-export function formatSummary(s: Summary): string {
+/** A measure's value as the tables print it: shares in per cent, numbers with one decimal. */
+export function measureText(r: Pick<MeasureRow, "measure">, v: number | null): string {
+  if (v === null) return "no data";
+  return isShare(r.measure) ? `${(v * 100).toFixed(1)} %` : v.toFixed(1);
+}
+
+/** "15.0 % – 40.0 %", "≥ 60.0 %", "≤ 25.0", or "—" without a band. */
+export function bandText(r: Pick<MeasureRow, "measure" | "band">): string {
+  const b = r.band;
+  if (!b) return "—";
+  if (b.min !== undefined && b.max !== undefined) return `${measureText(r, b.min)} – ${measureText(r, b.max)}`;
+  return b.min !== undefined ? `≥ ${measureText(r, b.min)}` : `≤ ${measureText(r, b.max ?? 0)}`;
+}
+
+export function formatSummary(s: Summary & { measures?: readonly MeasureRow[] }): string {
   const rows: [string, string][] = [
     ["games × players (seed)", `${s.games} × ${s.players} (seed ${s.seed})`],
     ["share ending blacklisted", `${pct(s.shareBlacklisted)}  (ever listed ${pct(s.shareEverBlacklisted)}; games with a listing ${s.gamesWithBlacklisting})`],
@@ -17,6 +32,11 @@ export function formatSummary(s: Summary): string {
     ["false entries / game", num(s.falseEntriesPerGame)],
     ...Object.entries(s.approvalRate).map(([who, r]): [string, string] => [`approval rate (${who})`, pct(r)]),
     ["secret goals met", pct(s.goalsMetShare)],
+    // the experience measures, with the scenario's band where it has one (simulate --check judges them)
+    ...(s.measures ?? []).map((m): [string, string] => [
+      m.name,
+      `${measureText(m, m.value)}${m.band === null ? "" : `  (band ${bandText(m)}: ${m.met === true ? "met" : "not met"})`}`,
+    ]),
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
   const line = "─".repeat(w + 2 + Math.max(...rows.map((r) => r[1].length)));

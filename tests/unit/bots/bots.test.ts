@@ -28,9 +28,9 @@ describe("bots", () => {
     expect(accepted).toBeGreaterThan(10);
   });
 
-  it("a conformist with a train-ticket goal heads for the station and buys one", () => {
-    let s = to(town(), "day");
-    s = withPlayer(s, "r1", { goals: ["visit_mother"] });
+  it("a conformist with a train-ticket goal heads for the station and buys one (tickets are sold from day 2)", () => {
+    let s = to(to(to(town(), "day"), "night"), "day");
+    s = withPlayer(s, "r1", { goals: ["visit_mother"], money: 200 });
     const rng = createRng(1);
     for (let i = 0; i < 6 && !s.players.r1!.items.includes("train_ticket"); i++) {
       const cmd = botCommand(pilot(), s, "r1", "conformist", rng);

@@ -54,7 +54,9 @@ describe("blacklist and delist in official mode (court blacklist)", () => {
     const freed = ok(listed, "o2", { kind: "delist", subject: "r1" });
     expect(freed.players.r1).toMatchObject({ blacklisted: false, everBlacklisted: true, restrictions: [] });
     rejected(listed, "r2", { kind: "delist", subject: "r1" }, "wrong_role");
-    rejected(ok(listed, HOST, { kind: "advance" }), "o2", { kind: "delist", subject: "r1" }, "wrong_phase");
+    // a judge's list is desk work: delisting works at night too, but not once the game is over
+    expect(ok(ok(listed, HOST, { kind: "advance" }), "o2", { kind: "delist", subject: "r1" }).players.r1!.blacklisted).toBe(false);
+    rejected(ok(listed, HOST, { kind: "end" }), "o2", { kind: "delist", subject: "r1" }, "game_over");
   });
 
   it("reversing a cited entry on appeal lifts the listing", () => {

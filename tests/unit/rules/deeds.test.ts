@@ -29,8 +29,10 @@ describe("move", () => {
     rejected(withPlayer(s, "r1", { money: 1 }), "r1", { kind: "move", to: "market", by: "bus" }, "not_enough_money");
     rejected(s, "o1", { kind: "move", to: "market" }, "wrong_role");
     rejected(s, HOST, { kind: "move", to: "market" }, "wrong_role");
-    rejected(town(), "r1", { kind: "move", to: "market" }, "wrong_phase");
-    rejected(to(town(), "evening"), "r1", { kind: "move", to: "market" }, "wrong_phase");
+    rejected(ok(s, HOST, { kind: "end" }), "r1", { kind: "move", to: "market" }, "game_over");
+    // the town is awake in every phase: moving in the morning or the evening is allowed
+    expect(ok(town(), "r1", { kind: "move", to: "park" }).players.r1!.location).toBe("park");
+    expect(ok(to(town(), "evening"), "r1", { kind: "move", to: "park" }).players.r1!.location).toBe("park");
   });
 
   it("watchers move like residents", () => {
@@ -71,15 +73,21 @@ describe("act", () => {
     rejected(withPlayer(s, "r1", { ap: 0 }), "r1", { kind: "act", action: "help_elderly" }, "no_action_points");
     rejected(withPlayer(s, "r1", { money: 10 }), "r1", { kind: "act", action: "rent_bike" }, "not_enough_money");
     rejected(s, "o1", { kind: "act", action: "help_elderly" }, "wrong_role");
-    rejected(to(town(), "night"), "r1", { kind: "act", action: "help_elderly" }, "wrong_phase");
+    rejected(ok(s, HOST, { kind: "end" }), "r1", { kind: "act", action: "help_elderly" }, "game_over");
+    expect(Object.keys(ok(to(town(), "night"), "r1", { kind: "act", action: "help_elderly" }).occurrences)).toHaveLength(1);
   });
 
   it("a service grants its item; a grade's restriction blocks it with the restriction named", () => {
     let s = to(town(), "day");
     s = ok(s, "r1", { kind: "move", to: "station", by: "bus" });
+    // tickets go on sale on day 2, once the first grades are published
+    rejected(withPlayer(s, "r1", { money: 200 }), "r1", { kind: "act", action: "train_ticket" }, "not_open_yet");
+    expect(actionsAt(s, "r1").find((a) => a.id === "train_ticket")).toMatchObject({ blocked: "not_open_yet" });
+    s = withPlayer(to(to(s, "night"), "day"), "r1", { money: 200, location: "station" });
     const bought = ok(s, "r1", { kind: "act", action: "train_ticket" });
     expect(bought.players.r1!.items).toEqual(["train_ticket"]);
-    expect(bought.players.r1!.itemDays).toEqual({ train_ticket: 1 });
+    expect(bought.players.r1!.itemDays).toEqual({ train_ticket: 2 });
+    expect(bought.players.r1!.money).toBe(200 - 120);
     const b = withPlayer(s, "r1", { grade: "b", restrictions: ["no_fast_travel"] });
     rejected(b, "r1", { kind: "act", action: "train_ticket" }, "blocked_by_restriction");
     const blocked = actionsAt(b, "r1").find((a) => a.id === "train_ticket");

@@ -47,7 +47,14 @@ describe("write_entry", () => {
     rejected(s, "w1", { kind: "write_entry", subject: "r1", deed: "litter", basis: "hearsay", note: "x".repeat(281) }, "note_too_long");
     rejected(s, "r2", { kind: "write_entry", subject: "r1", deed: "litter", basis: "witnessed", occurrence }, "wrong_role");
     rejected(s, "o1", { kind: "write_entry", subject: "r1", deed: "litter", basis: "hearsay" }, "wrong_role");
-    rejected(ok(s, HOST, { kind: "advance" }), "w1", { kind: "write_entry", subject: "r1", deed: "litter", basis: "hearsay" }, "wrong_phase");
+    rejected(to(ok(s, HOST, { kind: "end" }), "ended"), "w1", { kind: "write_entry", subject: "r1", deed: "litter", basis: "hearsay" }, "game_over");
+  });
+
+  it("the journal stays open after the day: a watcher writes up what they heard in the evening", () => {
+    const { s } = littered();
+    const evening = ok(s, HOST, { kind: "advance" });
+    const next = ok(evening, "w1", { kind: "write_entry", subject: "r1", deed: "litter", basis: "hearsay" });
+    expect(Object.values(next.journal)[0]).toMatchObject({ source: "watcher", author: "w1", basis: "hearsay", day: 1 });
   });
 });
 
@@ -65,11 +72,16 @@ describe("report", () => {
     rejected(s, "w1", { kind: "report", subject: "r1", deed: "litter" }, "wrong_role");
     rejected(s, "r1", { kind: "report", subject: "r1", deed: "litter" }, "self_subject");
     rejected(s, "r2", { kind: "report", subject: "r1", deed: "nope" }, "deed_not_recordable");
-    rejected(to(town(), "morning"), "r2", { kind: "report", subject: "r1", deed: "litter" }, "wrong_phase");
+    // the tip line is open in the morning too
+    expect(Object.keys(ok(to(town(), "morning"), "r2", { kind: "report", subject: "r1", deed: "litter" }).journal)).toHaveLength(1);
     const sc = pilot();
     const off = to(town({ scenario: { ...sc, reporting: { enabled: false, reward: 0 } } }), "day");
     rejected(off, "r2", { kind: "report", subject: "r1", deed: "litter" }, "reporting_disabled");
     const dup = ok(s, "r2", { kind: "report", subject: "r1", deed: "litter" });
     expect(run(dup, "r2", { kind: "report", subject: "r1", deed: "litter" }).decision).toMatchObject({ ok: false, reason: "already_recorded" });
+    // one report a day: a second neighbour the same day waits for tomorrow
+    rejected(dup, "r2", { kind: "report", subject: "r3", deed: "litter" }, "reported_today");
+    const tomorrow = to(to(dup, "night"), "morning");
+    expect(Object.keys(ok(tomorrow, "r2", { kind: "report", subject: "r3", deed: "litter" }).journal)).toHaveLength(2);
   });
 });

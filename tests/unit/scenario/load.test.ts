@@ -40,21 +40,27 @@ describe("shipped scenarios", () => {
     }
   });
 
-  it("the default matches GAME.md's numbers", () => {
+  // GAME.md's numbers were a starting point "to tune with the simulator"; these are the tuned ones
+  // (issue 12: `npm run simulate -- --check` holds them to the experience targets).
+  it("the default keeps GAME.md's shape, with the numbers the simulator tuned", () => {
     const r = parseScenario(read("rongcheng-pilot.json"));
     if (!r.ok) throw new Error("pilot must load");
     const s = r.scenario;
     expect(s.scoring.startScore).toBe(1000);
-    expect(s.grades.map((g) => [g.label.en, g.min])).toEqual([["AAA", 1050], ["AA", 1030], ["A", 960], ["B", 850], ["C", 600], ["D", null]]);
+    expect(s.grades.map((g) => [g.label.en, g.min])).toEqual([["AAA", 1060], ["AA", 1015], ["A", 970], ["B", 930], ["C", 880], ["D", null]]);
     expect(s.resident).toMatchObject({ actionPoints: 3, money: 100, wellbeing: 5, wellbeingMax: 10 });
     const pts = Object.fromEntries(s.deeds.map((d) => [d.id, d.points]));
-    expect(pts).toMatchObject({ donate_blood: 5, help_elderly: 5, volunteer: 3, return_wallet: 10, praise_online: 2, buy_nappies: 1, win_sports: 5, jaywalk: -5, litter: -5, buy_alcohol: -3, play_games: -3, loud_music: -3, criticise_official: -50, spread_rumour: -20, default_loan: -100 });
-    expect(s.loans?.cosignerPoints).toBe(-30);
+    expect(pts).toMatchObject({ donate_blood: 10, help_elderly: 10, volunteer: 8, return_wallet: 10, praise_online: 3, buy_nappies: 1, win_sports: 8, jaywalk: -5, litter: -5, buy_alcohol: -3, play_games: -3, loud_music: -3, criticise_official: -50, spread_rumour: -20, default_loan: -100 });
+    // a cosigner of a default drops a grade line (A at 1000 falls to B)
+    expect(s.loans?.cosignerPoints).toBe(-40);
     expect(s.roles.watcher.payPerApproved).toBe(10);
     expect(s.roles.official.adjustFraction).toBe(0.5);
-    expect(s.locations.filter((l) => l.camera).map((l) => l.id).sort()).toEqual(["market", "station"]);
+    expect(s.locations.filter((l) => l.camera).map((l) => l.id).sort()).toEqual(["clinic", "community_centre", "internet_cafe", "market", "station"]);
     expect(s.appeals).toMatchObject({ deadlineEvenings: 2, undecided: "upheld" });
     expect(s.phases.days).toBe(4);
+    // wants that need a grade open on day 2, once the first grades are published, and cost more than the start money
+    for (const id of ["train_ticket", "shop_loan", "business_licence", "private_school"]) expect(s.services.find((x) => x.id === id)?.fromDay).toBe(2);
+    expect(s.services.find((x) => x.id === "private_school")?.cost.money).toBeGreaterThan(s.resident.money);
   });
 
   it("quick demo is two short days; court blacklist has no points and slow appeals; commercial credit has no watchers", () => {

@@ -27,11 +27,13 @@ describe("simulator", () => {
   it("the default scenario makes a game worth discussing: listings, some wrongful, some appeals reversed", () => {
     const s = simulate(pilot, { games: 40, seed: 1 });
     expect(s.shareEverBlacklisted).toBeGreaterThan(0);
-    expect(s.shareEverBlacklisted).toBeLessThan(0.2);
+    // balanced by the experience targets (a listing in most games): still a minority of the town
+    expect(s.shareEverBlacklisted).toBeLessThan(0.4);
     expect(s.wrongfulBlacklistings).toBeGreaterThan(0);
     expect(s.appealsReversed).toBeGreaterThan(0);
     expect(s.appealsFiled).toBeGreaterThan(s.appealsReversed);
-    expect(s.scoreMin).toBeLessThan(600);
+    // someone falls below C (the listed grade D)
+    expect(s.scoreMin).toBeLessThan(pilot.grades.find((g) => g.id === "c")!.min!);
     expect(s.approvalRate.fair_official).toBeLessThan(s.approvalRate.corrupt_official ?? 0);
     const table = formatSummary(s);
     for (const row of ["share ending blacklisted", "wrongful blacklistings", "appeals filed", "score min / median / max", "Gini", "entries per watcher", "approval rate (fair_official)", "secret goals met"]) {

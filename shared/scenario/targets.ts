@@ -1,0 +1,110 @@
+/**
+ * Experience targets: what a scenario promises a class will live through, as named measures
+ * with a band each. `npm run simulate -- --check` plays bot games and compares every measure
+ * with its band; docs/scenario-authors.md defines each measure precisely.
+ *
+ * The catalogue is closed (an unknown name is an error) so a typo never silently drops a target.
+ */
+import { z } from "zod";
+
+/** Measures whose value is a share (0–1) and those that are plain numbers. */
+export const SHARE_MEASURES = [
+  "perk_grade_share",
+  "restricted_share",
+  "games_with_blacklisting",
+  "games_with_wrongful_blacklisting",
+  "games_with_appeal_reversed",
+  "games_with_appeal_upheld",
+  "games_with_appeal_undecided",
+  "games_with_cosigned_loan",
+  "games_with_cosigner_drop",
+  "day1_gated_purchase_share",
+  "goal_met_rate",
+  "meaningful_action_share",
+] as const;
+export const NUMBER_MEASURES = ["score_distance_median", "false_entries_per_game", "play_minutes"] as const;
+export const MEASURES = [...SHARE_MEASURES, ...NUMBER_MEASURES] as const;
+export type MeasureName = (typeof MEASURES)[number];
+
+/** Roles the per-role measure speaks about (observers have no duties). */
+export const MEASURED_ROLES = ["resident", "watcher", "official"] as const;
+export type MeasuredRole = (typeof MEASURED_ROLES)[number];
+
+const Bound = z.number().finite();
+
+/** A band: at least `min`, at most `max`; one of them may be left out, not both. */
+function bandRule(b: { min?: number | undefined; max?: number | undefined }, ctx: z.RefinementCtx): void {
+  if (b.min === undefined && b.max === undefined) {
+    ctx.addIssue({ code: "custom", message: "a band needs min, max or both" });
+  }
+  if (b.min !== undefined && b.max !== undefined && b.min > b.max) {
+    ctx.addIssue({ code: "custom", path: ["min"], message: `min ${b.min} is above max ${b.max}` });
+  }
+}
+const BandShape = { min: Bound.optional(), max: Bound.optional() };
+
+export const BandSchema = z.object(BandShape).strict().superRefine(bandRule);
+export type Band = { min?: number | undefined; max?: number | undefined };
+
+export const TargetsSchema = z
+  .object({
+    perk_grade_share: BandSchema.optional(),
+    restricted_share: BandSchema.optional(),
+    score_distance_median: BandSchema.optional(),
+    games_with_blacklisting: BandSchema.optional(),
+    games_with_wrongful_blacklisting: BandSchema.optional(),
+    games_with_appeal_reversed: BandSchema.optional(),
+    games_with_appeal_upheld: BandSchema.optional(),
+    games_with_appeal_undecided: BandSchema.optional(),
+    games_with_cosigned_loan: BandSchema.optional(),
+    games_with_cosigner_drop: BandSchema.optional(),
+    day1_gated_purchase_share: BandSchema.optional(),
+    /** One band for every goal card where it is dealt, with per-card overrides. */
+    goal_met_rate: z.object({ ...BandShape, cards: z.record(z.string(), BandSchema).default({}) }).strict().superRefine(bandRule).optional(),
+    /** One band for every role, with per-role overrides. */
+    meaningful_action_share: z
+      .object({ ...BandShape, roles: z.partialRecord(z.enum(MEASURED_ROLES), BandSchema).default({}) })
+      .strict()
+      .superRefine(bandRule)
+      .optional(),
+    false_entries_per_game: BandSchema.optional(),
+    play_minutes: BandSchema.optional(),
+  })
+  .strict();
+
+export type Targets = z.infer<typeof TargetsSchema>;
+
+/** Problems zod cannot see: shares outside 0–1, overrides naming cards the scenario lacks. */
+export function checkTargets(t: Targets, goalIds: ReadonlySet<string>): { path: string; message: string }[] {
+  const errors: { path: string; message: string }[] = [];
+  const share = new Set<string>(SHARE_MEASURES);
+  const within = (b: Band, path: string) => {
+    for (const k of ["min", "max"] as const) {
+      const v = b[k];
+      if (v !== undefined && (v < 0 || v > 1)) errors.push({ path: `${path}.${k}`, message: `a share is between 0 and 1 (got ${v})` });
+    }
+  };
+  for (const [name, b] of Object.entries(t) as [MeasureName, Band | undefined][]) {
+    if (!b) continue;
+    const path = `targets.${name}`;
+    if (share.has(name)) within(b, path);
+    else for (const k of ["min", "max"] as const) {
+      const v = b[k];
+      if (v !== undefined && v < 0) errors.push({ path: `${path}.${k}`, message: `cannot be negative (got ${v})` });
+    }
+  }
+  for (const [card, b] of Object.entries(t.goal_met_rate?.cards ?? {})) {
+    const path = `targets.goal_met_rate.cards.${card}`;
+    if (!goalIds.has(card)) errors.push({ path, message: `unknown goal card "${card}"` });
+    within(b, path);
+  }
+  for (const [role, b] of Object.entries(t.meaningful_action_share?.roles ?? {})) {
+    if (b) within(b, `targets.meaningful_action_share.roles.${role}`);
+  }
+  return errors;
+}
+
+/** Whether a value lies in its band (inclusive). */
+export function inBand(value: number, b: Band): boolean {
+  return (b.min === undefined || value >= b.min) && (b.max === undefined || value <= b.max);
+}
