@@ -89,7 +89,7 @@ export function officialGoals(replay: Replay): OfficialGoalStory[] {
     if (!p || p.role !== "official") continue;
     for (const goalId of p.goals) {
       const check = g.scenario.goals.find((c) => c.id === goalId)?.check;
-      const aim = check?.kind === "protect_ally" || check?.kind === "ally_keeps_grade" ? "protect" : check?.kind === "target_down" ? "target" : null;
+      const aim = check?.kind === "protect_ally" || check?.kind === "ally_keeps_grade" || check?.kind === "ally_ends_grade" ? "protect" : check?.kind === "target_down" ? "target" : null;
       const other = aim === "protect" ? p.ally : aim === "target" ? p.target : null;
       if (!aim || !other) continue;
       const story: OfficialGoalStory = { official: seat, goal: goalId, aim, other, approvedTrue: 0, approvedFalse: 0, rejectedTrue: 0, rejectedFalse: 0, listed: 0, met: goalMet(g, seat, goalId) };

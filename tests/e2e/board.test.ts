@@ -41,7 +41,7 @@ import { pseudonymAt } from "../../shared/lobby/pseudonym.ts";
 
 const en = stringTable("en") as typeof import("../../assets/strings/en/board.json") & typeof import("../../assets/strings/en/core.json");
 const zh = stringTable("zh") as typeof en;
-const scenario = JSON.parse(readFileSync(join(ROOT, "assets/scenarios/rongcheng-pilot.json"), "utf8")) as { deeds: { id: string; label: { en: string } }[] };
+const scenario = JSON.parse(readFileSync(join(ROOT, "assets/scenarios/rongcheng-pilot.json"), "utf8")) as { deeds: { id: string; label: { en: string }; points: number }[] };
 const deedLabel = (id: string) => scenario.deeds.find((d) => d.id === id)!.label.en;
 const SHOTS = SCREENSHOTS;
 /** Seven minutes: a projector laptop whose clock was never set. */
@@ -52,13 +52,13 @@ let browser: Browser;
 const devices: Device[] = [];
 
 /**
- * The scripted two-day town (officials keep the blacklist by hand), starting everyone at 1032 —
+ * The scripted two-day town (officials keep the blacklist by hand), starting everyone at 1017 —
  * AA, so on the honour roll until a bad deed drops them to A — with phases of a few minutes.
  */
 async function startBoardServer(): Promise<TestServer> {
   const dir = scriptedScenarios();
   const scripted = JSON.parse(readFileSync(join(dir, "scripted-pilot.json"), "utf8")) as Record<string, unknown> & { scoring: object };
-  const variant = { ...scripted, id: "board-pilot", scoring: { ...scripted.scoring, startScore: 1032 }, phases: { days: 2, morning: 600, day: 900, evening: 600, night: 300 } };
+  const variant = { ...scripted, id: "board-pilot", scoring: { ...scripted.scoring, startScore: 1017 }, phases: { days: 2, morning: 600, day: 900, evening: 600, night: 300 } };
   writeFileSync(join(dir, "board-pilot.json"), JSON.stringify(variant));
   const dataDir = tempDir();
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", BOT_THINK_MS: "400", MESSAGES_PER_SECOND: "1000" });
@@ -188,7 +188,7 @@ describeBrowser("the projector board", () => {
     await entryOf("Ann", "litter").waitFor();
     expect(await entryOf("Ann", "litter").locator(".points").textContent()).toBe("\u22125");
     expect(await entryOf("Ann", "litter").locator(".points").getAttribute("class")).toContain("down");
-    expect(await entryOf("Ben", "help_elderly").locator(".points").textContent()).toBe("+5");
+    expect(await entryOf("Ben", "help_elderly").locator(".points").textContent()).toBe(`+${scenario.deeds.find((d) => d.id === "help_elderly")!.points}`);
     expect(await entryOf("Ben", "help_elderly").locator(".meta").textContent()).toBe(en.board.day.replace("{{day}}", "1"));
     expect(await entryOf("Ann", "litter").locator(".tag").textContent(), "new items are tagged").toBe(en.board.new);
     expect(await page.locator("#board-feed-news").textContent()).toBe(en.board.feedNew.replace("{{count}}", "2"));
@@ -197,7 +197,7 @@ describeBrowser("the projector board", () => {
     await calm.waitFor();
     expect(await calm.evaluate((node) => getComputedStyle(node).animationName), "no highlight animation with reduced motion").toBe("none");
 
-    // Ann (1032 − 5 = A) leaves the honour roll and is on the blacklist; Ben stays
+    // Ann (1017 − 5 = A) leaves the honour roll and is on the blacklist; Ben stays
     await poll(() => honour.allTextContents()).not.toContain("Ann");
     expect(await honour.allTextContents()).toContain("Ben");
     await poll(() => page.locator("#board-blacklist li.person").allTextContents()).toEqual([`Ann${en.board.since.replace("{{day}}", "1")}`]);

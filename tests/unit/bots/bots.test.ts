@@ -48,14 +48,16 @@ describe("bots", () => {
     expect(cmd).toMatchObject({ kind: "write_entry", subject: "r1", deed: "litter", basis: "witnessed" });
   });
 
-  it("a fair official asks for evidence on hearsay; a corrupt one approves it", () => {
+  it("a fair official asks for evidence on hearsay; a corrupt one never asks, and waves some through", () => {
     let s = to(town(), "day");
     s = ok(s, "w1", { kind: "write_entry", subject: "r2", deed: "spread_rumour", basis: "hearsay" });
     s = ok(s, HOST, { kind: "advance" });
     // a fair official first seeks evidence: the footage, a witness, or the review's own "ask for evidence"
     const fair = botCommand(pilot(), s, "o1", "fair_official", createRng(1));
     expect(["check_footage", "ask_statement", "review:ask_evidence"]).toContain(fair?.kind === "review" ? `review:${fair.decision}` : fair?.kind);
-    expect(botCommand(pilot(), s, "o1", "corrupt_official", createRng(1))).toMatchObject({ kind: "review", decision: "approve" });
+    const corrupt = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => botCommand(pilot(), s, "o1", "corrupt_official", createRng(seed)));
+    expect(corrupt.every((c) => c?.kind === "review" && c.decision !== "ask_evidence")).toBe(true);
+    expect(corrupt.some((c) => c?.kind === "review" && c.decision === "approve")).toBe(true);
   });
 
   it("read nothing but their own view (the view is all botCommand is given to decide from)", () => {

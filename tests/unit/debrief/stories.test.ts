@@ -38,7 +38,8 @@ function dealt(scenario: Scenario, pick: (g: ScriptedGame) => string | null): { 
 }
 
 describe("cosigners marked for someone else's default", () => {
-  const costly = variant(pilot, (s) => ({ loans: { ...s.loans!, amount: 50, repay: 500, termDays: 1, cosignerPoints: -50 } }));
+  // loans open on day 1 here (the pilot opens them on day 2), so the default lands on day 2
+  const costly = variant(pilot, (s) => ({ services: s.services.map((x) => ({ ...x, fromDay: undefined })), loans: { ...s.loans!, amount: 50, repay: 500, termDays: 1, cosignerPoints: -50 } }));
 
   function defaulted(scenario: Scenario): Replay {
     const g = new ScriptedGame(scenario, TOWN).to("day");
@@ -94,9 +95,10 @@ describe("cameras that name the wrong person", () => {
 });
 
 describe("restrictions that stood between a resident and their goal", () => {
-  // everyone starts at B (no train tickets) with the goal that needs one
+  // everyone starts at B (no train tickets) with the goal that needs one; tickets on sale from day 1
   const barred = variant(pilot, (s) => ({
-    scoring: { ...s.scoring, startScore: 900 },
+    scoring: { ...s.scoring, startScore: 940 },
+    services: s.services.map((x) => ({ ...x, fromDay: undefined })),
     goals: s.goals.filter((c) => c.role !== "resident" || c.id === "visit_mother"),
     phases: { ...s.phases, days: 2 },
   }));
@@ -108,7 +110,7 @@ describe("restrictions that stood between a resident and their goal", () => {
     expect(() => g.do("r1", cmd({ kind: "act", action: "train_ticket" }))).toThrow(/blocked_by_restriction/);
     const replay = g.to("ended").replay();
     const blocked = storiesOf(replay).blockedGoals;
-    expect(blocked.find((b) => b.seat === "r1")).toEqual({ seat: "r1", goal: "visit_mother", item: "train_ticket", byDay: 4, restriction: "no_fast_travel", days: [1, 2], visited: [1] });
+    expect(blocked.find((b) => b.seat === "r1")).toEqual({ seat: "r1", goal: "visit_mother", item: "train_ticket", byDay: 3, restriction: "no_fast_travel", days: [1, 2], visited: [1] });
     expect(blocked.find((b) => b.seat === "r2")).toMatchObject({ days: [1, 2], visited: [] });
     const [p] = withKey(promptsOf(replay), "blockedGoalTried");
     expect(p?.params).toMatchObject({ item: { en: "Buy a high-speed train ticket" }, restriction: { en: "No high-speed train or plane tickets" }, day: 1 });
@@ -139,7 +141,8 @@ describe("an official's secret goal against their decisions", () => {
     g.to("evening").do("o1", cmd({ kind: "review", entry: Object.keys(g.game.journal)[0], decision: "reject" }));
     const replay = g.replay();
     expect(storiesOf(replay).officialGoals).toEqual([
-      { official: "o1", goal: "protect_ally", aim: "protect", other: ally, approvedTrue: 0, approvedFalse: 0, rejectedTrue: 1, rejectedFalse: 0, listed: 0, met: true },
+      // the card asks for the ally at AA by the end: at A, not met yet
+      { official: "o1", goal: "protect_ally", aim: "protect", other: ally, approvedTrue: 0, approvedFalse: 0, rejectedTrue: 1, rejectedFalse: 0, listed: 0, met: false },
     ]);
     expect(withKey(promptsOf(replay), "officialProtect")[0]?.params).toMatchObject({ count: 1 });
   });
@@ -200,9 +203,10 @@ describe("residents reporting residents", () => {
   it("each report with its truth, and a prompt counting them", () => {
     const g = new ScriptedGame(pilot, TOWN).to("day");
     g.do("r1", cmd({ kind: "report", subject: "r2", deed: "litter" }));
-    g.do("r3", cmd({ kind: "move", to: "park" })).do("r3", cmd({ kind: "act", action: "litter" })).do("r1", cmd({ kind: "report", subject: "r3", deed: "litter" }));
+    // one report a day each: the true one comes from r2
+    g.do("r3", cmd({ kind: "move", to: "park" })).do("r3", cmd({ kind: "act", action: "litter" })).do("r2", cmd({ kind: "report", subject: "r3", deed: "litter" }));
     const replay = g.replay();
-    expect(storiesOf(replay).reports.map((r) => [r.author, r.subject, r.deed, r.truthful])).toEqual([["r1", "r2", "litter", false], ["r1", "r3", "litter", true]]);
+    expect(storiesOf(replay).reports.map((r) => [r.author, r.subject, r.deed, r.truthful])).toEqual([["r1", "r2", "litter", false], ["r2", "r3", "litter", true]]);
     expect(withKey(promptsOf(replay), "reports")[0]?.params).toEqual({ count: 2, falseCount: 1 });
   });
 });
