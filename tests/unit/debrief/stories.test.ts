@@ -39,7 +39,7 @@ function dealt(scenario: Scenario, pick: (g: ScriptedGame) => string | null): { 
 
 describe("cosigners marked for someone else's default", () => {
   // loans open on day 1 here (the pilot opens them on day 2), so the default lands on day 2
-  const costly = variant(pilot, (s) => ({ services: s.services.map((x) => ({ ...x, fromDay: undefined })), loans: { ...s.loans!, amount: 50, repay: 500, termDays: 1, cosignerPoints: -50 } }));
+  const costly = variant(pilot, (s) => ({ services: s.services.map((x) => ({ ...x, fromDay: 1 })), loans: { ...s.loans!, amount: 50, repay: 500, termDays: 1, cosignerPoints: -50 } }));
 
   function defaulted(scenario: Scenario): Replay {
     const g = new ScriptedGame(scenario, TOWN).to("day");
@@ -98,7 +98,7 @@ describe("restrictions that stood between a resident and their goal", () => {
   // everyone starts at B (no train tickets) with the goal that needs one; tickets on sale from day 1
   const barred = variant(pilot, (s) => ({
     scoring: { ...s.scoring, startScore: 940 },
-    services: s.services.map((x) => ({ ...x, fromDay: undefined })),
+    services: s.services.map((x) => ({ ...x, fromDay: 1 })),
     goals: s.goals.filter((c) => c.role !== "resident" || c.id === "visit_mother"),
     phases: { ...s.phases, days: 2 },
   }));
