@@ -60,7 +60,7 @@ const theClass = () => {
 const devices: Device[] = [];
 
 async function createSession(): Promise<{ code: string; hostToken: string }> {
-  const scenario = { ...JSON.parse(readFileSync(join(ROOT, "assets/scenarios/rongcheng-pilot.json"), "utf8")), id: "one-card-each", default: false, goals: [...Object.values(cards), ...namedCards] };
+  const scenario = { ...JSON.parse(readFileSync(join(ROOT, "assets/scenarios/rongcheng-pilot.json"), "utf8")), id: "one-card-each", default: false, phases: { days: 4, morning: 3600, day: 3600, evening: 3600, night: 3600 }, goals: [...Object.values(cards), ...namedCards] };
   const response = await fetch(`${server.url}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario }) });
   expect(response.status, await response.clone().text()).toBe(201);
   return (await response.json()) as { code: string; hostToken: string };

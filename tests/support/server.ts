@@ -21,7 +21,8 @@ export function tempDir(prefix = "gs-test-"): string {
 /**
  * A scenarios folder holding the default scenario and the quick demo, plus `tiny-room`, the same scenario capped at
  * `maxPlayers` players, for tests of a full room, `fast-clock`, with 5-second phases, and `quick-demo-slow`, the quick
- * demo with half-hour phases, so that a test which skips each phase by hand never races the clock.
+ * demo with half-hour phases, and `pilot-slow`, the default with hour-long phases, so that a test which skips each
+ * phase by hand never races the clock.
  */
 export function testScenarios(maxPlayers = 4): string {
   const dir = tempDir("gs-scenarios-");
@@ -37,6 +38,8 @@ export function testScenarios(maxPlayers = 4): string {
   const demo = JSON.parse(readFileSync(join(ROOT, "assets/scenarios/quick-demo.json"), "utf8")) as Record<string, unknown> & { title: Record<string, string> };
   const slow = { ...demo, id: "quick-demo-slow", default: false, title: { en: "Quick demo, long phases", zh: "快速体验（长时段）" }, phases: { days: 2, morning: 1800, day: 1800, evening: 1800, night: 1800 } };
   writeFileSync(join(dir, "quick-demo-slow.json"), JSON.stringify(slow));
+  const pilotSlow = { ...(JSON.parse(source) as Record<string, unknown>), id: "pilot-slow", default: false, title: { en: "Pilot, long phases", zh: "试点（长时段）" }, phases: { days: 4, morning: 3600, day: 3600, evening: 3600, night: 3600 } };
+  writeFileSync(join(dir, "pilot-slow.json"), JSON.stringify(pilotSlow));
   return dir;
 }
 
