@@ -60,7 +60,8 @@ describe("a server killed with SIGKILL", () => {
 
     expect(players.map((p) => p.seatId())).toEqual(seatsBefore);
     expect(players.map((p) => (p.welcomes.at(-1) as { nickname: string }).nickname)).toEqual(names);
-    await until(() => host.lobby()?.players.filter((p) => p.connected).length === 3, "the host to see three connected players again");
+    // the console's lobby arrives in patches after the reconnection: wait for all four seats (Dee's comes back below)
+    await until(() => host.lobby()?.players.length === 4 && host.lobby()?.players.filter((p) => p.connected).length === 3, "the host to see four seats, three connected, again");
     expect(host.lobby()?.code).toBe(code);
     expect(host.lobby()?.players.map((p) => p.nickname)).toEqual([...names, "Dee"]);
 

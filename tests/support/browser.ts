@@ -42,7 +42,8 @@ export async function newDevice(browser: Browser, options: { locale?: string } =
   const consoleErrors: string[] = [];
   context.on("request", (request) => requests.push(request.url()));
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  // how long an action or a wait may take to find its condition: generous, for a machine running two suites at once
+  page.setDefaultTimeout(30_000);
   page.on("websocket", (ws) => requests.push(ws.url()));
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());
