@@ -12,16 +12,14 @@ import { official, type PanelContext } from "./context.ts";
 import { labelled } from "./resident.ts";
 import { deedName, nameOf, placeName } from "./format.ts";
 
-const ASKING: ReadonlySet<string> = new Set(["day", "evening"]);
-
 /** The lines and controls for `entry` (or, with `appeal`, for the appeal against it). */
 export function evidenceBlock(ctx: PanelContext, entry: QueueEntry, appeal: string | null): HTMLElement {
   const mine = official(ctx);
   const view = ctx.view();
   const book = ctx.rulebook();
   const target = appeal ?? entry.id;
-  const statements = (mine.statements ?? []).filter((x) => x.entry === entry.id && x.appeal === appeal);
-  const footage = (mine.footage ?? []).find((f) => f.entry === entry.id && f.appeal === appeal);
+  const statements = mine.statements.filter((x) => x.entry === entry.id && x.appeal === appeal);
+  const footage = mine.footage.find((f) => f.entry === entry.id && f.appeal === appeal);
   const lines: HTMLElement[] = statements.map((x) => {
     const witness = nameOf(view, x.witness);
     const text = x.status === "open" ? t("play.evidence.waiting", { witness }) : x.status === "expired" || !x.answer ? t("play.evidence.expired", { witness }) : t(`play.evidence.answer.${x.answer}`, { witness });
@@ -36,11 +34,11 @@ export function evidenceBlock(ctx: PanelContext, entry: QueueEntry, appeal: stri
   }
   const block = el("div", { class: "evidence", "data-evidence": target });
   if (lines.length) block.append(el("ul", { class: "evidence-lines", "aria-live": "polite" }, ...lines));
-  if (!ASKING.has(view.board.phase)) return block;
+  // the view says where evidence may be sought now, and whom it leaves to ask
+  const can = mine.askable[target];
+  if (!can) return block;
   const about = appeal ? { appeal } : { entry: entry.id };
   const named = { name: nameOf(view, entry.subject), deed: deedName(book, entry.deed) };
-  const asked = new Set(statements.map((x) => x.witness));
-  const can = (mine.askable ?? []).filter((seat) => seat !== entry.subject && !asked.has(seat));
   const askKey = `ask:${target}`;
   const controls: (Node | string)[] = [];
   if (can.length > 0) {

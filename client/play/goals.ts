@@ -8,29 +8,20 @@
 import { currentLang, local, t } from "../i18n.ts";
 import { el } from "../ui/dom.ts";
 import { avatarUri } from "../ui/avatar.ts";
-import type { GoalProgress } from "../../shared/rules/goalProgress.ts";
+import { namedPerson, type GoalProgress } from "../../shared/rules/goalProgress.ts";
 import type { Scenario } from "../../shared/scenario/index.ts";
 import { uid, type Section } from "./render.ts";
 import type { PanelContext } from "./context.ts";
 import { deedName, gradeBadge, gradeName, nameOf, perkName, placeName } from "./format.ts";
 
-type Holder = { goalProgress?: GoalProgress[]; me?: { goals: string[] } };
-
-/** The goals of this seat with their progress (an older server without progress: the cards alone). */
+/** The goals of this seat with their progress (residents, watchers and officials have them). */
 function progressOf(ctx: PanelContext): GoalProgress[] {
-  const mine = ctx.view().mine as Holder | null;
-  if (mine?.goalProgress) return mine.goalProgress;
-  return (mine?.me?.goals ?? []).map((goal) => ({ goal, met: false, settled: false, kind: "other" as const, check: "" }));
+  return (ctx.view().mine as { goalProgress?: GoalProgress[] } | null)?.goalProgress ?? [];
 }
 
 function stateOf(g: GoalProgress): "done" | "onTrack" | "notYet" | "missed" {
   if (g.met) return g.settled ? "done" : "onTrack";
   return g.settled ? "missed" : "notYet";
-}
-
-/** The seat a goal names (ally or target), if any. */
-function person(g: GoalProgress): string | null {
-  return "person" in g ? g.person : null;
 }
 
 function personLine(ctx: PanelContext, g: GoalProgress): HTMLElement | null {
@@ -120,8 +111,6 @@ function progressLines(ctx: PanelContext, g: GoalProgress): string[] {
       return [g.blacklisted ? t("goal.blacklist.allyOn", { name: name(g.person) }) : t("goal.grade.allyEnd", { name: name(g.person), grade: grade(g.grade), need: grade(g.need) })];
     case "appeals_decided":
       return [t("goal.decided", { have: g.have, count: g.need })];
-    default:
-      return [];
   }
 }
 
@@ -150,7 +139,7 @@ export function goalList(ctx: PanelContext): HTMLElement {
 export function goalSignature(ctx: PanelContext): unknown[] {
   const view = ctx.view();
   const progress = progressOf(ctx);
-  const named = new Set(progress.map(person).filter((x): x is string => x !== null));
+  const named = new Set(progress.map(namedPerson).filter((x): x is string => x !== null));
   const money = (view.mine as { me?: { money?: number } } | null)?.me?.money ?? null;
   return [currentLang(), progress, money, view.board.players.filter((p) => named.has(p.seat)).map((p) => [p.seat, p.nickname, p.grade, p.blacklisted])];
 }

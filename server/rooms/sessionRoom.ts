@@ -269,7 +269,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     this.replies.set(replyKey, reply);
     // "Clear unused seats" also drops the seat reservations whose socket never arrived (they are
     // Colyseus's, not the session's: nothing to store, so no event carries this part)
-    if (reply.ok && command.kind === "clear_unused_seats") this.dropUnusedReservations();
+    if (command.kind === "clear_unused_seats") this.dropUnusedReservations();
     return reply;
   }
 

@@ -131,7 +131,6 @@ export function openSqliteStore(file: string, durability: Durability = "process"
 
   const moveSeatStmt = db.prepare("UPDATE seat_tokens SET seat_id = ? WHERE session_id = ? AND seat_id = ?");
   const insertCommand = db.prepare("INSERT OR REPLACE INTO commands (session_id, key, seq) VALUES (?, ?, ?)");
-  const selectCommands = db.prepare<[string, number], { key: string; seq: number }>("SELECT key, seq FROM commands WHERE session_id = ? ORDER BY seq DESC LIMIT ?");
   const selectCommand = db.prepare<[string, string], { seq: number }>("SELECT seq FROM commands WHERE session_id = ? AND key = ?");
   const appendTx = db.transaction((sessionId: string, events: readonly { type: string }[], at: number, extras: AppendExtras = {}) => {
     if (extras.seat) insertSeat.run(sessionId, extras.seat.tokenHash, extras.seat.seatId);
@@ -154,7 +153,6 @@ export function openSqliteStore(file: string, durability: Durability = "process"
     openSessions: (now) => open.all(now).map(toSession),
     countOpenSessions: (now) => countOpen.get(now)?.n ?? 0,
     append: (sessionId, events, at, extras) => appendTx(sessionId, events, at, extras),
-    recentCommands: (sessionId, limit) => selectCommands.all(sessionId, limit),
     commandSeq: (sessionId, key) => selectCommand.get(sessionId, key)?.seq,
     events: (sessionId): StoredEvent[] =>
       selectEvents.all(sessionId).map((row) => ({ seq: row.seq, at: row.at, type: row.type, data: JSON.parse(row.data) as unknown })),

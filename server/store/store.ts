@@ -38,8 +38,6 @@ export interface Store {
   countOpenSessions(now: number): number;
   /** Appends events atomically and durably (with `extras`); returns the seq of the last one. */
   append(sessionId: string, events: readonly { type: string }[], at: number, extras?: AppendExtras): number;
-  /** Commands already stored for a session, newest first: their id key and the seq they reached. */
-  recentCommands(sessionId: string, limit: number): { key: string; seq: number }[];
   /** The seq a stored command ("actor:id") reached, or undefined if it was never acknowledged. */
   commandSeq(sessionId: string, key: string): number | undefined;
   events(sessionId: string): StoredEvent[];

@@ -29,11 +29,11 @@ function sometimes(id: string, seat: string, percent: number): boolean {
   return h % 100 < percent;
 }
 
-/** Someone to ask about `e`: a watcher if there is one (they watch), else a resident; never its subject or author. */
-function witnessFor(input: BotInput<OfficialView>, e: QueueEntry): string | null {
+/** Someone to ask about `e` (or the appeal `target`): a watcher if there is one (they watch), else a resident; never its author. */
+function witnessFor(input: BotInput<OfficialView>, e: QueueEntry, target: string): string | null {
   const { view: v, rng } = input;
   const role = new Map(v.board.players.map((p) => [p.seat, p.role]));
-  const can = v.askable.filter((x) => x !== e.subject && x !== e.author);
+  const can = (v.askable[target] ?? []).filter((x) => x !== e.author);
   const watchers = can.filter((x) => role.get(x) === "watcher");
   const pool = watchers.length > 0 ? watchers : can;
   return pool.length > 0 ? pool[Math.floor(rng.next() * pool.length)]! : null;
@@ -51,16 +51,15 @@ function sought(v: OfficialView, entry: string, appeal: string | null): boolean 
 export function gatherEvidence(input: BotInput<OfficialView>): Command | null {
   const { view: v, personality } = input;
   if (personality === "corrupt_official") return null;
-  const phase = v.board.phase;
-  if (phase !== "day" && phase !== "evening") return null;
   const me = v.me.seat;
-  if (phase === "evening") {
+  // the view lists what evidence may be sought on now (nothing outside the day and the evening)
+  if (v.board.phase === "evening") {
     for (const a of v.appeals) {
-      if (a.status !== "pending" || a.appellant === me || sought(v, a.entry, a.id)) continue;
+      if (!(a.id in v.askable) || a.appellant === me || sought(v, a.entry, a.id)) continue;
       const e = v.journal.find((x) => x.id === a.entry);
       if (!e) continue;
       if (a.evidence === "witness") {
-        const w = witnessFor(input, e);
+        const w = witnessFor(input, e, a.id);
         if (w) return { kind: "ask_statement", witness: w, appeal: a.id };
       } else if (a.evidence === null && sometimes(a.id, me, 40)) {
         return { kind: "check_footage", appeal: a.id };
@@ -68,10 +67,10 @@ export function gatherEvidence(input: BotInput<OfficialView>): Command | null {
     }
   }
   for (const e of v.journal) {
-    if (e.status !== "pending" || e.basis !== "hearsay" || e.subject === me || sought(v, e.id, null)) continue;
+    if (!(e.id in v.askable) || e.status !== "pending" || e.basis !== "hearsay" || sought(v, e.id, null)) continue;
     if (!sometimes(e.id, me, 50)) continue;
     if (sometimes(e.id, me, 25)) return { kind: "check_footage", entry: e.id };
-    const w = witnessFor(input, e);
+    const w = witnessFor(input, e, e.id);
     if (w) return { kind: "ask_statement", witness: w, entry: e.id };
   }
   return null;

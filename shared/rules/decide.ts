@@ -17,7 +17,7 @@ import { cosign } from "./loans.ts";
 import { advance, end, extend, injectCard, pause, resume } from "./phases.ts";
 import { Reasons } from "./reasons.ts";
 import { proposeRule, review } from "./review.ts";
-import { answerStatement, askStatement } from "./statements.ts";
+import { EVIDENCE_PHASES, answerStatement, askStatement } from "./statements.ts";
 import type { GameState, Phase, Role, SeatId } from "./state.ts";
 
 type Who = "host" | "host_or_clock" | readonly Role[];
@@ -74,8 +74,8 @@ export const RULES: { [K in CommandKind]: Rule<K> } = {
   // A proposal can be drafted at any time; like every rule change it takes effect the next morning.
   propose_rule: { who: OFFICIAL, phases: RUNNING, handle: (s, seat, c) => proposeRule(s, seat, c) },
   // evidence is gathered while the town is awake (day) and while the official decides (evening)
-  ask_statement: { who: OFFICIAL, phases: ["day", "evening"], handle: (s, seat, c) => askStatement(s, seat, c) },
-  check_footage: { who: OFFICIAL, phases: ["day", "evening"], handle: (s, seat, c) => checkFootage(s, seat, c) },
+  ask_statement: { who: OFFICIAL, phases: EVIDENCE_PHASES, handle: (s, seat, c) => askStatement(s, seat, c) },
+  check_footage: { who: OFFICIAL, phases: EVIDENCE_PHASES, handle: (s, seat, c) => checkFootage(s, seat, c) },
   write_note: {
     who: ["observer"],
     phases: RUNNING,

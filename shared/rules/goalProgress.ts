@@ -56,9 +56,7 @@ export type GoalFacts =
   | { kind: "target_down"; person: SeatId | null; grade: string | null; blacklisted: boolean; need: string }
   | { kind: "clear_appeals"; waiting: number }
   | { kind: "ally_ends_grade"; person: SeatId | null; grade: string | null; blacklisted: boolean; need: string }
-  | { kind: "appeals_decided"; have: number; need: number }
-  /** A check kind this reader does not know yet: the card shows its label and met / not yet. */
-  | { kind: "other"; check: string };
+  | { kind: "appeals_decided"; have: number; need: number };
 
 export type GoalProgress = Base & GoalFacts;
 
@@ -142,27 +140,7 @@ function lowestAllowed(s: Scenario, service: string): string | null {
   return null;
 }
 
-/**
- * Check kinds that arrive in the scenario format beside this reader (an official's favour to an
- * ally, appeals decided by hand), read loosely so this file stands with or without them.
- */
-function newerFacts(state: GameState, p: Player, check: GoalCheck): GoalFacts | null {
-  const c = check as { kind: string; grade?: unknown; count?: unknown };
-  if (c.kind === "ally_ends_grade" && typeof c.grade === "string") {
-    const ally = p.ally ? state.players[p.ally] : undefined;
-    return { kind: "ally_ends_grade", person: p.ally, grade: ally?.grade ?? null, blacklisted: ally?.blacklisted ?? false, need: c.grade };
-  }
-  if (c.kind === "appeals_decided" && typeof c.count === "number") {
-    let have = 0;
-    for (const a of Object.values(state.appeals)) if (a.decidedBy === p.seat) have++;
-    return { kind: "appeals_decided", have, need: c.count };
-  }
-  return null;
-}
-
 function facts(state: GameState, p: Player, check: GoalCheck): GoalFacts {
-  const newer = newerFacts(state, p, check);
-  if (newer) return newer;
   const s = state.scenario;
   const other = (seat: SeatId | null): Player | undefined => (seat ? state.players[seat] : undefined);
   switch (check.kind) {
@@ -172,8 +150,7 @@ function facts(state: GameState, p: Player, check: GoalCheck): GoalFacts {
         kind: "acquire",
         service: service?.id ?? null,
         places: service ? service.locations.slice() : [],
-        // read loosely: older scenario formats have no opening day (every want is open from day 1)
-        fromDay: (service as { fromDay?: number } | null)?.fromDay ?? 1,
+        fromDay: service?.fromDay ?? 1,
         byDay: check.byDay,
         day: p.itemDays[check.item] ?? null,
         needGrade: service ? lowestAllowed(s, service.id) : null,
@@ -212,9 +189,15 @@ function facts(state: GameState, p: Player, check: GoalCheck): GoalFacts {
     }
     case "clear_appeals":
       return { kind: "clear_appeals", waiting: pendingAppeals(state, "") };
-    default:
-      // a check kind added to the scenario format after this reader: show the card without a progress line
-      return { kind: "other", check: (check as { kind: string }).kind };
+    case "ally_ends_grade": {
+      const ally = other(p.ally);
+      return { kind: "ally_ends_grade", person: p.ally, grade: ally?.grade ?? null, blacklisted: ally?.blacklisted ?? false, need: check.grade };
+    }
+    case "appeals_decided": {
+      let have = 0;
+      for (const a of Object.values(state.appeals)) if (a.decidedBy === p.seat) have++;
+      return { kind: "appeals_decided", have, need: check.count };
+    }
   }
 }
 
@@ -254,8 +237,7 @@ export function goalProgress(state: GameState, seat: SeatId): GoalProgress[] {
     const card = state.scenario.goals.find((g) => g.id === goal);
     if (!card) continue;
     const f = facts(state, p, card.check);
-    // goalMet has no answer for a check kind it does not know: that is "not met"
-    const met = Boolean(goalMet(state, seat, goal));
+    const met = goalMet(state, seat, goal);
     out.push({ goal, met, settled: isSettled(state, p, f, met), ...f });
   }
   return out;

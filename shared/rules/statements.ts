@@ -8,31 +8,64 @@
 import type { CommandOf } from "./commands.ts";
 import { accept, reject, type Decision } from "./context.ts";
 import type { GameEvent } from "./events.ts";
-import { isRejection, questionAbout } from "./evidence.ts";
-import { Reasons } from "./reasons.ts";
-import { isTownsperson, type GameState, type JournalEntry, type SeatId, type StatementAnswer } from "./state.ts";
+import { isRejection, questionAbout, type Subject } from "./evidence.ts";
+import { Reasons, type Reason } from "./reasons.ts";
+import { isTownsperson, type GameState, type JournalEntry, type Phase, type SeatId, type StatementAnswer } from "./state.ts";
 
 export const STATEMENT_ANSWERS: readonly StatementAnswer[] = ["saw_it", "did_not", "did_not_see"];
+
+/** When officials gather evidence (statements, footage): while the town is awake and while they decide. */
+export const EVIDENCE_PHASES: readonly Phase[] = ["day", "evening"];
+
+/** Why `seat` cannot be asked about `about` by `official`, or null when they can. */
+function notAWitness(s: GameState, official: SeatId, about: Subject, seat: SeatId, asked = askedAbout(s, about)): Reason | null {
+  const witness = s.players[seat];
+  // the subject cannot witness against themselves; officials and observers were not in the town
+  if (!witness || !isTownsperson(witness) || seat === official || seat === about.entry.subject) return Reasons.not_a_witness;
+  return asked.has(seat) ? Reasons.already_asked : null;
+}
+
+/** Who was already asked about this entry (or this appeal against it). */
+function askedAbout(s: GameState, about: Subject): Set<SeatId> {
+  const asked = new Set<SeatId>();
+  for (const x of Object.values(s.statements)) if (x.entry === about.entry.id && x.appeal === about.appeal) asked.add(x.witness);
+  return asked;
+}
+
+/**
+ * Whom `official` may ask now, for every open entry (by entry id) and pending appeal (by appeal
+ * id) they may gather evidence on; empty outside EVIDENCE_PHASES. A key present means evidence
+ * (a statement or the footage) may be sought on it now, even when nobody is left to ask.
+ */
+export function witnessesToAsk(s: GameState, official: SeatId): Record<string, SeatId[]> {
+  const out: Record<string, SeatId[]> = {};
+  if (!EVIDENCE_PHASES.includes(s.phase)) return out;
+  const targets = [
+    ...Object.values(s.journal).map((e) => ({ key: e.id, c: { entry: e.id } })),
+    ...Object.values(s.appeals).map((a) => ({ key: a.id, c: { appeal: a.id } })),
+  ];
+  for (const { key, c } of targets) {
+    const about = questionAbout(s, official, c);
+    if (isRejection(about)) continue;
+    const asked = askedAbout(s, about);
+    out[key] = s.seats.filter((seat) => notAWitness(s, official, about, seat, asked) === null);
+  }
+  return out;
+}
 
 export function askStatement(s: GameState, seat: SeatId, c: CommandOf<"ask_statement">): Decision {
   const about = questionAbout(s, seat, c);
   if (isRejection(about)) return about;
   const { entry, appeal } = about;
-  const witness = s.players[c.witness];
-  // the subject cannot witness against themselves; officials and observers were not in the town
-  if (!witness || !isTownsperson(witness) || witness.seat === seat || witness.seat === entry.subject) {
-    return reject(Reasons.not_a_witness);
-  }
-  for (const x of Object.values(s.statements)) {
-    if (x.entry === entry.id && x.appeal === appeal && x.witness === witness.seat) return reject(Reasons.already_asked);
-  }
+  const why = notAWitness(s, seat, about, c.witness);
+  if (why) return reject(why);
   return accept([
     {
       type: "statement_asked",
       statement: {
         id: `w${s.nextId}`,
         official: seat,
-        witness: witness.seat,
+        witness: c.witness,
         entry: entry.id,
         appeal,
         askedDay: s.day,

@@ -5,6 +5,7 @@
  */
 import { actionsAt, type ActionOption } from "./deeds.ts";
 import { goalProgress, type GoalProgress } from "./goalProgress.ts";
+import { witnessesToAsk } from "./statements.ts";
 import type { Appeal, EntryStatus, FootageCheck, GameState, Phase, Player, Role, SeatId, Statement } from "./state.ts";
 
 export type Viewer = { kind: "seat"; seat: SeatId } | { kind: "board" } | { kind: "host" };
@@ -173,8 +174,11 @@ export interface OfficialView {
   cameraFeed: Observation[];
   blacklist: { seat: SeatId; day: number; by: string; entries: string[]; active: boolean }[];
   proposals: { id: string; official: SeatId; deed: string; points: number; day: number; status: string }[];
-  /** Who may be asked for a statement: the town's residents and watchers, not me (the form also leaves out the subject). */
-  askable: SeatId[];
+  /**
+   * Where I may gather evidence now, keyed by open entry id or pending appeal id, with whom I may
+   * still ask for a statement there (see witnessesToAsk); empty outside the day and the evening.
+   */
+  askable: Record<string, SeatId[]>;
   /** Statements asked for and their answers, to show beside each entry or appeal. */
   statements: StatementSeen[];
   /** Footage checked, to show beside each entry or appeal. */
@@ -409,7 +413,7 @@ function officialView(s: GameState, p: Player): OfficialView {
     cameraFeed,
     blacklist: s.blacklist.map((r) => ({ seat: r.seat, day: r.day, by: r.by, entries: r.entries.slice(), active: r.active })),
     proposals: s.proposals.map((x) => ({ id: x.id, official: x.official, deed: x.deed, points: x.points, day: x.day, status: x.status })),
-    askable: s.seats.filter((x) => x !== p.seat && (s.players[x]?.role === "resident" || s.players[x]?.role === "watcher")),
+    askable: witnessesToAsk(s, p.seat),
     statements: Object.values(s.statements).map((x) => ({
       id: x.id, official: x.official, witness: x.witness, entry: x.entry, appeal: x.appeal, askedDay: x.askedDay, status: x.status, answer: x.answer,
     })),

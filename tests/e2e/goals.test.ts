@@ -18,6 +18,7 @@ import type { Room } from "@colyseus/sdk";
 import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device, SCREENSHOTS } from "../support/browser.ts";
 import { seriousViolations } from "../support/axe.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
+import { joinByLink, phaseShown, seatsByName } from "../support/players.ts";
 import { joinHost, joinPlayer } from "../support/clients.ts";
 import { sendOk } from "../support/script.ts";
 import { roomSession } from "../support/views.ts";
@@ -71,20 +72,8 @@ async function joinAs(nickname: string, code: string): Promise<Page> {
   devices.push(device);
   const { page } = device;
   await page.setViewportSize(PHONE);
-  await page.goto(`${server.url}/join/${code}`);
-  await page.getByLabel(en.join.nickname).fill(nickname);
-  await page.getByRole("button", { name: en.join.submit }).click();
-  await page.getByRole("heading", { name: en.join.inTitle }).waitFor();
+  await joinByLink(page, server.url, code, nickname);
   return page;
-}
-
-function seats(host: Room): Record<string, string> {
-  const players = (host.state as { toJSON(): { players: Record<string, { seatId: string; nickname: string }> } }).toJSON().players;
-  return Object.fromEntries(Object.values(players).map((x) => [x.nickname, x.seatId]));
-}
-
-async function phase(pages: Page[], name: string): Promise<void> {
-  for (const page of pages) await expect.poll(() => page.locator(".play-status .phase").textContent(), { timeout: 10_000 }).toBe(name);
 }
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -130,13 +119,13 @@ describeBrowser("secret goals on the play screen", () => {
     const obi = await joinAs("Obi", code);
     // a second official off screen: the room's minimum, and no second resident, so the cousin is Ann
     await joinPlayer(server.url, code, "Ben");
-    await expect.poll(() => Object.keys(seats(host)).length).toBe(5);
-    const seat = seats(host);
+    await expect.poll(() => Object.keys(seatsByName(host)).length).toBe(5);
+    const seat = seatsByName(host);
     const roles = { Ann: "resident", Wes: "watcher", Olu: "official", Ben: "official", Obi: "observer" };
     for (const [name, role] of Object.entries(roles)) await sendOk(host, { kind: "assign_role", seatId: seat[name], role });
     await sendOk(host, { kind: "start" });
     const all = [ann, wes, olu, obi];
-    await phase(all, p.phase.morning);
+    await phaseShown(all, p.phase.morning);
 
     const game = roomSession(code).game;
     const nick = (s: string) => game.players[s]!.nickname;
@@ -200,7 +189,7 @@ describeBrowser("secret goals on the play screen", () => {
   it("come before the map on a phone, with the role's work; the official's queues counted on their tabs", { timeout: 120_000 }, async () => {
     const { host, ann, wes, olu, all } = theClass();
     await sendOk(host, { kind: "advance" });
-    await phase(all, p.phase.day);
+    await phaseShown(all, p.phase.day);
 
     // on a phone: the goal, then the role's work, then the map
     const annMap = await mapBox(ann);

@@ -13,6 +13,7 @@ import type { Browser, Page } from "playwright-core";
 import type { Room } from "@colyseus/sdk";
 import { describeBrowser, launchChromium, newDevice } from "../support/browser.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
+import { seatsByName } from "../support/players.ts";
 import { joinHost, joinPlayer } from "../support/clients.ts";
 import { seatOf, sendOk } from "../support/script.ts";
 import { receivedPrivate } from "../support/views.ts";
@@ -71,11 +72,6 @@ async function checkTabs(page: Page, screen: string, into = problems): Promise<v
   if (count > 0) await tabs.first().click();
 }
 
-function seats(host: Room): Record<string, string> {
-  const players = (host.state as { toJSON(): { players: Record<string, { seatId: string; nickname: string }> } }).toJSON().players;
-  return Object.fromEntries(Object.values(players).map((x) => [x.nickname, x.seatId]));
-}
-
 describeBrowser("every page in both languages", () => {
   beforeAll(async () => {
     server = await startTestServer({ BOT_THINK_MS: "60000" });
@@ -124,13 +120,13 @@ describeBrowser("every page in both languages", () => {
     }
     const mine = <T>(name: keyof typeof scripted, field: string) => (receivedPrivate(raw[name].room)[raw[name].seat] as Record<string, T[]>)[field] ?? [];
     await sendOk(host, { kind: "add_bot", count: 2 });
-    await expect.poll(() => Object.keys(seats(host)).length).toBe(9);
+    await expect.poll(() => Object.keys(seatsByName(host)).length).toBe(9);
     await expect.poll(() => hostPage.locator("#players td.name").count()).toBe(9);
     await check(students.resident, "lobby (student)");
     await check(board, "board, lobby");
     await check(hostPage, "host console, lobby");
 
-    const seat = seats(host);
+    const seat = seatsByName(host);
     const cast: Record<string, string> = { ...Object.fromEntries(Object.entries(names).map(([role, name]) => [name, role])), ...scripted };
     for (const [name, id] of Object.entries(seat)) await sendOk(host, { kind: "assign_role", seatId: id, role: cast[name] ?? "resident" });
     await sendOk(host, { kind: "start" });

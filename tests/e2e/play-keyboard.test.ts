@@ -10,6 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import type { Room } from "@colyseus/sdk";
 import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device } from "../support/browser.ts";
 import { startTestServer, until, type TestServer } from "../support/server.ts";
+import { seatsByName } from "../support/players.ts";
 import { joinHost, joinPlayer } from "../support/clients.ts";
 import { sendOk } from "../support/script.ts";
 import { receivedPrivate } from "../support/views.ts";
@@ -47,11 +48,6 @@ async function tabTo(page: Page, name: string, key: "Tab" | "Shift+Tab" = "Tab",
   throw new Error(`Tab never reached “${name}” (stopped on “${await focusedName(page)}”)`);
 }
 
-function seats(host: Room): Record<string, string> {
-  const players = (host.state as { toJSON(): { players: Record<string, { seatId: string; nickname: string }> } }).toJSON().players;
-  return Object.fromEntries(Object.values(players).map((x) => [x.nickname, x.seatId]));
-}
-
 type Own = { observations?: { id: string; actor: string; deed: string }[]; myEntries?: { id: string }[]; journal?: { id: string; status: string }[] };
 const own = (room: Room, seat: string) => (receivedPrivate(room)[seat] ?? {}) as Own;
 
@@ -82,8 +78,8 @@ describeBrowser("the play screen from the keyboard", () => {
     const wes = (await joinPlayer(server.url, code, "Wes")).room;
     const olu = (await joinPlayer(server.url, code, "Olu")).room;
     const ben = (await joinPlayer(server.url, code, "Ben")).room;
-    await expect.poll(() => Object.keys(seats(host)).length).toBe(4);
-    const seat = seats(host);
+    await expect.poll(() => Object.keys(seatsByName(host)).length).toBe(4);
+    const seat = seatsByName(host);
     for (const [name, role] of Object.entries({ Kim: "resident", Ben: "resident", Wes: "watcher", Olu: "official" })) {
       await sendOk(host, { kind: "assign_role", seatId: seat[name], role });
     }

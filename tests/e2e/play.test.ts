@@ -11,10 +11,10 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import type { Room } from "@colyseus/sdk";
 import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device, SCREENSHOTS } from "../support/browser.ts";
 import { seriousViolations } from "../support/axe.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
+import { joinByLink, phaseShown, seatsByName } from "../support/players.ts";
 import { joinHost, joinPlayer } from "../support/clients.ts";
 import { sendOk } from "../support/script.ts";
 import { receivedPrivate } from "../support/views.ts";
@@ -62,20 +62,8 @@ async function joinAs(nickname: string, code: string): Promise<Page> {
   devices.push(device);
   const { page } = device;
   await page.setViewportSize(SIZES[0]);
-  await page.goto(`${server.url}/join/${code}`);
-  await page.getByLabel(en.join.nickname).fill(nickname);
-  await page.getByRole("button", { name: en.join.submit }).click();
-  await page.getByRole("heading", { name: en.join.inTitle }).waitFor();
+  await joinByLink(page, server.url, code, nickname);
   return page;
-}
-
-function seats(host: Room): Record<string, string> {
-  const players = (host.state as { toJSON(): { players: Record<string, { seatId: string; nickname: string }> } }).toJSON().players;
-  return Object.fromEntries(Object.values(players).map((x) => [x.nickname, x.seatId]));
-}
-
-async function phase(pages: Page[], name: string): Promise<void> {
-  for (const page of pages) await expect.poll(() => page.locator(".play-status .phase").textContent(), { timeout: 10_000 }).toBe(name);
 }
 
 describeBrowser("the play screen", () => {
@@ -98,13 +86,13 @@ describeBrowser("the play screen", () => {
     const olu = await joinAs("Olu", code);
     const obi = await joinAs("Obi", code);
     const ben = (await joinPlayer(server.url, code, "Ben")).room; // a quiet second resident
-    await expect.poll(() => Object.keys(seats(host)).length).toBe(5);
-    const seat = seats(host);
+    await expect.poll(() => Object.keys(seatsByName(host)).length).toBe(5);
+    const seat = seatsByName(host);
     const roles = { Ann: "resident", Ben: "resident", Wes: "watcher", Olu: "official", Obi: "observer" };
     for (const [name, role] of Object.entries(roles)) await sendOk(host, { kind: "assign_role", seatId: seat[name], role });
     await sendOk(host, { kind: "start" });
     const all = [ann, wes, olu, obi];
-    await phase(all, p.phase.morning);
+    await phaseShown(all, p.phase.morning);
     await expect.poll(() => ann.locator(".play-status .who-text").textContent()).toBe(`Ann · ${fill(p.status.you, { role: "Resident" })}`);
     await expect.poll(() => obi.locator(".play-status .who-text").textContent()).toBe(`Obi · ${fill(p.status.you, { role: p.role.observer })}`);
     // the facilitator's broadcast reaches everyone and can be dismissed
@@ -114,7 +102,7 @@ describeBrowser("the play screen", () => {
     await ann.locator(".announcement").waitFor({ state: "detached" });
 
     await sendOk(host, { kind: "advance" });
-    await phase(all, p.phase.day);
+    await phaseShown(all, p.phase.day);
 
     // the watcher goes to the park first, then the resident, who litters there
     const toPark = fill(p.town.goLabel, { how: p.town.walkFree, place: place("park") });
@@ -154,7 +142,7 @@ describeBrowser("the play screen", () => {
     }
 
     await sendOk(host, { kind: "advance" });
-    await phase(all, p.phase.evening);
+    await phaseShown(all, p.phase.evening);
     await capture(olu, "official");
     expect(await seriousViolations(olu), "official's screen").toEqual([]);
     await olu.setViewportSize(SIZES[0]);
@@ -162,7 +150,7 @@ describeBrowser("the play screen", () => {
     await olu.locator(".decided li", { hasText: fill(p.review.about, { name: "Ann", deed: deed("litter") }) }).waitFor({ state: "attached" });
 
     await sendOk(host, { kind: "advance" });
-    await phase(all, p.phase.night);
+    await phaseShown(all, p.phase.night);
     // the resident finds it in their record and appeals
     await ann.getByRole("tab", { name: p.tabs.record }).click();
     const record = ann.locator(".records li", { hasText: fill(p.record.entry, { day: 1, deed: deed("litter") }) });
@@ -196,7 +184,7 @@ describeBrowser("the play screen", () => {
 
     // next evening the official reverses the appeal; the resident gets the points back
     for (let i = 0; i < 3; i++) await sendOk(host, { kind: "advance" });
-    await phase(all, p.phase.evening);
+    await phaseShown(all, p.phase.evening);
     await olu.getByRole("tab", { name: p.tabs.appeals }).click();
     await olu.getByText(fill(p.appeals.reason, { reason: p.appeal.reason.context })).waitFor();
     await olu.getByRole("button", { name: `${p.appeals.reverse}: Ann, ${deed("litter")}` }).click();

@@ -9,11 +9,11 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import type { Room } from "@colyseus/sdk";
 import { mkdirSync } from "node:fs";
 import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device, SCREENSHOTS } from "../support/browser.ts";
 import { seriousViolations } from "../support/axe.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
+import { joinByLink, phaseShown, seatsByName } from "../support/players.ts";
 import { joinHost, joinPlayer } from "../support/clients.ts";
 import { sendOk } from "../support/script.ts";
 import { fill, stringTable } from "../support/strings.ts";
@@ -34,20 +34,8 @@ async function joinAs(nickname: string, code: string): Promise<Page> {
   devices.push(device);
   const { page } = device;
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(`${server.url}/join/${code}`);
-  await page.getByLabel(en.join.nickname).fill(nickname);
-  await page.getByRole("button", { name: en.join.submit }).click();
-  await page.getByRole("heading", { name: en.join.inTitle }).waitFor();
+  await joinByLink(page, server.url, code, nickname);
   return page;
-}
-
-function seats(host: Room): Record<string, string> {
-  const players = (host.state as { toJSON(): { players: Record<string, { seatId: string; nickname: string }> } }).toJSON().players;
-  return Object.fromEntries(Object.values(players).map((x) => [x.nickname, x.seatId]));
-}
-
-async function phase(pages: Page[], name: string): Promise<void> {
-  for (const page of pages) await expect.poll(() => page.locator(".play-status .phase").textContent(), { timeout: 10_000 }).toBe(name);
 }
 
 describeBrowser("witness statements on the play screen", () => {
@@ -68,17 +56,17 @@ describeBrowser("witness statements on the play screen", () => {
     const wen = (await joinPlayer(server.url, code, "Wen")).room;
     const ann = (await joinPlayer(server.url, code, "Ann")).room;
     const ben = (await joinPlayer(server.url, code, "Ben")).room;
-    await expect.poll(() => Object.keys(seats(host)).length).toBe(5);
-    const seat = seats(host);
+    await expect.poll(() => Object.keys(seatsByName(host)).length).toBe(5);
+    const seat = seatsByName(host);
     const roles = { Olu: "official", Cai: "resident", Wen: "watcher", Ann: "resident", Ben: "resident" };
     for (const [name, role] of Object.entries(roles)) await sendOk(host, { kind: "assign_role", seatId: seat[name], role });
     await sendOk(host, { kind: "start" });
     await sendOk(host, { kind: "advance" });
-    await phase([olu, cai], p.phase.day);
+    await phaseShown([olu, cai], p.phase.day);
     // the watcher writes hearsay: Ben spread a rumour (he did not)
     await sendOk(wen, { kind: "write_entry", subject: seat.Ben, deed: "spread_rumour", basis: "hearsay" });
     await sendOk(host, { kind: "advance" });
-    await phase([olu, cai], p.phase.evening);
+    await phaseShown([olu, cai], p.phase.evening);
 
     // the official asks Cai for a statement, beside the entry in the review queue
     const item = olu.locator(".queue-item", { hasText: fill(p.review.about, { name: "Ben", deed: deed("spread_rumour") }) });

@@ -27,7 +27,8 @@ describe("the SQLite store", () => {
     expect(again.events("s1").map((e) => [e.seq, e.type])).toEqual([[1, "a"], [2, "b"], [3, "c"]]);
     expect(again.seatForToken("s1", "t1")).toBe("seat1");
     expect(again.seatForToken("s1", "nope")).toBeUndefined();
-    expect(again.recentCommands("s1", 10)).toEqual([{ key: "host:c1", seq: 3 }]);
+    expect(again.commandSeq("s1", "host:c1")).toBe(3);
+    expect(again.commandSeq("s1", "host:c2")).toBeUndefined();
     expect(again.openSessions(Date.now()).map((s) => s.code)).toEqual(["AAAAAA"]);
     again.close();
   });
