@@ -8,12 +8,12 @@
  * nicknames, in the host's private view (`hostNames`).
  */
 import { activeSeats } from "../../shared/lobby/lobby.ts";
-import { pseudonymAt } from "../../shared/lobby/pseudonym.ts";
+import { nicknameScrubber, pseudonymAt } from "../../shared/lobby/pseudonym.ts";
 import type { LocalText } from "../../shared/lang.ts";
 import type { Session } from "../../shared/session/index.ts";
 import type { Ending } from "../../shared/debrief/ending.ts";
 
-/** The seat's stable pseudonym: its place in the game's seats, then lobby seats not yet in the game (as `syncPublic` numbers them). */
+/** The seat's stable pseudonym: its place in the game's seats, then lobby seats not yet in the game (the public state and the scrubbed texts both use it). */
 export function pseudonymIndex(session: Session): Map<string, number> {
   const { lobby, game } = session;
   const index = new Map(game.seats.map((seat, i) => [seat, i]));
@@ -25,24 +25,18 @@ export function pseudonymOf(session: Session, seat: string): LocalText {
   return pseudonymAt(pseudonymIndex(session).get(seat) ?? 0);
 }
 
-/** Every nickname the session knows (lobby and game, so a renamed seat's old game name too), longest first. */
+/** Every nickname the session knows (lobby and game, so a renamed seat's old game name too). */
 function nicknames(session: Session): { seat: string; name: string }[] {
   const out: { seat: string; name: string }[] = [];
   for (const seat of Object.values(session.lobby.seats)) out.push({ seat: seat.seatId, name: seat.nickname });
   for (const p of Object.values(session.game.players)) out.push({ seat: p.seat, name: p.nickname });
-  return out.filter((n) => n.name.length > 0).sort((a, b) => b.name.length - a.name.length);
+  return out;
 }
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Free text with every nickname replaced by the English pseudonym (as the anonymised debrief does). */
 export function nameScrubber(session: Session): (text: string) => string {
-  const names = nicknames(session);
-  if (names.length === 0) return (t) => t;
   const index = pseudonymIndex(session);
-  const bySeat = new Map(names.map((n) => [n.name.toLowerCase(), n.seat]));
-  const pattern = new RegExp(names.map((n) => escape(n.name)).join("|"), "giu");
-  return (text) => text.replace(pattern, (m) => pseudonymAt(index.get(bySeat.get(m.toLowerCase()) ?? "") ?? 0).en);
+  return nicknameScrubber(nicknames(session), (seat) => pseudonymAt(index.get(seat) ?? 0).en);
 }
 
 /**

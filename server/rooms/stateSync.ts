@@ -8,7 +8,7 @@ import { boardView, viewFor, type BoardView, type GameState } from "../../shared
 import type { Session } from "../../shared/session/index.ts";
 import { endingFor } from "../../shared/debrief/ending.ts";
 import { FeedEntry, PlayerState, PrivateView, type SessionState } from "./sessionState.ts";
-import { anonymiseSeatView, hostNames, nameScrubber } from "./anonymous.ts";
+import { anonymiseSeatView, hostNames, nameScrubber, pseudonymIndex } from "./anonymous.ts";
 
 /** Who a private view is for: a seat, or the facilitator ("host"). */
 export type ViewKey = string;
@@ -46,7 +46,7 @@ function syncPlayers(state: SessionState, session: Session, board: BoardView, co
   const shown = new Set<string>();
   const publicBySeat = new Map(board.players.map((p) => [p.seat, p]));
   const order = [...activeSeats(lobby).map((s) => s.seatId), ...game.seats.filter((seat) => !lobby.seats[seat])];
-  const gameOrder = new Map(game.seats.map((seat, i) => [seat, i]));
+  const pseudonym = pseudonymIndex(session);
   for (const seatId of order) {
     shown.add(seatId);
     const seat = lobby.seats[seatId];
@@ -70,7 +70,7 @@ function syncPlayers(state: SessionState, session: Session, board: BoardView, co
       score: pub?.score ?? 0,
       grade: pub?.grade ?? "",
       blacklisted: pub?.blacklisted ?? false,
-      pseudonym: gameOrder.get(seatId) ?? game.seats.length + order.indexOf(seatId),
+      pseudonym: pseudonym.get(seatId) ?? pseudonym.size,
     });
   }
   const gone = Array.from(state.players.keys()).filter((seatId) => !shown.has(seatId));

@@ -7,7 +7,7 @@
  * hid are blanked in every debrief, named or not.
  */
 import type { LocalText } from "../lang.ts";
-import { pseudonymAt } from "../lobby/pseudonym.ts";
+import { nicknameScrubber, pseudonymAt } from "../lobby/pseudonym.ts";
 import type { Session, SessionEvent } from "../session/index.ts";
 import type { LogEvent } from "./log.ts";
 import { noteTextId } from "../rules/state.ts";
@@ -45,7 +45,7 @@ export function people(final: Session, log: readonly LogEvent[]): Map<string, Pe
   );
 }
 
-/** Every nickname a seat ever had, longest first (so "Annabel" is replaced before "Ann"). */
+/** Every nickname a seat ever had. */
 function everyNickname(log: readonly LogEvent[]): { seat: string; name: string }[] {
   const out: { seat: string; name: string }[] = [];
   for (const { event } of log) {
@@ -53,18 +53,12 @@ function everyNickname(log: readonly LogEvent[]): { seat: string; name: string }
     else if (event.type === "seat_added") out.push({ seat: event.seat, name: event.nickname });
     else if (event.type === "bot_seat_taken") out.push({ seat: event.bot, name: event.nickname });
   }
-  return out.filter((x) => x.name.length > 0).sort((a, b) => b.name.length - a.name.length);
+  return out;
 }
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Free text with every nickname replaced; hidden texts blanked by the caller. */
 export function textScrubber(log: readonly LogEvent[], pseudonymOf: (seat: string) => string): (text: string) => string {
-  const names = everyNickname(log);
-  if (names.length === 0) return (t) => t;
-  const bySeat = new Map(names.map((n) => [n.name.toLowerCase(), n.seat]));
-  const pattern = new RegExp(names.map((n) => escape(n.name)).join("|"), "giu");
-  return (text) => text.replace(pattern, (m) => pseudonymOf(bySeat.get(m.toLowerCase()) ?? "") || "?");
+  return nicknameScrubber(everyNickname(log), (seat) => pseudonymOf(seat) || "?");
 }
 
 /** Blanks texts the facilitator hid (journal notes by entry id; observer notes by their position). */

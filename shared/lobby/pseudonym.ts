@@ -29,3 +29,17 @@ export function pseudonymAt(index: number): LocalText {
 export function pseudonyms(seatsInOrder: readonly string[]): Map<string, LocalText> {
   return new Map(seatsInOrder.map((seat, i) => [seat, pseudonymAt(i)]));
 }
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Free text with every nickname in `names` replaced by `replacement(seat)`, whatever its case.
+ * Longer names are tried first, so "Annabel" is replaced before "Ann".
+ */
+export function nicknameScrubber(names: readonly { seat: string; name: string }[], replacement: (seat: string) => string): (text: string) => string {
+  const known = names.filter((n) => n.name.length > 0).sort((a, b) => b.name.length - a.name.length);
+  if (known.length === 0) return (t) => t;
+  const bySeat = new Map(known.map((n) => [n.name.toLowerCase(), n.seat]));
+  const pattern = new RegExp(known.map((n) => escape(n.name)).join("|"), "giu");
+  return (text) => text.replace(pattern, (m) => replacement(bySeat.get(m.toLowerCase()) ?? ""));
+}
