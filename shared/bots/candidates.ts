@@ -8,7 +8,7 @@
  * stops early. A new command kind a player can send belongs here too.
  */
 import type { Scenario } from "../scenario/index.ts";
-import type { Command, CommandKind, OfficialView, ResidentView, View } from "../rules/index.ts";
+import { STATEMENT_ANSWERS, type Command, type CommandKind, type OfficialView, type ResidentView, type View } from "../rules/index.ts";
 
 export type Candidates = Partial<Record<CommandKind, () => Iterable<Command>>>;
 
@@ -55,6 +55,9 @@ function townCandidates(sc: Scenario, v: ResidentView): Candidates {
     *appeal() {
       for (const e of v.aboutMe) for (const reason of REASONS) yield { kind: "appeal", entry: e.id, reason, evidence: reason === "did_not_happen" ? "camera" : null };
     },
+    *answer_statement() {
+      for (const r of v.requests) if (r.status === "open") for (const answer of STATEMENT_ANSWERS) yield { kind: "answer_statement", statement: r.id, answer };
+    },
   };
   if (v.kind === "resident") {
     out.report = function* () {
@@ -71,7 +74,16 @@ function townCandidates(sc: Scenario, v: ResidentView): Candidates {
 
 function officialCandidates(sc: Scenario, v: OfficialView): Candidates {
   const deedOf = (id: string) => sc.deeds.find((d) => d.id === id);
+  // the view keys where evidence may be sought by entry id or appeal id
+  const appeals = new Set(v.appeals.map((a) => a.id));
+  const about = (target: string) => (appeals.has(target) ? { appeal: target } : { entry: target });
   return {
+    *ask_statement() {
+      for (const [target, witnesses] of Object.entries(v.askable)) for (const witness of witnesses) yield { kind: "ask_statement", witness, ...about(target) };
+    },
+    *check_footage() {
+      for (const target of Object.keys(v.askable)) yield { kind: "check_footage", ...about(target) };
+    },
     *review() {
       for (const e of v.journal) {
         if (e.status !== "pending" && e.status !== "evidence_requested") continue;
