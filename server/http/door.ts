@@ -97,7 +97,7 @@ async function admitJoin(req: http.IncomingMessage, res: http.ServerResponse, ad
   const room = method === "joinById" && code && isJoinCode(code) ? matchMaker.getLocalRoomById(code) : undefined;
   // The host with their token is not locked out of their own session by others' guesses behind
   // the same address; a claim to be a host for a code that names no session is a guess like any.
-  const asHost = room !== undefined && /"as"\s*:\s*"host"/.test(body);
+  const asHost = room !== undefined && claimsHost(body);
   if (!asHost && (await options.guesses.exhausted(address))) {
     refuseJoin(res, { reason: "too_many_attempts" }, 429);
     return false;
@@ -116,6 +116,15 @@ async function admitJoin(req: http.IncomingMessage, res: http.ServerResponse, ad
   // Colyseus's route takes a body that was already read from `req.body` (and reads no stream).
   (req as http.IncomingMessage & { body?: string }).body = body || "{}";
   return true;
+}
+
+/** Whether join options ask to enter as the facilitator (the room checks the token itself). */
+function claimsHost(body: string): boolean {
+  try {
+    return (JSON.parse(body) as { as?: unknown } | null)?.as === "host";
+  } catch {
+    return false;
+  }
 }
 
 /** Reads at most `max` bytes of the body; undefined (and the rest unread) when it is longer. */
