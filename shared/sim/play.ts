@@ -170,31 +170,29 @@ export function playGame(scenario: Scenario, opts: PlayOptions): PlayedGame {
   while (state.phase !== "ended" && guard++ < 100) {
     probe();
     // Bots play every running phase, night included, as the room's bot driver does.
-    {
-      const done = new Set<string>();
-      const failures: Record<string, number> = {};
-      for (let round = 0; round < maxRounds && done.size < state.seats.length; round++) {
-        for (const seat of shuffle(botRng, state.seats)) {
-          if (done.has(seat)) continue;
-          const p = state.players[seat];
-          if (!p || p.bot === null || p.bot === "auto") {
-            done.add(seat);
-            continue;
-          }
-          if (p.bot === "careless" && round < LATE_ROUNDS) continue;
-          const cmd = botCommand(state.scenario, state, seat, p.bot, botRng);
-          if (cmd === null || !run(seatActor(seat), cmd)) {
-            if (cmd !== null) failures[seat] = (failures[seat] ?? 0) + 1;
-            if (cmd === null || (failures[seat] ?? 0) >= 3) done.add(seat);
-          } else if (cmd.kind === "ask_statement") {
-            // a witness who had nothing left to do gets turns again, to answer within the phase
-            done.delete(cmd.witness);
-          }
+    const done = new Set<string>();
+    const failures: Record<string, number> = {};
+    for (let round = 0; round < maxRounds && done.size < state.seats.length; round++) {
+      for (const seat of shuffle(botRng, state.seats)) {
+        if (done.has(seat)) continue;
+        const p = state.players[seat];
+        if (!p || p.bot === null || p.bot === "auto") {
+          done.add(seat);
+          continue;
         }
-        // after rounds 1, 2, 4, 8 …: what a phase offers changes early (others act, entries
-        // arrive), and probing every round would cost more than the game itself
-        if (((round + 1) & round) === 0) probe();
+        if (p.bot === "careless" && round < LATE_ROUNDS) continue;
+        const cmd = botCommand(state.scenario, state, seat, p.bot, botRng);
+        if (cmd === null || !run(seatActor(seat), cmd)) {
+          if (cmd !== null) failures[seat] = (failures[seat] ?? 0) + 1;
+          if (cmd === null || (failures[seat] ?? 0) >= 3) done.add(seat);
+        } else if (cmd.kind === "ask_statement") {
+          // a witness who had nothing left to do gets turns again, to answer within the phase
+          done.delete(cmd.witness);
+        }
       }
+      // after rounds 1, 2, 4, 8 …: what a phase offers changes early (others act, entries
+      // arrive), and probing every round would cost more than the game itself
+      if (((round + 1) & round) === 0) probe();
     }
     probe();
     closePhase();
