@@ -217,21 +217,39 @@ interface JournalIndex {
 }
 const journalCache = new WeakMap<GameState["journal"], JournalIndex>();
 
+type Entry = GameState["journal"][string];
+/** What each view shows of one entry, memoised on the entry itself (most entries are unchanged by an event). */
+interface EntryFaces {
+  published: PublishedEntry | null;
+  recorded: RecordedEntry | null;
+  own: OwnEntry | null;
+}
+const facesCache = new WeakMap<Entry, EntryFaces>();
+
+function entryFaces(e: Entry): EntryFaces {
+  const hit = facesCache.get(e);
+  if (hit) return hit;
+  const pub = e.published ? published(e) : null;
+  const faces: EntryFaces = {
+    published: pub,
+    recorded: pub ? { ...pub, reviewer: e.reviewer, byOfficial: e.reviewer !== null, source: e.source } : null,
+    own: e.author
+      ? { id: e.id, subject: e.subject, deed: e.deed, basis: e.basis, occurrence: e.occurrence, status: e.status, points: e.points, day: e.day }
+      : null,
+  };
+  facesCache.set(e, faces);
+  return faces;
+}
+
 function journalIndex(s: GameState): JournalIndex {
   const hit = journalCache.get(s.journal);
   if (hit) return hit;
   const index: JournalIndex = { feed: [], aboutMe: {}, byAuthor: {} };
   for (const e of Object.values(s.journal)) {
-    if (e.published) {
-      const pub = published(e);
-      index.feed.push(pub);
-      (index.aboutMe[e.subject] ??= []).push({ ...pub, reviewer: e.reviewer, byOfficial: e.reviewer !== null, source: e.source });
-    }
-    if (e.author) {
-      (index.byAuthor[e.author] ??= []).push({
-        id: e.id, subject: e.subject, deed: e.deed, basis: e.basis, occurrence: e.occurrence, status: e.status, points: e.points, day: e.day,
-      });
-    }
+    const faces = entryFaces(e);
+    if (faces.published) index.feed.push(faces.published);
+    if (faces.recorded) (index.aboutMe[e.subject] ??= []).push(faces.recorded);
+    if (faces.own && e.author) (index.byAuthor[e.author] ??= []).push(faces.own);
   }
   journalCache.set(s.journal, index);
   return index;
@@ -376,8 +394,25 @@ function residentView(s: GameState, p: Player): ResidentView {
   };
 }
 
-function officialView(s: GameState, p: Player): OfficialView {
-  const journal: QueueEntry[] = Object.values(s.journal).map((e) => ({
+/** The official's lists, memoised on the records they come from (shared by every official's view). */
+const queueCache = new WeakMap<GameState["journal"], QueueEntry[]>();
+const queueEntryCache = new WeakMap<Entry, QueueEntry>();
+const cameraCache = new WeakMap<GameState["occurrences"], { day: number; feed: Observation[] }>();
+const appealsCache = new WeakMap<GameState["appeals"], OfficialView["appeals"]>();
+const statementsCache = new WeakMap<GameState["statements"], OfficialView["statements"]>();
+const footageCache = new WeakMap<GameState["footage"], OfficialView["footage"]>();
+
+function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, build: () => V): V {
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const value = build();
+  cache.set(key, value);
+  return value;
+}
+
+function queueEntry(s: GameState, e: Entry): QueueEntry {
+  // an occurrence never moves once recorded, so the entry alone decides its queue line
+  return memo(queueEntryCache, e, () => ({
     id: e.id,
     source: e.source,
     author: e.author,
@@ -393,33 +428,49 @@ function officialView(s: GameState, p: Player): OfficialView {
     reviewer: e.reviewer,
     footage: e.footage,
   }));
-  const cameraFeed: Observation[] = [];
+}
+
+function cameraFeed(s: GameState): Observation[] {
+  const hit = cameraCache.get(s.occurrences);
+  if (hit && hit.day === s.day) return hit.feed;
+  const feed: Observation[] = [];
   for (const o of Object.values(s.occurrences)) {
-    if (o.camera && o.day === s.day) cameraFeed.push({ id: o.id, actor: o.actor, deed: o.deed, location: o.location, day: o.day });
+    if (o.camera && o.day === s.day) feed.push({ id: o.id, actor: o.actor, deed: o.deed, location: o.location, day: o.day });
   }
+  cameraCache.set(s.occurrences, { day: s.day, feed });
+  return feed;
+}
+
+function officialView(s: GameState, p: Player): OfficialView {
   return {
     kind: "official",
     board: boardView(s),
     me: ownPlayer(p),
-    journal,
-    appeals: Object.values(s.appeals).map((a) => ({
-      ...ownAppeal(a),
-      appellant: a.appellant,
-      evenings: a.evenings,
-      footage: a.footage,
-      decidedBy: a.decidedBy,
-      decidedDay: a.decidedDay,
-    })),
-    cameraFeed,
+    journal: memo(queueCache, s.journal, () => Object.values(s.journal).map((e) => queueEntry(s, e))),
+    appeals: memo(appealsCache, s.appeals, () =>
+      Object.values(s.appeals).map((a) => ({
+        ...ownAppeal(a),
+        appellant: a.appellant,
+        evenings: a.evenings,
+        footage: a.footage,
+        decidedBy: a.decidedBy,
+        decidedDay: a.decidedDay,
+      })),
+    ),
+    cameraFeed: cameraFeed(s),
     blacklist: s.blacklist.map((r) => ({ seat: r.seat, day: r.day, by: r.by, entries: r.entries.slice(), active: r.active })),
     proposals: s.proposals.map((x) => ({ id: x.id, official: x.official, deed: x.deed, points: x.points, day: x.day, status: x.status })),
     askable: witnessesToAsk(s, p.seat),
-    statements: Object.values(s.statements).map((x) => ({
-      id: x.id, official: x.official, witness: x.witness, entry: x.entry, appeal: x.appeal, askedDay: x.askedDay, status: x.status, answer: x.answer,
-    })),
-    footage: Object.values(s.footage).map((f) => ({
-      id: f.id, official: f.official, entry: f.entry, appeal: f.appeal, day: f.day, result: f.result, shows: f.shows ? { ...f.shows } : null,
-    })),
+    statements: memo(statementsCache, s.statements, () =>
+      Object.values(s.statements).map((x) => ({
+        id: x.id, official: x.official, witness: x.witness, entry: x.entry, appeal: x.appeal, askedDay: x.askedDay, status: x.status, answer: x.answer,
+      })),
+    ),
+    footage: memo(footageCache, s.footage, () =>
+      Object.values(s.footage).map((f) => ({
+        id: f.id, official: f.official, entry: f.entry, appeal: f.appeal, day: f.day, result: f.result, shows: f.shows ? { ...f.shows } : null,
+      })),
+    ),
     myExtraTime: s.extraTime[p.seat] ?? 0,
     goalProgress: goalProgress(s, p.seat),
   };
