@@ -308,9 +308,12 @@ function published(e: GameState["journal"][string]): PublishedEntry {
   return { id: e.id, subject: e.subject, deed: e.deed, points: e.points, day: e.day, status: e.status };
 }
 
-export function boardView(s: GameState): BoardView {
-  const cached = boardCache.get(s);
-  if (cached) return cached;
+/** The public side of the players, memoised on the players record (most events touch no player). */
+const publicCache = new WeakMap<GameState["players"], { seats: readonly SeatId[]; players: PublicPlayer[]; honourRoll: SeatId[] }>();
+
+function publicPlayers(s: GameState): { players: PublicPlayer[]; honourRoll: SeatId[] } {
+  const hit = publicCache.get(s.players);
+  if (hit && hit.seats === s.seats) return hit;
   const players: PublicPlayer[] = [];
   const honourRoll: SeatId[] = [];
   for (const seat of s.seats) {
@@ -319,6 +322,15 @@ export function boardView(s: GameState): BoardView {
     players.push(publicPlayer(s, p));
     if (p.scored && s.scenario.grades.find((g) => g.id === p.grade)?.honourRoll) honourRoll.push(seat);
   }
+  const value = { seats: s.seats, players, honourRoll };
+  publicCache.set(s.players, value);
+  return value;
+}
+
+export function boardView(s: GameState): BoardView {
+  const cached = boardCache.get(s);
+  if (cached) return cached;
+  const { players, honourRoll } = publicPlayers(s);
   const feed = journalIndex(s).feed;
   const deedPoints: Record<string, number> = {};
   for (const d of s.scenario.deeds) deedPoints[d.id] = d.points;
