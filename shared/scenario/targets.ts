@@ -26,6 +26,28 @@ export const NUMBER_MEASURES = ["score_distance_median", "false_entries_per_game
 export const MEASURES = [...SHARE_MEASURES, ...NUMBER_MEASURES] as const;
 export type MeasureName = (typeof MEASURES)[number];
 
+/**
+ * Measures that grow with the class: the share of games in which something happens at least
+ * once, and counts per game. Their bands are written for a class of `targets.players` (24
+ * unless said) and judged at another size as the same town per person would give: a share of
+ * games `g` becomes 1 − (1 − g)^(n / players), a count per game `c` becomes c · n / players.
+ * (With a fixed chance per resident no single band of "games with a listing" can hold for both
+ * 12 and 36 players: 60 % at 12 is 94 % at 36.) Shares of people, goal met rates and per-role
+ * shares do not grow with the class and are judged as written.
+ */
+export const GAME_SHARE_MEASURES = [
+  "games_with_blacklisting",
+  "games_with_wrongful_blacklisting",
+  "games_with_appeal_reversed",
+  "games_with_appeal_upheld",
+  "games_with_appeal_undecided",
+  "games_with_cosigned_loan",
+  "games_with_cosigner_drop",
+] as const satisfies readonly MeasureName[];
+export const PER_GAME_COUNT_MEASURES = ["false_entries_per_game"] as const satisfies readonly MeasureName[];
+/** The class size bands are written for when a scenario does not say. */
+export const REFERENCE_PLAYERS = 24;
+
 /** Roles the per-role measure speaks about (observers have no duties). */
 export const MEASURED_ROLES = ["resident", "watcher", "official"] as const;
 export type MeasuredRole = (typeof MEASURED_ROLES)[number];
@@ -69,6 +91,8 @@ export const TargetsSchema = z
       .optional(),
     false_entries_per_game: BandSchema.optional(),
     play_minutes: BandSchema.optional(),
+    /** The class size the bands of games_with_* and per-game counts are written for (see GAME_SHARE_MEASURES). */
+    players: z.number().int().min(2).max(200).optional(),
   })
   .strict();
 
@@ -84,8 +108,8 @@ export function checkTargets(t: Targets, goalIds: ReadonlySet<string>): { path: 
       if (v !== undefined && (v < 0 || v > 1)) errors.push({ path: `${path}.${k}`, message: `a share is between 0 and 1 (got ${v})` });
     }
   };
-  for (const [name, b] of Object.entries(t) as [MeasureName, Band | undefined][]) {
-    if (!b) continue;
+  for (const [name, b] of Object.entries(t) as [MeasureName | "players", Band | number | undefined][]) {
+    if (b === undefined || typeof b === "number" || name === "players") continue;
     const path = `targets.${name}`;
     if (share.has(name)) within(b, path);
     else for (const k of ["min", "max"] as const) {
@@ -107,4 +131,23 @@ export function checkTargets(t: Targets, goalIds: ReadonlySet<string>): { path: 
 /** Whether a value lies in its band (inclusive). */
 export function inBand(value: number, b: Band): boolean {
   return (b.min === undefined || value >= b.min) && (b.max === undefined || value <= b.max);
+}
+
+/**
+ * The band a measure is judged by in a class of `players`, from the band written for
+ * `reference` players (see GAME_SHARE_MEASURES); other measures keep their band.
+ */
+export function bandAtSize(measure: MeasureName, band: Band, players: number, reference: number): Band {
+  if (players === reference) return band;
+  const k = players / reference;
+  const scale = (GAME_SHARE_MEASURES as readonly string[]).includes(measure)
+    ? (g: number) => 1 - Math.pow(1 - g, k)
+    : (PER_GAME_COUNT_MEASURES as readonly string[]).includes(measure)
+      ? (c: number) => c * k
+      : null;
+  if (!scale) return band;
+  return {
+    ...(band.min === undefined ? {} : { min: scale(band.min) }),
+    ...(band.max === undefined ? {} : { max: scale(band.max) }),
+  };
 }

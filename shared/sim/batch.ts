@@ -32,5 +32,5 @@ export function simulate(
     opts.onPlayed?.(game, i);
     opts.onGame?.(i + 1);
   }
-  return { ...summarise(scenario.id, opts.seed, players, stats), mix: opts.mix ?? {}, measures: measure(scenario, tallies) };
+  return { ...summarise(scenario.id, opts.seed, players, stats), mix: opts.mix ?? {}, measures: measure(scenario, tallies, players) };
 }

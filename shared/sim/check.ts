@@ -6,7 +6,7 @@
  * mix decides the exit code.
  */
 import type { Band, Scenario } from "../scenario/index.ts";
-import { inBand } from "../scenario/index.ts";
+import { inBand, REFERENCE_PLAYERS } from "../scenario/index.ts";
 import type { PlayedGame } from "./play.ts";
 import { isShare, type MeasureRow } from "./measures.ts";
 import { bandText, measureText } from "./table.ts";
@@ -27,6 +27,8 @@ export interface CheckRun {
   mixName: "class" | "random-25";
   /** Whether this run decides the exit code. */
   gating: boolean;
+  /** The class size the scenario's bands are written for. */
+  reference: number;
   result: Measured;
 }
 
@@ -91,7 +93,8 @@ export function checkScenario(
         ...(onPlayed ? { onPlayed: (g: PlayedGame, i: number) => onPlayed(label, g, i) } : {}),
       });
       result.measures = rejudge(result.measures, opts.margin ?? 0);
-      runs.push({ scenario: scenario.id, size, players, mixName, gating: mixName === "class", result });
+      const reference = scenario.targets?.players ?? REFERENCE_PLAYERS;
+      runs.push({ scenario: scenario.id, size, players, mixName, gating: mixName === "class", reference, result });
     }
   }
   return runs;
@@ -104,10 +107,14 @@ export function outOfBand(r: MeasureRow): boolean {
 
 const fmt = (r: Pick<MeasureRow, "measure">, v: number) => measureText(r, v);
 
+const sameBand = (a: Band | null, b: Band | null) => a?.min === b?.min && a?.max === b?.max;
+
+/** The value and its verdict, and the band it was judged by when that is not the band as written. */
 function cell(r: MeasureRow): string {
   const value = r.value === null ? "no data" : fmt(r, r.value);
   const mark = r.band === null ? "" : r.met === true ? " met" : " NOT MET";
-  return `${value}${mark}`;
+  const moved = r.band !== null && !sameBand(r.band, r.written) ? ` (${bandText(r)})` : "";
+  return `${value}${mark}${moved}`;
 }
 
 const mixText = (m: Mix) => `${Math.round((m.careless ?? 0) * 100)} % careless, ${Math.round((m.random ?? 0) * 100)} % random-legal`;
@@ -123,14 +130,18 @@ export function formatCheck(runs: readonly CheckRun[]): string {
   for (const group of groups.values()) {
     const first = group[0]!;
     const names = first.result.measures.map((m) => m.name);
-    const header = ["measure", "band", ...group.map((r) => `${r.players} players`)];
-    const lines = names.map((name, i) => [name, bandText(first.result.measures[i]!), ...group.map((r) => cell(r.result.measures[i]!))]);
+    const header = ["measure", "band as written", ...group.map((r) => `${r.players} players`)];
+    const lines = names.map((name, i) => {
+      const m = first.result.measures[i]!;
+      return [name, bandText({ measure: m.measure, band: m.written }), ...group.map((r) => cell(r.result.measures[i]!))];
+    });
     const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)));
     const row = (cells: string[]) => cells.map((x, c) => x.padEnd(widths[c]!)).join("  ").trimEnd();
     const misses = group.reduce((a, r) => a + r.result.measures.filter(outOfBand).length, 0);
+    const reference = `bands of games_with_* and per-game counts are written for ${first.reference} players and moved to each class size (in brackets)`;
     const title = `${first.scenario} — ${first.mixName === "class" ? "class mix" : "with random-legal players (reported, not gating)"}: ${mixText(first.result.mix)}; ${first.result.games} games per size, seed ${first.result.seed}`;
     const rule = "─".repeat(Math.max(title.length, row(header).length));
-    blocks.push([title, rule, row(header), rule, ...lines.map(row), rule, misses === 0 ? "every measure in band" : `${misses} out of band`].join("\n"));
+    blocks.push([title, reference, rule, row(header), rule, ...lines.map(row), rule, misses === 0 ? "every measure in band" : `${misses} out of band`].join("\n"));
   }
   return blocks.join("\n\n");
 }

@@ -9,7 +9,9 @@
 import { shakyListing } from "../debrief/truth.ts";
 import { goalMet, gradeIndex, type GameEvent, type GameState, type Player } from "../rules/index.ts";
 import {
+  bandAtSize,
   inBand,
+  REFERENCE_PLAYERS,
   MEASURED_ROLES,
   SHARE_MEASURES,
   type Band,
@@ -117,7 +119,10 @@ export interface MeasureRow {
   value: number | null;
   /** How many trials a share rests on (games, players, dealt cards, seat-phases); 0 = no data. */
   n: number;
+  /** The band this row is judged by: as written, or moved to the class size (see bandAtSize). */
   band: Band | null;
+  /** The band as the scenario writes it, for `targets.players` players. */
+  written: Band | null;
   /** null when there is no band, or no data to judge. */
   met: boolean | null;
 }
@@ -131,15 +136,20 @@ function median(xs: number[]): number | null {
 
 const plain = (b: Band | undefined): Band | null => (b ? { ...(b.min === undefined ? {} : { min: b.min }), ...(b.max === undefined ? {} : { max: b.max }) } : null);
 
-/** Every measure of the batch beside its band (rows without a band are still reported). */
-export function measure(scenario: Scenario, tallies: readonly Tally[]): MeasureRow[] {
+/**
+ * Every measure of the batch beside its band (rows without a band are still reported), judged
+ * for a class of `players` (bands of measures that grow with the class are moved to that size).
+ */
+export function measure(scenario: Scenario, tallies: readonly Tally[], players: number): MeasureRow[] {
   const targets: Targets = scenario.targets ?? {};
+  const reference = targets.players ?? REFERENCE_PLAYERS;
   const games = tallies.length;
   const sum = (f: (t: Tally) => number) => tallies.reduce((a, t) => a + f(t), 0);
   const count = (f: (t: Tally) => boolean) => tallies.filter(f).length;
   const rows: MeasureRow[] = [];
-  const row = (measureName: MeasureName, name: string, value: number | null, n: number, band: Band | null) => {
-    rows.push({ name, measure: measureName, value, n, band, met: band === null || value === null ? null : inBand(value, band) });
+  const row = (measureName: MeasureName, name: string, value: number | null, n: number, written: Band | null) => {
+    const band = written && bandAtSize(measureName, written, players, reference);
+    rows.push({ name, measure: measureName, value, n, band, written, met: band === null || value === null ? null : inBand(value, band) });
   };
   const share = (m: MeasureName, part: number, whole: number) => row(m, m, whole === 0 ? null : part / whole, whole, plain(targets[m as Exclude<MeasureName, "goal_met_rate" | "meaningful_action_share">]));
   const scored = sum((t) => t.scored);

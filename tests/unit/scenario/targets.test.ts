@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MEASURES, parseScenario } from "../../../shared/scenario/index.ts";
+import { bandAtSize, MEASURES, parseScenario } from "../../../shared/scenario/index.ts";
 
 const DIR = join(import.meta.dirname, "..", "..", "..", "assets", "scenarios");
 const read = (f: string) => JSON.parse(readFileSync(join(DIR, f), "utf8")) as Record<string, unknown>;
@@ -20,7 +20,7 @@ describe("scenario targets", () => {
     if (!r.ok) return;
     const names = Object.keys(r.scenario.targets ?? {});
     expect(names.length).toBeGreaterThan(3);
-    for (const n of names) expect(MEASURES).toContain(n);
+    for (const n of names) if (n !== "players") expect(MEASURES).toContain(n);
     expect(r.scenario.targets?.play_minutes?.max).toBeDefined();
   });
 
@@ -66,6 +66,27 @@ describe("scenario targets", () => {
     ]);
     expect(errorsFor({ meaningful_action_share: { min: 0.8, roles: { judge: { min: 0.5 } } } }).map((e) => e.path)).toEqual(["targets.meaningful_action_share.roles.judge"]);
     expect(errorsFor({ meaningful_action_share: { min: 0.8, roles: { official: { min: 0.5 } } } })).toEqual([]);
+  });
+
+  it("the class size the bands are written for is a whole number of players", () => {
+    expect(errorsFor({ players: 24, games_with_blacklisting: { min: 0.6 } })).toEqual([]);
+    expect(errorsFor({ players: 1.5 }).map((e) => e.path)).toEqual(["targets.players"]);
+    expect(errorsFor({ players: 0 }).map((e) => e.path)).toEqual(["targets.players"]);
+  });
+
+  it("bands of what grows with the class move to the class size; shares of people do not", () => {
+    // games with at least one listing: the same chance per person over half or one and a half the class
+    const at12 = bandAtSize("games_with_blacklisting", { min: 0.6, max: 0.9 }, 12, 24);
+    expect(at12.min).toBeCloseTo(1 - Math.sqrt(0.4), 10);
+    expect(at12.max).toBeCloseTo(1 - Math.sqrt(0.1), 10);
+    const at36 = bandAtSize("games_with_wrongful_blacklisting", { min: 0.3, max: 0.6 }, 36, 24);
+    expect(at36.min).toBeCloseTo(1 - Math.pow(0.7, 1.5), 10);
+    expect(at36.max).toBeCloseTo(1 - Math.pow(0.4, 1.5), 10);
+    expect(bandAtSize("games_with_appeal_upheld", { min: 0.4 }, 12, 24)).toEqual({ min: expect.closeTo(1 - Math.sqrt(0.6), 10) });
+    expect(bandAtSize("false_entries_per_game", { min: 2 }, 36, 24)).toEqual({ min: 3 });
+    expect(bandAtSize("perk_grade_share", { min: 0.15, max: 0.4 }, 36, 24)).toEqual({ min: 0.15, max: 0.4 });
+    expect(bandAtSize("goal_met_rate", { min: 0.2, max: 0.8 }, 12, 24)).toEqual({ min: 0.2, max: 0.8 });
+    expect(bandAtSize("games_with_blacklisting", { min: 0.6, max: 0.9 }, 24, 24)).toEqual({ min: 0.6, max: 0.9 });
   });
 
   it("a scenario of one's own may leave targets out", () => {

@@ -5,7 +5,7 @@ import { loadScenario } from "../rules/helpers.ts";
 
 const pilot = loadScenario("rongcheng-pilot");
 const games: PlayedGame[] = [1, 2, 3, 4, 5, 6].map((seed) => playGame(pilot, { players: 16, seed, keepLog: true, measure: true, mix: { careless: 0.2, random: 0.05 } }));
-const rows = measure(pilot, games.map((g) => g.tally!));
+const rows = measure(pilot, games.map((g) => g.tally!), 16);
 const value = (name: string) => rows.find((r) => r.name === name)?.value;
 
 describe("experience measures", () => {
@@ -60,6 +60,15 @@ describe("experience measures", () => {
     }
     const p = pilot.phases;
     expect(value("play_minutes")).toBe((p.days * (p.morning + p.day + p.evening + p.night)) / 60);
+  });
+
+  it("a row carries the band as written and the band it is judged by at its class size", () => {
+    const listing = rows.find((r) => r.name === "games_with_blacklisting")!;
+    expect(listing.written).toEqual({ min: 0.6, max: 0.9 });
+    expect(listing.band!.min).toBeCloseTo(1 - Math.pow(0.4, 16 / 24), 10);
+    expect(listing.met).toBe(listing.value! >= listing.band!.min! && listing.value! <= listing.band!.max!);
+    const perks = rows.find((r) => r.name === "perk_grade_share")!;
+    expect(perks.band).toEqual(perks.written);
   });
 
   it("a band is widened by the sample's standard error: shares stay within 0–1, play time never moves", () => {
