@@ -3,7 +3,8 @@
  * personality and a random source. Nothing else — bots never read GameState.
  */
 import type { Scenario } from "../scenario/index.ts";
-import type { Command, Personality, Rng } from "../rules/index.ts";
+import type { Command, Personality, PublicPlayer, Rng } from "../rules/index.ts";
+import { pick } from "../rules/index.ts";
 
 export interface BotInput<V> {
   scenario: Scenario;
@@ -16,3 +17,12 @@ export interface BotInput<V> {
 export type BotChoice = Command | null;
 
 export const chance = (rng: Rng, p: number) => rng.next() < p;
+
+/**
+ * Someone from the bottom of the board: a student who tells tales picks on the low scores, but
+ * not all on the same one — any of the lowest third of `others` (at least three).
+ */
+export function lowScorer(rng: Rng, others: readonly PublicPlayer[]): PublicPlayer | undefined {
+  const sorted = others.slice().sort((a, b) => (a.score ?? 0) - (b.score ?? 0));
+  return pick(rng, sorted.slice(0, Math.max(3, Math.ceil(sorted.length / 3))));
+}

@@ -2,7 +2,8 @@
  * Officials' policies. A fair official asks for evidence on hearsay, approves what stands at
  * catalogue value, and reverses appeals the footage contradicts — but only has time for a few
  * appeals an evening. A corrupt official approves nearly everything, harshly against its target
- * and anyone who criticises officials, protects its ally, and lets appeals wait. Entries are
+ * and anyone who criticises officials, protects its ally, and lets appeals wait (now and then
+ * reversing a cheap one, to look fair). Entries are
  * scored as they come in (morning to night); appeals and rule changes in the evening; a court's
  * listing whenever the claims are there.
  * Both read their secret goal: a backlog to clear makes them decide more appeals, a high average
@@ -33,15 +34,22 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
   // An evening has room for only so many appeals (counted per evening, not per game).
   const decidedToday = v.appeals.filter((a) => a.decidedBy === me.seat && a.decidedDay === v.board.day).length;
   // Without a deadline (undecided appeals just wait) nothing hurries an official: one an evening.
-  const base = sc.appeals.undecided === "pending" ? 1 : corrupt ? 1 : 3;
-  const appealBudget = base + (kinds.has("clear_appeals") || kinds.has("appeals_decided") ? 3 : 0);
+  const unhurried = sc.appeals.undecided === "pending";
+  const base = unhurried ? 1 : corrupt ? 2 : 5;
+  // The evening's room the queue does not need goes to appeals (an appeal takes two reviews' time).
+  const scoredToday = v.journal.filter((e) => e.reviewer === me.seat && e.day === v.board.day).length;
+  const queued = v.journal.filter((e) => (e.status === "pending" || e.status === "evidence_requested") && e.subject !== me.seat).length;
+  const spare = corrupt || unhurried ? 0 : Math.floor(Math.max(0, EVENING_REVIEWS - scoredToday - queued) / 2);
+  const appealBudget = base + spare + (kinds.has("clear_appeals") || kinds.has("appeals_decided") ? 3 : 0);
   const generous = kinds.has("average_score");
   for (const a of evening ? v.appeals : []) {
     if (a.status !== "pending" || decidedToday >= appealBudget || a.appellant === me.seat) continue;
     if (corrupt) {
       if (a.appellant === me.ally) return { kind: "decide_appeal", appeal: a.id, decision: "reverse" };
       if (chance(rng, 0.5)) continue;
-      return { kind: "decide_appeal", appeal: a.id, decision: "uphold" };
+      // where appeals fall due, now and then a cheap reversal, to look fair — never for its target
+      const show = !unhurried && a.appellant !== me.target && chance(rng, 0.25);
+      return { kind: "decide_appeal", appeal: a.id, decision: show ? "reverse" : "uphold" };
     }
     // a witness asked about it: wait for the answer, then let it weigh
     const says = evidenceOn(v, a.entry, a.id);
@@ -53,17 +61,16 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
     // Without footage: an entry that rests on hearsay alone gets the benefit of the doubt more often.
     const entry = v.journal.find((x) => x.id === a.entry);
     // A court's judge rarely undoes a listing on the appellant's word alone.
-    const cautious = sc.blacklist.mode === "official" ? 0.5 : 1;
+    const cautious = sc.blacklist.mode === "official" ? 0.4 : 1;
     // …and a resident in good standing is believed more readily (the record vouches for them).
     const standing = v.board.players.find((p) => p.seat === a.appellant)?.grade;
     const graded = sc.scoring.mode === "points" && standing !== undefined && standing !== null;
-    const believed = graded && sc.grades.findIndex((g) => g.id === standing) <= 2 ? 0.25 : 0;
+    const believed = graded && sc.grades.findIndex((g) => g.id === standing) <= 2 ? 0.35 : 0;
     const doubt = ((entry?.basis === "hearsay" ? 0.6 : 0.3) + believed) * cautious;
     return { kind: "decide_appeal", appeal: a.id, decision: chance(rng, doubt) ? "reverse" : "uphold" };
   }
   // The evening belongs to appeals and verdicts: only so many entries get scored then, the rest
   // wait in the queue for the night and the morning.
-  const scoredToday = v.journal.filter((e) => e.reviewer === me.seat && e.day === v.board.day).length;
   const queueOpen = !evening || scoredToday < EVENING_REVIEWS;
   // Entries waiting for a witness's answer come last: decided without it only when nothing else is left.
   const open = queueOpen ? v.journal.filter((e) => (e.status === "pending" || e.status === "evidence_requested") && e.subject !== me.seat) : [];
@@ -112,11 +119,14 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
       }
     }
     for (const [subject, entries] of bySubject) {
-      if (subject === me.ally) continue;
-      // Judges list on a witnessed claim or a default, or on two hearsay claims; a corrupt one lists its target on anything.
-      // One claim is enough when it was witnessed (or is a default); hearsay needs a second.
-      const firm = entries.some((id) => v.journal.find((x) => x.id === id)?.basis === "witnessed");
-      const need = (corrupt && subject === me.target) || firm ? 1 : 2;
+      // A corrupt judge never lists its ally; a fair one judges the ally like anyone else.
+      if (subject === me.ally && corrupt) continue;
+      // Judges list on a default alone, on two claims one of which was witnessed, or on three
+      // hearsay claims; a corrupt one lists its target on anything.
+      const claims = entries.map((id) => v.journal.find((x) => x.id === id));
+      const owed = claims.some((x) => x?.source === "system");
+      const firm = claims.some((x) => x?.basis === "witnessed");
+      const need = (corrupt && subject === me.target) || owed ? 1 : firm ? 2 : 3;
       if (entries.length >= need) return { kind: "blacklist", subject, entries };
     }
   }

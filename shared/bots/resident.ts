@@ -8,7 +8,7 @@
 import type { Scenario } from "../scenario/index.ts";
 import type { Command, ResidentView, Rng } from "../rules/index.ts";
 import { pick } from "../rules/index.ts";
-import { chance, type BotChoice, type BotInput } from "./context.ts";
+import { chance, lowScorer, type BotChoice, type BotInput } from "./context.ts";
 
 function zoneOf(sc: Scenario, loc: string): string | undefined {
   return sc.locations.find((l) => l.id === loc)?.zone;
@@ -76,10 +76,16 @@ function appealFor(sc: Scenario, v: ResidentView, rebel: boolean, rng: Rng, want
   return null;
 }
 
+/** Neighbours a borrower turns to for a cosigner, whatever the size of the class. */
+const ASKED = 12;
+
 function cosignFor(v: ResidentView, rebel: boolean, rng: Rng): Command | null {
   const loan = v.loans.find((l) => l.status === "seeking_cosigner" && l.borrower !== v.me.seat && !l.cosigners.includes(v.me.seat));
   if (!loan) return null;
-  return chance(rng, rebel ? 0.35 : 0.15) ? { kind: "cosign", loan: loan.id } : null;
+  // A borrower asks a dozen neighbours, not the whole town: in a big class each is asked less often.
+  const neighbours = v.board.players.filter((p) => p.seat !== loan.borrower && p.grade !== null).length;
+  const asked = Math.min(1, ASKED / Math.max(1, neighbours));
+  return chance(rng, (rebel ? 0.35 : 0.15) * asked) ? { kind: "cosign", loan: loan.id } : null;
 }
 
 /** Where to go next: the goal's service, or a place with deeds this personality likes. */
@@ -138,11 +144,9 @@ export function residentBot({ scenario: sc, view, personality, rng }: BotInput<R
   const appeal = appealFor(sc, v, rebel, rng, kinds.has("win_appeal"));
   if (appeal) return appeal;
   if (v.kind === "resident" && v.board.phase === "evening" && sc.reporting.enabled && !rebel && chance(rng, 0.05)) {
-    // Snitching on hearsay: the lowest-scored neighbour, for some bad deed.
-    const others = v.board.players.filter((p) => p.seat !== v.me.seat && p.grade !== null && p.role !== "official");
-    others.sort((a, b) => (a.score ?? 0) - (b.score ?? 0));
+    // Snitching on hearsay: a low-scored neighbour, for some bad deed.
     const bad = sc.deeds.filter((d) => d.category === "bad" && d.source === "action" && d.points < 0);
-    const target = others[0];
+    const target = lowScorer(rng, v.board.players.filter((p) => p.seat !== v.me.seat && p.grade !== null && p.role !== "official"));
     const deed = pick(rng, bad);
     if (target && deed) return { kind: "report", subject: target.seat, deed: deed.id };
   }

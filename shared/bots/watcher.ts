@@ -1,14 +1,16 @@
 /**
  * Watchers' policies. An honest watcher goes where people are and journals what they saw, as
  * they saw it (in whatever phase they saw it). A zealous watcher journals every bad deed they saw, turns some good ones into
- * bad ones, and fills their quota with hearsay about the lowest-scored neighbours.
+ * bad ones, and adds a tale a day about a low-scored neighbour (hearsay).
  */
 import type { ResidentView } from "../rules/index.ts";
 import { pick } from "../rules/index.ts";
-import { chance, type BotChoice, type BotInput } from "./context.ts";
+import { chance, lowScorer, type BotChoice, type BotInput } from "./context.ts";
 import { moveTo, residentBot } from "./resident.ts";
 
 const ENTRIES_PER_DAY = 4;
+/** The chance, each daytime turn, that a zealous watcher files the day's one hearsay entry now. */
+const HEARSAY_CHANCE = 0.3;
 
 export function watcherBot(input: BotInput<ResidentView>): BotChoice {
   const { scenario: sc, view: v, personality, rng } = input;
@@ -17,6 +19,13 @@ export function watcherBot(input: BotInput<ResidentView>): BotChoice {
   const deedOf = (id: string) => sc.deeds.find((d) => d.id === id);
   const written = new Set(v.myEntries.map((e) => e.occurrence));
   const today = v.myEntries.filter((e) => e.day === v.board.day).length;
+  // Sometime in the day the zealous watcher files one tale about a low scorer (hearsay).
+  const heardToday = v.myEntries.some((e) => e.day === v.board.day && e.basis === "hearsay");
+  if (zealous && daytime && !heardToday && chance(rng, HEARSAY_CHANCE)) {
+    const target = lowScorer(rng, v.board.players.filter((p) => p.seat !== v.me.seat && p.grade !== null && p.role === "resident"));
+    const deed = pick(rng, sc.deeds.filter((x) => x.category === "bad" && x.source === "action"));
+    if (target && deed) return { kind: "write_entry", subject: target.seat, deed: deed.id, basis: "hearsay", note: "" };
+  }
   // A watcher has a day's worth of time: a handful of entries, newest observations first.
   for (const o of today >= ENTRIES_PER_DAY ? [] : v.observations.filter((x) => x.day === v.board.day)) {
     if (written.has(o.id)) continue;
@@ -25,21 +34,13 @@ export function watcherBot(input: BotInput<ResidentView>): BotChoice {
     if (d.category === "good" && zealous) {
       // The zealous watcher writes up a good deed as a bad one (a false entry) now and then.
       const bad = pick(rng, sc.deeds.filter((x) => x.category === "bad" && x.source === "action" && (x.locations.length === 0 || x.locations.includes(o.location))));
-      if (bad && chance(rng, 0.35)) return { kind: "write_entry", subject: o.actor, deed: bad.id, basis: "witnessed", occurrence: o.id, note: "" };
+      if (bad && chance(rng, 0.15)) return { kind: "write_entry", subject: o.actor, deed: bad.id, basis: "witnessed", occurrence: o.id, note: "" };
       continue;
     }
     return { kind: "write_entry", subject: o.actor, deed: o.deed, basis: "witnessed", occurrence: o.id, note: "" };
   }
   // Outside the day a watcher writes up what they saw, then lives like any resident.
   if (!daytime) return residentBot({ ...input, personality: "conformist" });
-  if (zealous && today < ENTRIES_PER_DAY && chance(rng, 0.8)) {
-    const others = v.board.players.filter((p) => p.seat !== v.me.seat && p.grade !== null && p.role === "resident");
-    others.sort((a, b) => (a.score ?? 0) - (b.score ?? 0));
-    const target = pick(rng, others.slice(0, 3));
-    const deed = pick(rng, sc.deeds.filter((x) => x.category === "bad" && x.source === "action"));
-    const dup = v.myEntries.some((e) => e.day === v.board.day && e.subject === target?.seat && e.deed === deed?.id);
-    if (target && deed && !dup) return { kind: "write_entry", subject: target.seat, deed: deed.id, basis: "hearsay", note: "" };
-  }
   // Go where the residents are and no other watcher is.
   const counts = new Map<string, number>();
   for (const p of v.board.players) if (p.role === "resident") counts.set(p.location, (counts.get(p.location) ?? 0) + 1);

@@ -17,28 +17,31 @@ import { join } from "node:path";
 import { ROOT } from "../../../server/clientBuild.ts";
 import type { MeasureRow } from "../../../shared/sim/index.ts";
 
-/** One run of the CLI for both scenarios (one process start, not two). */
-function check() {
-  const args = ["--check", "--scenario", "rongcheng-pilot,quick-demo", "--games", "40", "--sizes", "24", "--seed", "1", "--margin", "2", "--no-random", "--json"];
+const SCENARIOS = ["rongcheng-pilot", "quick-demo", "court-blacklist", "commercial-credit"];
+
+/** One run of the CLI for one scenario at the three class sizes. */
+function check(scenario: string) {
+  const args = ["--check", "--scenario", scenario, "--games", "40", "--sizes", "12,24,36", "--seed", "1", "--margin", "2", "--no-random", "--json"];
   const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/simulate.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
   type Run = { scenario: string; players: number; games: number; gating: boolean; measures: MeasureRow[] };
   return { status: r.status, stderr: r.stderr, runs: JSON.parse(r.stdout || "[]") as Run[] };
 }
 
-describe("simulate --check (40 games, 24 players, bands widened by the sample's margin)", () => {
-  it("the default scenario and the quick demo stay within their experience targets", () => {
-    const { status, stderr, runs } = check();
+describe("simulate --check (40 games at 12, 24 and 36 players, bands widened by the sample's margin)", () => {
+  it.each(SCENARIOS)("%s stays within its experience targets", (scenario) => {
+    const { status, stderr, runs } = check(scenario);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(runs.map((r) => [r.scenario, r.players, r.games, r.gating])).toEqual([
-      ["quick-demo", 24, 40, true],
-      ["rongcheng-pilot", 24, 40, true],
+      [scenario, 12, 40, true],
+      [scenario, 24, 40, true],
+      [scenario, 36, 40, true],
     ]);
     for (const run of runs) {
       // every measure of the catalogue is reported beside its band
       expect(run.measures.map((m) => m.measure)).toEqual(expect.arrayContaining(["perk_grade_share", "goal_met_rate", "meaningful_action_share", "play_minutes"]));
       const out = run.measures.filter((m) => m.band !== null && m.met !== true);
-      expect(out.map((m) => `${run.scenario}: ${m.name} = ${m.value} outside ${JSON.stringify(m.band)}`)).toEqual([]);
+      expect(out.map((m) => `${run.scenario} at ${run.players}: ${m.name} = ${m.value} outside ${JSON.stringify(m.band)}`)).toEqual([]);
     }
     expect(status).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });
