@@ -1,7 +1,7 @@
 /**
  * Watchers' policies. An honest watcher goes where people are and journals what they saw, as
- * they saw it (in whatever phase they saw it). A zealous watcher journals every bad deed they saw, turns some good ones into
- * bad ones, and adds a tale a day about a low-scored neighbour (hearsay).
+ * they saw it (in whatever phase they saw it). A zealous watcher journals every bad deed they saw, turns a good one into a
+ * bad one now and then (at most once a day), and adds a tale a day about a low-scored neighbour (hearsay).
  */
 import type { ResidentView } from "../rules/index.ts";
 import { pick } from "../rules/index.ts";
@@ -9,6 +9,8 @@ import { chance, lowScorer, type BotChoice, type BotInput } from "./context.ts";
 import { moveTo, residentBot } from "./resident.ts";
 
 const ENTRIES_PER_DAY = 4;
+/** The chance, each turn, that a zealous watcher turns a good deed they saw into the day's one invented bad deed. */
+const INVENT_CHANCE = 0.12;
 /** The chance, each daytime turn, that a zealous watcher files the day's one hearsay entry now. */
 const HEARSAY_CHANCE = 0.3;
 
@@ -27,14 +29,16 @@ export function watcherBot(input: BotInput<ResidentView>): BotChoice {
     if (target && deed) return { kind: "write_entry", subject: target.seat, deed: deed.id, basis: "hearsay", note: "" };
   }
   // A watcher has a day's worth of time: a handful of entries, newest observations first.
+  const seen = new Map(v.observations.map((o) => [o.id, o.deed]));
+  const inventedToday = v.myEntries.some((e) => e.day === v.board.day && e.occurrence !== null && seen.get(e.occurrence) !== e.deed);
   for (const o of today >= ENTRIES_PER_DAY ? [] : v.observations.filter((x) => x.day === v.board.day)) {
     if (written.has(o.id)) continue;
     const d = deedOf(o.deed);
     if (!d || d.points === 0 || d.source === "system") continue;
     if (d.category === "good" && zealous) {
-      // The zealous watcher writes up a good deed as a bad one (a false entry) now and then.
+      // The zealous watcher writes up a good deed as a bad one (a false entry) — at most once a day.
       const bad = pick(rng, sc.deeds.filter((x) => x.category === "bad" && x.source === "action" && (x.locations.length === 0 || x.locations.includes(o.location))));
-      if (bad && chance(rng, 0.15)) return { kind: "write_entry", subject: o.actor, deed: bad.id, basis: "witnessed", occurrence: o.id, note: "" };
+      if (bad && !inventedToday && chance(rng, INVENT_CHANCE)) return { kind: "write_entry", subject: o.actor, deed: bad.id, basis: "witnessed", occurrence: o.id, note: "" };
       continue;
     }
     return { kind: "write_entry", subject: o.actor, deed: o.deed, basis: "witnessed", occurrence: o.id, note: "" };

@@ -5,7 +5,7 @@ import { pilot } from "../rules/helpers.ts";
 import { simLog } from "./fixture.ts";
 
 describe("witness statements in the debrief", () => {
-  const log = simLog(pilot(), 30, 11);
+  const log = simLog(pilot(), 30, 2);
   const replay = buildReplay(log);
   const g = replay.final.game;
 

@@ -5,11 +5,11 @@ import { evening } from "./fixtures.ts";
 describe("blacklist in grade mode (the pilot)", () => {
   it("falling to D lists a resident at night; a listing that rests on a false entry is wrongful", () => {
     const { s, rumour, litter } = evening();
-    let n = withPlayer(withPlayer(s, "r2", { score: 895 }), "r1", { score: 884 });
+    let n = withPlayer(withPlayer(s, "r2", { score: 875 }), "r1", { score: 864 });
     n = ok(n, "o1", { kind: "review", entry: rumour, decision: "approve", points: -20 });
     n = ok(n, "o1", { kind: "review", entry: litter, decision: "approve", points: -5 });
     n = ok(n, HOST, { kind: "advance" });
-    expect(n.players.r2).toMatchObject({ score: 875, grade: "d", blacklisted: true, everBlacklisted: true });
+    expect(n.players.r2).toMatchObject({ score: 855, grade: "d", blacklisted: true, everBlacklisted: true });
     expect(n.players.r2!.restrictions).toContain("full_fare_bus");
     const rec2 = n.blacklist.find((r) => r.seat === "r2")!;
     expect(rec2).toMatchObject({ by: "grade", wrongful: true, active: true, entries: [rumour] });
@@ -28,21 +28,21 @@ describe("blacklist in grade mode (the pilot)", () => {
 
   it("a reversed appeal lifts a listing once the grade is no longer D (delist: appeal only)", () => {
     const { s, rumour } = evening();
-    let n = withPlayer(s, "r2", { score: 895 });
+    let n = withPlayer(s, "r2", { score: 875 });
     n = ok(n, "o1", { kind: "review", entry: rumour, decision: "approve", points: -20 });
     n = ok(n, HOST, { kind: "advance" });
     n = ok(n, "r2", { kind: "appeal", entry: rumour, reason: "did_not_happen" });
     n = to(ok(n, HOST, { kind: "advance" }), "evening");
     expect(n.players.r2!.blacklisted).toBe(true);
     n = ok(n, "o1", { kind: "decide_appeal", appeal: Object.keys(n.appeals)[0]!, decision: "reverse" });
-    expect(n.players.r2).toMatchObject({ score: 895, grade: "c", blacklisted: false, everBlacklisted: true });
+    expect(n.players.r2).toMatchObject({ score: 875, grade: "c", blacklisted: false, everBlacklisted: true });
     expect(n.players.r2!.restrictions).not.toContain("full_fare_bus");
     expect(n.blacklist[0]).toMatchObject({ active: false, removedDay: 2 });
   });
 
   it("with delist 'appeal only' a recovered score does not lift the listing", () => {
     const { s, rumour } = evening();
-    let n = withPlayer(s, "r2", { score: 895 });
+    let n = withPlayer(s, "r2", { score: 875 });
     n = ok(n, "o1", { kind: "review", entry: rumour, decision: "approve", points: -20 });
     n = ok(n, HOST, { kind: "advance" });
     n = withPlayer(n, "r2", { score: 940, grade: "b" });

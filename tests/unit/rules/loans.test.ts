@@ -46,16 +46,16 @@ describe("cosigned loans", () => {
 
   it("repaid on time when the borrower has the money", () => {
     const { s, loan } = loanOpened();
-    let n = ok(s, "r2", { kind: "cosign", loan });
+    let n = withPlayer(ok(s, "r2", { kind: "cosign", loan }), "r2", { score: 990 });
     for (let i = 0; i < 3; i++) n = to(ok(n, HOST, { kind: "advance" }), "night");
     expect(n.day).toBe(4);
     expect(n.loans[loan]!.status).toBe("repaid");
     expect(n.players.r1!.money).toBe(246 - 180);
   });
 
-  it("a default costs the borrower 100 points and each cosigner 40, enough to drop a grade — guilt by association", () => {
+  it("a default costs the borrower 100 points and each cosigner 30, enough to drop a grade from the lower half of A — guilt by association", () => {
     const { s, loan } = loanOpened();
-    let n = ok(s, "r2", { kind: "cosign", loan });
+    let n = withPlayer(ok(s, "r2", { kind: "cosign", loan }), "r2", { score: 990 });
     n = withPlayer(n, "r1", { money: 10 });
     for (let i = 0; i < 3; i++) n = to(ok(n, HOST, { kind: "advance" }), "night");
     expect(n.loans[loan]!.status).toBe("defaulted");

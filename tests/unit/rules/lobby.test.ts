@@ -41,7 +41,7 @@ describe("lobby: seats and roles", () => {
     const counts = { resident: 0, watcher: 0, official: 0, observer: 0 };
     for (const seat of r.state.seats) counts[r.state.players[seat]!.role!]++;
     expect(counts).toEqual({ ...roleTargets(pilot(), 30), observer: 0 });
-    expect(counts.official).toBe(3);
+    expect(counts.official).toBe(2);
     expect(counts.watcher).toBe(6);
   });
 
