@@ -14,7 +14,7 @@ import type { Duplex } from "node:stream";
 import { matchMaker } from "@colyseus/core";
 import { encodeRefusal, type JoinRefusal } from "../../shared/protocol/index.ts";
 import { isJoinCode } from "../../shared/lobby/joinCode.ts";
-import type { AttemptLimiter } from "./limits.ts";
+import type { AttemptLimiter } from "../limits.ts";
 
 /** Join options are a few short fields; 4 KiB is generous. */
 export const JOIN_BODY_MAX = 4 * 1024;
