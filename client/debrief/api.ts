@@ -10,7 +10,8 @@ import type { ReasonOf } from "../../shared/protocol/http.ts";
 import { currentLang } from "../i18n.ts";
 import type { Loaded } from "./model.ts";
 
-export type Problem = { reason: ReasonOf<"debrief" | Export> | PageReason };
+/** Why the log or an export did not come. */
+export type Refusal = { reason: ReasonOf<"debrief" | Export> | PageReason };
 
 /** The exports by the file the page offers. */
 const EXPORTS = { "export.json": "exportLog", "players.csv": "playersCsv", "entries.csv": "entriesCsv" } as const;
@@ -20,7 +21,7 @@ export function hasToken(code: string): boolean {
   return hosting.get(code) !== undefined;
 }
 
-export async function loadDebrief(code: string, names: boolean): Promise<Loaded | Problem> {
+export async function loadDebrief(code: string, names: boolean): Promise<Loaded | Refusal> {
   const hostToken = hosting.get(code)?.hostToken;
   if (!hostToken) return { reason: "not_host" };
   const answer = await call("debrief", { params: { code }, query: names ? { names: "1" } : {}, hostToken });
@@ -28,7 +29,7 @@ export async function loadDebrief(code: string, names: boolean): Promise<Loaded 
 }
 
 /** Downloads an export; resolves to the file name given by the server. */
-export async function download(code: string, what: keyof typeof EXPORTS, names: boolean): Promise<string | Problem> {
+export async function download(code: string, what: keyof typeof EXPORTS, names: boolean): Promise<string | Refusal> {
   const hostToken = hosting.get(code)?.hostToken;
   if (!hostToken) return { reason: "not_host" };
   // the CSVs label grades, goals and deeds in the language this page is read in
