@@ -22,7 +22,7 @@ import { apiRouter } from "./http/api.ts";
 import { debriefRouter } from "./http/debrief.ts";
 import { pagesRouter } from "./http/pages.ts";
 import { closeCrossOrigin, securityHeaders } from "./http/security.ts";
-import { attemptLimiter } from "./http/limits.ts";
+import { attemptLimiter } from "./limits.ts";
 import { installDoor } from "./http/door.ts";
 import { reopenSessions, sweepExpired } from "./sessions.ts";
 import { CLIENT_DIST, ROOT } from "./clientBuild.ts";

@@ -7,9 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseScenario, type Scenario } from "../shared/scenario/index.ts";
-import type { LocalText } from "../shared/lang.ts";
-
-export type ScenarioSummary = { id: string; title: LocalText; summary: LocalText; default: boolean; maxPlayers: number };
+import type { ScenarioSummary } from "../shared/protocol/http.ts";
 
 export type ScenarioProblem = { file: string; errors: { path: string; message: string }[] };
 

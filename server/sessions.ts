@@ -7,7 +7,7 @@ import { SESSION_ROOM } from "../shared/protocol/index.ts";
 import type { SessionEvent, SessionOpened } from "../shared/session/index.ts";
 import { gentleScenario } from "../shared/scenario/intensity.ts";
 import type { Scenario } from "../shared/scenario/index.ts";
-import type { Reason } from "../shared/protocol/reasons.ts";
+import type { CreatedSession } from "../shared/protocol/http.ts";
 import { hashToken, newJoinCode, newSessionId, newToken, tokenMatches } from "./tokens.ts";
 import type { SessionRoom } from "./rooms/sessionRoom.ts";
 import type { RoomServices } from "./rooms/services.ts";
@@ -15,8 +15,6 @@ import type { RoomServices } from "./rooms/services.ts";
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Compared against when a code names no session, so both refusals cost the same. */
 const NO_SESSION_HASH = hashToken("no session has this token");
-
-export type Created = { code: string; hostToken: string; expiresAt: number };
 
 export type CreateOptions = {
   retentionDays?: number;
@@ -30,7 +28,7 @@ export type CreateOptions = {
  * A new session for a host: `from` is a scenario of the catalogue (its id), or a scenario the
  * facilitator brought (already validated), which is stored in the session's log like any other.
  */
-export async function createSession(services: RoomServices, from: string | Scenario, options: CreateOptions = {}): Promise<Created | { reason: Reason }> {
+export async function createSession(services: RoomServices, from: string | Scenario, options: CreateOptions = {}): Promise<CreatedSession | { reason: "no_such_scenario" | "too_many_sessions" }> {
   const { store, catalogue, config, now } = services;
   const listed = typeof from === "string" ? catalogue.get(from) : from;
   if (!listed) return { reason: "no_such_scenario" };

@@ -9,6 +9,7 @@ import { showConnection } from "../ui/connectionBanner.ts";
 import { Link, type Lobby } from "../net/link.ts";
 import type { PlayView } from "../net/gameView.ts";
 import { hosting } from "../net/storage.ts";
+import { call } from "../net/http.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/index.ts";
 import { Commander } from "./commander.ts";
 import { godViewControls, renderGodView } from "./godView.ts";
@@ -116,14 +117,10 @@ export async function openConsole(sessionCode: string, onDeleted: (code: string)
 async function deleteSession(onDeleted: (code: string) => void): Promise<void> {
   const record = hosting.get(code);
   if (!record || !confirm(t("host.deleteConfirm", { code }))) return;
-  try {
-    const response = await fetch(`/api/sessions/${code}`, { method: "DELETE", headers: { authorization: `Bearer ${record.hostToken}` } });
-    if (response.status !== 204 && response.status !== 404) {
-      cmd.say(`reason.${((await response.json()) as { reason?: string }).reason ?? "unknown"}`);
-      return;
-    }
-  } catch {
-    cmd.say("reason.network");
+  const answer = await call("deleteSession", { params: { code }, hostToken: record.hostToken });
+  // no such session (or not with this token): it is gone from the server either way
+  if (!answer.ok && answer.reason !== "no_such_session") {
+    cmd.say(`reason.${answer.reason}`);
     return;
   }
   hosting.forget(code);

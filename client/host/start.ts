@@ -5,9 +5,8 @@
 import { local, t } from "../i18n.ts";
 import { byId, el, show } from "../ui/dom.ts";
 import { hosting } from "../net/storage.ts";
-import type { LocalText } from "../../shared/lang.ts";
-
-type ScenarioSummary = { id: string; title: LocalText; summary: LocalText; default: boolean; maxPlayers: number };
+import { call } from "../net/http.ts";
+import type { ScenarioSummary } from "../../shared/protocol/http.ts";
 
 const RETENTION_CHOICES = [1, 7, 30];
 let scenarios: ScenarioSummary[] = [];
@@ -42,12 +41,9 @@ export function renderStart(): void {
 }
 
 async function loadScenarios(): Promise<void> {
-  try {
-    const response = await fetch("/api/scenarios");
-    scenarios = ((await response.json()) as { scenarios: ScenarioSummary[] }).scenarios;
-  } catch {
-    byId("create-error").textContent = t("reason.network");
-  }
+  const answer = await call("scenarios");
+  if (answer.ok) scenarios = answer.reply.scenarios;
+  else byId("create-error").textContent = t(`reason.${answer.reason}`);
   renderScenarios();
 }
 
@@ -113,36 +109,25 @@ async function create(): Promise<void> {
   button.disabled = true;
   button.textContent = t("host.creating");
   try {
-    const headers: Record<string, string> = { "content-type": "application/json" };
-    const key = byId<HTMLInputElement>("host-key").value;
-    if (key) headers["x-host-key"] = key;
-    const response = await fetch("/api/sessions", {
-      method: "POST",
-      headers,
-      body: JSON.stringify({
+    const answer = await call("createSession", {
+      body: {
         ...(own ? { scenario: own.scenario } : { scenarioId }),
         retentionDays: Number(byId<HTMLSelectElement>("retention").value),
         gentle: byId<HTMLInputElement>("gentle").checked,
         showApprover: byId<HTMLInputElement>("show-approver").checked,
-      }),
+      },
+      hostKey: byId<HTMLInputElement>("host-key").value || undefined,
     });
-    const body = (await response.json().catch(() => ({ reason: response.status === 413 ? "invalid_scenario" : "network" }))) as {
-      code?: string;
-      hostToken?: string;
-      reason?: string;
-      problems?: { path: string; message: string }[];
-    };
-    if (!response.ok || !body.code || !body.hostToken) {
-      if (body.reason === "host_key_required") show(byId("host-key-field"), true);
-      error.textContent = t(`reason.${body.reason ?? "unknown"}`);
-      problems.replaceChildren(...(body.problems ?? []).slice(0, 30).map((p) => el("li", {}, `${p.path}: ${p.message}`)));
+    if (!answer.ok) {
+      if (answer.reason === "host_key_required") show(byId("host-key-field"), true);
+      error.textContent = t(`reason.${answer.reason}`);
+      problems.replaceChildren(...(answer.problems ?? []).slice(0, 30).map((p) => el("li", {}, `${p.path}: ${p.message}`)));
       return;
     }
-    hosting.set(body.code, { hostToken: body.hostToken, scenarioId: own ? ((own.scenario as { id?: string }).id ?? "") : (scenarioId ?? ""), createdAt: Date.now() });
-    history.pushState(null, "", `/host?session=${body.code}`);
-    onCreated(body.code);
-  } catch {
-    error.textContent = t("reason.network");
+    const { code } = answer.reply;
+    hosting.set(code, { hostToken: answer.reply.hostToken, scenarioId: own ? ((own.scenario as { id?: string }).id ?? "") : (scenarioId ?? ""), createdAt: Date.now() });
+    history.pushState(null, "", `/host?session=${code}`);
+    onCreated(code);
   } finally {
     button.disabled = false;
     button.textContent = t("host.create");

@@ -3,11 +3,12 @@
  * failure) into one reason the page can translate.
  */
 import { decodeRefusal, type JoinRefusal } from "../../shared/protocol/index.ts";
+import type { PageReason } from "./pageReasons.ts";
 
 const ROOM_NOT_FOUND = 522;
 const TOO_MANY = 4429;
 
-export type JoinProblem = JoinRefusal | { reason: "network" | "unknown" };
+export type JoinProblem = JoinRefusal | { reason: PageReason };
 
 export function joinProblem(error: unknown): JoinProblem {
   const { code, message } = (error ?? {}) as { code?: number; message?: unknown };

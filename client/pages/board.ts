@@ -15,6 +15,7 @@ import { currentLang, onLangChange, setupLanguageSwitch, t } from "../i18n.ts";
 import { byId, el, show } from "../ui/dom.ts";
 import { showConnection } from "../ui/connectionBanner.ts";
 import { Link, type Lobby } from "../net/link.ts";
+import { call } from "../net/http.ts";
 import type { PlayView } from "../net/gameView.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/index.ts";
 import { isJoinCode, normalizeJoinCode } from "../../shared/lobby/joinCode.ts";
@@ -81,16 +82,12 @@ async function start(): Promise<void> {
  * The same answer's Date header gives a first idea of how far this machine's clock is off.
  */
 async function reachableOrigin(): Promise<string> {
-  try {
-    const sentAt = Date.now();
-    const response = await fetch("/api/network");
-    clock.fromDateHeader(response.headers.get("date"), sentAt, Date.now());
-    const { lan } = (await response.json()) as { lan: string[] };
-    const local = ["localhost", "127.0.0.1", "[::1]"].includes(location.hostname);
-    return (local && lan[0]) || location.origin;
-  } catch {
-    return location.origin;
-  }
+  const sentAt = Date.now();
+  const answer = await call("network");
+  if (!answer.ok) return location.origin;
+  clock.fromDateHeader(answer.date, sentAt, Date.now());
+  const local = ["localhost", "127.0.0.1", "[::1]"].includes(location.hostname);
+  return (local && answer.reply.lan[0]) || location.origin;
 }
 
 function inLobby(): boolean {

@@ -10,9 +10,11 @@ import express, { type Request, type Response, type Router } from "express";
 import { gzipSync } from "node:zlib";
 import { rateLimit } from "express-rate-limit";
 import type { RoomServices } from "../rooms/services.ts";
+import { refuse, serve } from "./answer.ts";
 import type { SessionRecord } from "../store/store.ts";
 import { tokenMatches } from "../tokens.ts";
 import { isLang, type Lang } from "../../shared/lang.ts";
+import type { HttpRefusal, ReplyOf, RouteName } from "../../shared/protocol/http.ts";
 import {
   anonymiseLog, buildReplay, entriesCsv, exportJson, fromStored, hideTexts, people, playersCsv, type LogEvent, type Replay,
 } from "../../shared/debrief/index.ts";
@@ -63,16 +65,14 @@ function attachment(res: Response, record: SessionRecord, anonymised: boolean, n
 
 export function debriefRouter(services: RoomServices): Router {
   const router = express.Router();
-  const limit = rateLimit({ windowMs: 60_000, limit: services.config.apiRequestsPerMinute, standardHeaders: "draft-8", legacyHeaders: false, message: { reason: "too_many_attempts" } });
-  const route = (path: string, handle: (res: Response, record: SessionRecord, data: Prepared) => void) =>
-    router.get(`/sessions/:code/${path}`, limit, (req, res, next) => {
+  const message = { reason: "too_many_attempts" } satisfies HttpRefusal;
+  const limit = rateLimit({ windowMs: 60_000, limit: services.config.apiRequestsPerMinute, standardHeaders: "draft-8", legacyHeaders: false, message });
+  const route = (name: Extract<RouteName, "debrief" | "exportLog" | "playersCsv" | "entriesCsv">, handle: (res: Response, record: SessionRecord, data: Prepared) => void) =>
+    serve(router, name, limit, (req, res, next) => {
       try {
         res.set("Cache-Control", "no-store");
         const record = hostSession(services, req);
-        if ("reason" in record) {
-          res.status(record.status).json({ reason: record.reason });
-          return;
-        }
+        if ("reason" in record) return refuse(res, name, record.status, { reason: record.reason });
         handle(res, record, prepare(services, record, req.query.names !== "1"));
       } catch (error) {
         next(error);
@@ -81,7 +81,7 @@ export function debriefRouter(services: RoomServices): Router {
 
   // A 200-player game's log is megabytes of repetitive JSON: gzip it for the page (10–15× smaller).
   route("debrief", (res, record, { log, anonymised }) => {
-    const body = JSON.stringify({ code: record.code, anonymised, createdAt: record.createdAt, endedAt: record.endedAt, expiresAt: record.expiresAt, log });
+    const body = JSON.stringify({ code: record.code, anonymised, createdAt: record.createdAt, endedAt: record.endedAt, expiresAt: record.expiresAt, log } satisfies ReplyOf<"debrief">);
     res.set("Content-Type", "application/json; charset=utf-8");
     res.set("Vary", "Accept-Encoding");
     if (/\bgzip\b/.test(res.req.get("accept-encoding") ?? "")) {
@@ -89,15 +89,15 @@ export function debriefRouter(services: RoomServices): Router {
       res.send(gzipSync(body, { level: 6 }));
     } else res.send(body);
   });
-  route("export.json", (res, record, { log, anonymised }) => {
+  route("exportLog", (res, record, { log, anonymised }) => {
     const body = exportJson(log, { code: record.code, anonymised, exportedAt: services.now(), endedAt: record.endedAt });
     attachment(res, record, anonymised, "log.json", "application/json; charset=utf-8", body);
   });
   // A byte-order mark so spreadsheet programs read the UTF-8 (Chinese labels, nicknames) correctly.
-  route("players.csv", (res, record, { replay, anonymised }) => {
+  route("playersCsv", (res, record, { replay, anonymised }) => {
     attachment(res, record, anonymised, "players.csv", "text/csv; charset=utf-8", "\uFEFF" + playersCsv(replay.final.game, people(replay.final, replay.log), anonymised, langOf(res)));
   });
-  route("entries.csv", (res, record, { replay, anonymised }) => {
+  route("entriesCsv", (res, record, { replay, anonymised }) => {
     attachment(res, record, anonymised, "entries.csv", "text/csv; charset=utf-8", "\uFEFF" + entriesCsv(replay.final.game, people(replay.final, replay.log), anonymised, langOf(res)));
   });
   return router;

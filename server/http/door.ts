@@ -13,8 +13,9 @@ import type http from "node:http";
 import type { Duplex } from "node:stream";
 import { matchMaker } from "@colyseus/core";
 import { encodeRefusal, type JoinRefusal } from "../../shared/protocol/index.ts";
+import type { HttpRefusal } from "../../shared/protocol/http.ts";
 import { isJoinCode } from "../../shared/lobby/joinCode.ts";
-import type { AttemptLimiter } from "./limits.ts";
+import type { AttemptLimiter } from "../limits.ts";
 
 /** Join options are a few short fields; 4 KiB is generous. */
 export const JOIN_BODY_MAX = 4 * 1024;
@@ -158,7 +159,7 @@ function refuseJoin(res: http.ServerResponse, refusal: JoinRefusal, status: numb
 function tooLarge(req: http.IncomingMessage, res: http.ServerResponse): void {
   if (!res.headersSent) {
     res.writeHead(413, { "content-type": "application/json", connection: "close" });
-    res.end(JSON.stringify({ reason: "too_large" }));
+    res.end(JSON.stringify({ reason: "too_large" } satisfies HttpRefusal));
   }
   if (res.writableFinished) req.destroy();
   else res.once("finish", () => req.destroy());

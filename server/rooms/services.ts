@@ -6,7 +6,7 @@ import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
 import type { Store } from "../store/store.ts";
 import type { Catalogue } from "../scenarios.ts";
-import type { AttemptLimiter } from "../http/limits.ts";
+import type { AttemptLimiter } from "../limits.ts";
 
 export type RoomServices = {
   config: Config;

@@ -2,6 +2,7 @@
  * The wire protocol between the browser and the session room: the version, message names, the
  * replies and notices, and (in schemas.ts) the zod schema of everything a client sends. Both sides
  * import this file; nothing else defines a message. It imports no zod itself, so pages stay small.
+ * The HTTP API's routes are declared beside it, in http.ts.
  */
 import { isReason, type Reason } from "./reasons.ts";
 

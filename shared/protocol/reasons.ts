@@ -40,6 +40,13 @@ export const Reason = {
   invalid_scenario: "invalid_scenario",
   host_key_required: "host_key_required",
   too_many_sessions: "too_many_sessions",
+  // any HTTP request (see http.ts, ANY_ROUTE)
+  /** The path names no route of the API. */
+  not_found: "not_found",
+  /** The body is over its route's limit (a join's few fields, a scenario file's 256 kB). */
+  too_large: "too_large",
+  /** The server failed in a way it did not foresee; the log has the details. */
+  internal: "internal",
   // leaving
   kicked: "kicked",
   replaced: "replaced",

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, tempDir, type TestServer } from "../support/server.ts";
 import { freePort, spawnServer } from "../support/process.ts";
 import { createServer } from "node:net";
+import { isReason } from "../../shared/protocol/reasons.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -66,6 +67,15 @@ describe("HTTP", () => {
     // a new session may carry a whole scenario (up to 256 kB), nothing bigger
     const huge = await fetch(`${server.url}/api/sessions`, { method: "POST", headers, body: JSON.stringify({ scenarioId: "x".repeat(300_000) }) });
     expect(huge.status).toBe(413);
+    expect(await huge.json()).toEqual({ reason: "too_large" });
+  });
+
+  it("answers a path that names no route with a reason from the table", async () => {
+    const nowhere = await fetch(`${server.url}/api/nowhere`);
+    expect(nowhere.status).toBe(404);
+    const { reason } = (await nowhere.json()) as { reason: unknown };
+    expect(reason).toBe("not_found");
+    expect(isReason(reason)).toBe(true);
   });
 
   it("rate-limits the API per address", async () => {

@@ -2,6 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { AREAS, stringTable } from "../support/strings.ts";
 import { REASONS } from "../../shared/protocol/reasons.ts";
+import { ANY_ROUTE, ROUTES } from "../../shared/protocol/http.ts";
+import { PAGE_REASONS } from "../../client/net/pageReasons.ts";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../../server/clientBuild.ts";
@@ -57,10 +59,12 @@ describe("string tables", () => {
     }
   });
 
-  it("translate every reason code the server can send", () => {
-    for (const reason of REASONS) {
-      expect(enKeys[`reason.${reason}`], reason).toBeTruthy();
-      expect(zhKeys[`reason.${reason}`], reason).toBeTruthy();
+  it("translate every reason in the table, every reason an HTTP route declares and those a page gives itself", () => {
+    const declared = [...ANY_ROUTE, ...Object.values(ROUTES).flatMap((route) => route.reasons)];
+    for (const reason of declared) expect(REASONS, `an HTTP route answers ${reason}`).toContain(reason);
+    for (const reason of [...REASONS, ...PAGE_REASONS]) {
+      expect(enKeys[`reason.${reason}`]?.trim(), `en: reason.${reason}`).toBeTruthy();
+      expect(zhKeys[`reason.${reason}`]?.trim(), `zh: reason.${reason}`).toBeTruthy();
     }
   });
 
