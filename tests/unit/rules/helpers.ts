@@ -54,11 +54,18 @@ export function ok(state: GameState, actor: Actor | string, command: Command, c?
   return r.state;
 }
 
-/** Run and insist it was rejected with `reason`, leaving the state untouched. */
+/**
+ * Run and insist it was rejected with `reason`, leaving the state untouched: the state is
+ * deep-copied before the command, so a decide() that wrote into its input fails here (comparing
+ * the state with itself could not).
+ */
 export function rejected(state: GameState, actor: Actor | string, command: Command, reason: Reason, c?: Ctx): void {
+  const before = structuredClone(state);
   const r = run(state, actor, command, c);
   expect(r.decision.ok ? "accepted" : r.decision.reason).toBe(reason);
-  expect(r.state).toBe(state);
+  expect(r.decision.ok ? r.decision.events : [], "a refused command emits no events").toEqual([]);
+  expect(state, `${command.kind} refused, yet its input changed`).toStrictEqual(before);
+  expect(r.state, `${command.kind} refused, yet the state changed`).toStrictEqual(before);
 }
 
 /**
