@@ -24,6 +24,7 @@ import {
 import type { Scenario } from "../../../shared/scenario/index.ts";
 import { actorFor, commandFor, type Choice } from "./commandgen.ts";
 import { loadScenario } from "./helpers.ts";
+import { assertFormsAgree } from "./forms.ts";
 import { assertNoLeak } from "./leaks.ts";
 
 /** Seeds (and paths) of runs that once failed; replayed before the random runs. */
@@ -91,6 +92,8 @@ function runSequence(scenario: Scenario, seed: number, choices: Choice[]): void 
     if (i % 10 === 0 || i === choices.length - 1) {
       for (const seat of s.seats) assertNoLeak(s, seat, viewFor(s, { kind: "seat", seat }));
       assertNoLeak(s, "board", viewFor(s, { kind: "board" }));
+      // what the views offer the forms is what decide accepts; the god view's truth is the record's
+      assertFormsAgree(s);
     }
   });
   // Replaying the log from the start rebuilds an identical state.
