@@ -11,6 +11,7 @@ import { actionsAt, tripsFrom, type ActionOption, type TripCost } from "./deeds.
 import { facilitatorView, NO_LOBBY, type FacilitatorView, type ViewLobby } from "./facilitator.ts";
 import { memo } from "./memo.ts";
 import { goalProgress, type GoalProgress } from "./goalProgress.ts";
+import { busFare } from "./grades.ts";
 import { recordableDeeds } from "./journal.ts";
 import { witnessesToAsk } from "./statements.ts";
 import { shownText, type Appeal, type EntryStatus, type FootageCheck, type GameState, type Phase, type Player, type Role, type SeatId, type Statement } from "./state.ts";
@@ -422,7 +423,7 @@ function residentView(s: GameState, p: Player): ResidentView {
     myExtraTime: s.extraTime[p.seat] ?? 0,
     goalProgress: goalProgress(s, p.seat),
     recordable: recordable(s),
-    trips: memo(tripsCache, p, () => ({ scenario: s.scenario, trips: tripsFrom(s, p) }), (hit) => hit.scenario === s.scenario).trips,
+    trips: trips(s, p),
   };
 }
 
@@ -438,13 +439,26 @@ const footageCache = new WeakMap<GameState["footage"], OfficialView["footage"]>(
 /** What the forms may offer, memoised on what each comes from: the rulebook in force, the journal and players, the player. */
 const recordableCache = new WeakMap<GameState["scenario"], string[]>();
 const citableCache = new WeakMap<GameState["journal"], { players: GameState["players"]; seats: readonly SeatId[]; scenario: GameState["scenario"]; citable: Record<SeatId, string[]> }>();
-const tripsCache = new WeakMap<Player, { scenario: GameState["scenario"]; trips: Record<string, TripCost> }>();
+const tripsCache = new WeakMap<GameState["scenario"], Map<string, Record<string, TripCost>>>();
+
+/** A trip's cost depends on where one stands and one's fare: shared by everyone standing there with that fare. */
+function trips(s: GameState, p: Player): Record<string, TripCost> {
+  const byPlace = memo(tripsCache, s.scenario, () => new Map<string, Record<string, TripCost>>());
+  const key = `${p.location}|${busFare(s.scenario, p.perks, p.restrictions)}`;
+  let hit = byPlace.get(key);
+  if (!hit) byPlace.set(key, (hit = tripsFrom(s, p)));
+  return hit;
+}
 
 function recordable(s: GameState): string[] {
   return memo(recordableCache, s.scenario, () => recordableDeeds(s));
 }
 
+const NOBODY: Record<SeatId, string[]> = {};
+
 function citable(s: GameState, official: SeatId): Record<SeatId, string[]> {
+  // most scenarios list by grade: nobody is listed by hand, nothing to build
+  if (s.scenario.blacklist.mode !== "official") return NOBODY;
   const all = memo(
     citableCache,
     s.journal,
@@ -493,6 +507,8 @@ function cameraFeed(s: GameState): Observation[] {
  * on the journal and on the list of hidden texts (which the lobby replaces when it grows).
  */
 function queue(s: GameState, hidden: readonly string[]): QueueEntry[] {
+  const hit = queueCache.get(s.journal);
+  if (hit && hit.hidden === hidden) return hit.list;
   return memo(
     queueCache,
     s.journal,
