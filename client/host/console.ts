@@ -53,7 +53,7 @@ function render(): void {
   byId("lock-toggle").textContent = t(lobby.locked ? "host.unlock" : "host.lock");
   byId<HTMLButtonElement>("lock-toggle").disabled = cmd.isBusy("lock");
   byId("lock-state").textContent = t(lobby.locked ? "host.locked" : "host.unlocked");
-  byId<HTMLButtonElement>("clear-unused").disabled = cmd.isBusy("clear-unused") || (data.game?.state.phase ?? lobby.phase) !== "lobby";
+  byId<HTMLButtonElement>("clear-unused").disabled = cmd.isBusy("clear-unused") || (data.game?.phase ?? lobby.phase) !== "lobby";
   byId<HTMLButtonElement>("remove-boards").disabled = cmd.isBusy("remove-boards");
   renderPhaseBar(data, cmd);
   renderStepOuts(data, cmd, rerender);

@@ -6,13 +6,14 @@
 import { currentLang, t } from "../i18n.ts";
 import { byId, el, show } from "../ui/dom.ts";
 import type { Scenario } from "../../shared/scenario/index.ts";
-import type { Appeal, BlacklistRecord, JournalEntry, Occurrence, Player, Role } from "../../shared/rules/state.ts";
+import type { Role } from "../../shared/rules/state.ts";
+import type { FacilitatorAppeal, FacilitatorEntry, FacilitatorListing, FacilitatorOccurrence, FacilitatorPlayer } from "../../shared/rules/views.ts";
 import type { Commander } from "./commander.ts";
 import { renderKeyed, setOptions } from "./keyed.ts";
 import { clock, deedName, gradeName, nameOf, placeName, roleName } from "./names.ts";
 import { botLabel } from "./roster.ts";
-import { entriesAbout, matchingOccurrence, newestFirst, NO_FILTER, passes, type Filter } from "./truth.ts";
-import { noteTextId, type ConsoleData } from "./types.ts";
+import { newestFirst, NO_FILTER, passes, type Filter } from "./truth.ts";
+import type { ConsoleData } from "./types.ts";
 
 const ROLES: Role[] = ["resident", "watcher", "official", "observer"];
 let filter: Filter = { ...NO_FILTER };
@@ -29,17 +30,17 @@ export function godViewControls(rerender: () => void): void {
 
 export function renderGodView(data: ConsoleData, cmd: Commander): void {
   const game = data.game;
-  const started = Boolean(game && game.state.phase !== "lobby");
+  const started = Boolean(game && game.phase !== "lobby");
   show(byId("god-view"), started);
   if (!game || !started) return;
-  const state = game.state;
+  const state = game;
   const rulebook = data.view?.rulebook ?? null;
   renderFilters(data, rulebook);
   const f = filter;
   const lang = currentLang();
 
   // players
-  const players = state.seats.map((seat) => state.players[seat]).filter((p): p is Player => p !== undefined && passes(state, { ...f, day: "" }, [p.seat], null));
+  const players = state.seats.map((seat) => state.players[seat]).filter((p): p is FacilitatorPlayer => p !== undefined && passes(state, { ...f, day: "" }, [p.seat], null));
   const connected = new Map(data.lobby.players.map((p) => [p.seatId, p.connected]));
   const stepped = new Set(game.steppedOut);
   fillTable(
@@ -78,7 +79,7 @@ export function renderGodView(data: ConsoleData, cmd: Commander): void {
     [t("host.god.id"), t("host.god.day"), t("host.god.who"), t("host.god.deed"), t("host.god.place"), t("host.god.seenBy"), t("host.god.inRecord")],
     occurrences,
     (o) => o.id,
-    (o) => JSON.stringify([o, entriesAbout(state.journal, o).map((e) => [e.id, e.status]), lang]),
+    (o) => JSON.stringify([o, o.recordedIn.map((id) => [id, state.journal[id]?.status]), lang]),
     (o) => occurrenceRow(data, rulebook, o),
     t(Object.keys(state.occurrences).length ? "host.god.emptyFiltered" : "host.god.empty"),
   );
@@ -91,7 +92,7 @@ export function renderGodView(data: ConsoleData, cmd: Commander): void {
     [t("host.god.id"), t("host.god.day"), t("host.god.writtenBy"), t("host.god.about"), t("host.god.deed"), t("host.god.basis"), t("host.god.status"), t("host.god.points"), t("host.god.matches")],
     entries,
     (e) => e.id,
-    (e) => JSON.stringify([e.status, e.points, e.author && nameOf(data, e.author), nameOf(data, e.subject), matchingOccurrence(state, e)?.id, lang]),
+    (e) => JSON.stringify([e.status, e.points, e.author && nameOf(data, e.author), nameOf(data, e.subject), e.truthful, e.truthOf, lang]),
     (e) => entryRow(data, rulebook, e),
     t(Object.keys(state.journal).length ? "host.god.emptyFiltered" : "host.god.empty"),
   );
@@ -126,7 +127,7 @@ export function renderGodView(data: ConsoleData, cmd: Commander): void {
 }
 
 function renderFilters(data: ConsoleData, rulebook: Scenario | null): void {
-  const state = data.game!.state;
+  const state = data.game!;
   setOptions(byId<HTMLSelectElement>("filter-player"), [
     { value: "", label: t("host.god.everyone") },
     ...state.seats.map((seat) => ({ value: seat, label: nameOf(data, seat) })),
@@ -174,10 +175,10 @@ function fillTable<T>(
   renderKeyed(body, rows, key, signature, build);
 }
 
-function occurrenceRow(data: ConsoleData, rulebook: Scenario | null, o: Occurrence): HTMLTableRowElement {
-  const state = data.game!.state;
+function occurrenceRow(data: ConsoleData, rulebook: Scenario | null, o: FacilitatorOccurrence): HTMLTableRowElement {
+  const state = data.game!;
   const seen = [...o.witnesses.map((w) => nameOf(data, w)), ...(o.camera ? [t("host.god.camera")] : [])];
-  const recorded = entriesAbout(state.journal, o);
+  const recorded = o.recordedIn.map((id) => state.journal[id]).filter((e) => e !== undefined);
   return el(
     "tr",
     { "data-occurrence": o.id },
@@ -202,14 +203,14 @@ function deedWithPoints(data: ConsoleData, rulebook: Scenario | null, deed: stri
   return points === undefined ? deedName(rulebook, deed) : `${deedName(rulebook, deed)} (${points > 0 ? "+" : ""}${points})`;
 }
 
-function entryRow(data: ConsoleData, rulebook: Scenario | null, e: JournalEntry): HTMLTableRowElement {
-  const match = matchingOccurrence(data.game!.state, e);
-  const truth = match
-    ? el("span", { class: "flag good" }, `✓ ${t("host.god.matchesOccurrence", { id: match.id })}`)
+/** The entry's truth as the rules fixed it when it was written (never judged again here). */
+function entryRow(data: ConsoleData, rulebook: Scenario | null, e: FacilitatorEntry): HTMLTableRowElement {
+  const truth = e.truthful
+    ? el("span", { class: "flag good" }, `✓ ${t("host.god.matchesOccurrence", { id: e.truthOf ?? "" })}`)
     : el("span", { class: "flag bad" }, `✗ ${t("host.god.false")}`);
   return el(
     "tr",
-    { "data-entry": e.id, class: match ? "" : "false-entry" },
+    { "data-entry": e.id, class: e.truthful ? "" : "false-entry" },
     el("td", { class: "mono" }, e.id),
     el("td", { class: "num" }, String(e.day)),
     el("td", {}, writtenBy(data, e)),
@@ -222,7 +223,7 @@ function entryRow(data: ConsoleData, rulebook: Scenario | null, e: JournalEntry)
   );
 }
 
-function writtenBy(data: ConsoleData, e: JournalEntry): string {
+function writtenBy(data: ConsoleData, e: FacilitatorEntry): string {
   if (e.source === "camera") return t("host.god.sources.camera");
   if (e.source === "system") return t("host.god.sources.system");
   if (e.source === "report") return t("host.god.sources.report", { name: nameOf(data, e.author) });
@@ -232,17 +233,16 @@ function writtenBy(data: ConsoleData, e: JournalEntry): string {
 type NoteItem = { id: string; who: string; text: string; day: number };
 
 function renderNotes(data: ConsoleData, cmd: Commander, f: Filter): void {
-  const state = data.game!.state;
+  const state = data.game!;
   const hidden = new Set(data.game!.hiddenTexts);
   const items: NoteItem[] = [
     ...newestFirst(Object.values(state.journal))
       .filter((e) => e.note.trim() !== "" && passes(state, f, [e.author, e.subject], e.day))
       .map((e) => ({ id: e.id, text: e.note, day: e.day, who: t("host.god.noteOnEntry", { name: writtenBy(data, e), subject: nameOf(data, e.subject), entry: e.id, day: e.day }) })),
     ...state.notes
-      .map((n, i) => ({ n, id: noteTextId(i) }))
-      .filter(({ n }) => passes(state, f, [n.seat], n.day))
+      .filter((n) => passes(state, f, [n.seat], n.day))
       .reverse()
-      .map(({ n, id }) => ({ id, text: n.text, day: n.day, who: t("host.god.observerNote", { name: nameOf(data, n.seat), day: n.day }) })),
+      .map((n) => ({ id: n.id, text: n.text, day: n.day, who: t("host.god.observerNote", { name: nameOf(data, n.seat), day: n.day }) })),
   ];
   const list = byId("notes");
   if (items.length === 0) {
@@ -270,7 +270,7 @@ function renderNotes(data: ConsoleData, cmd: Commander, f: Filter): void {
   );
 }
 
-function appealRow(data: ConsoleData, a: Appeal): HTMLTableRowElement {
+function appealRow(data: ConsoleData, a: FacilitatorAppeal): HTMLTableRowElement {
   const decided = a.decidedBy === null ? "—" : a.decidedBy === "policy" ? t("host.god.policy") : nameOf(data, a.decidedBy);
   return el(
     "tr",
@@ -287,7 +287,7 @@ function appealRow(data: ConsoleData, a: Appeal): HTMLTableRowElement {
   );
 }
 
-function blacklistRow(data: ConsoleData, b: BlacklistRecord): HTMLTableRowElement {
+function blacklistRow(data: ConsoleData, b: FacilitatorListing): HTMLTableRowElement {
   return el(
     "tr",
     {},

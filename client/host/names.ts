@@ -10,7 +10,7 @@ import type { ConsoleData } from "./types.ts";
 export function nameOf(data: ConsoleData, seat: string | null | undefined): string {
   if (!seat) return "—";
   // a seat can leave the game (a late joiner who took over a bot's seat leaves their observer seat behind)
-  return data.lobby.players.find((p) => p.seatId === seat)?.nickname ?? data.game?.state.players[seat]?.nickname ?? t("host.god.formerSeat");
+  return data.lobby.players.find((p) => p.seatId === seat)?.nickname ?? data.game?.players[seat]?.nickname ?? t("host.god.formerSeat");
 }
 
 export function roleName(rulebook: Scenario | null, role: Role | null | undefined): string {

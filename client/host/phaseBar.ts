@@ -16,7 +16,7 @@ let lastPhase = "";
 
 export function phaseControls(cmd: Commander): void {
   byId("pause-toggle").addEventListener("click", () => {
-    const paused = current?.game?.state.paused;
+    const paused = current?.game?.paused;
     void cmd.send("pause", { kind: paused ? "resume" : "pause" }, paused ? "host.clock.resumed" : "host.clock.pausedDone");
   });
   for (const button of document.querySelectorAll<HTMLButtonElement>("[data-extend]")) {
@@ -32,7 +32,7 @@ export function phaseControls(cmd: Commander): void {
   });
   // the skip names the phase it ends, so a press that crosses the clock's own change ends nothing
   byId("skip").addEventListener("click", () => {
-    const game = current?.game?.state;
+    const game = current?.game;
     if (!game || !isRunning(game.phase)) return;
     void cmd.send("skip", { kind: "advance", from: { day: game.day, phase: game.phase } });
   });
@@ -52,7 +52,7 @@ function amount(seconds: number): string {
 
 export function renderPhaseBar(data: ConsoleData, cmd: Commander): void {
   current = data;
-  const game = data.game?.state;
+  const game = data.game;
   const phase = game?.phase ?? data.lobby.phase;
   const started = phase !== "lobby";
   show(byId("phase-bar"), started);
@@ -102,7 +102,7 @@ export function renderPhaseBar(data: ConsoleData, cmd: Commander): void {
 }
 
 function renderClock(): void {
-  const game = current?.game?.state;
+  const game = current?.game;
   if (!game) return;
   const paused = byId("phase-paused");
   const out = byId("phase-clock");

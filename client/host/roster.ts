@@ -6,7 +6,8 @@
 import { currentLang, t } from "../i18n.ts";
 import { byId, el, show } from "../ui/dom.ts";
 import type { LobbyPlayer } from "../net/link.ts";
-import type { Player, Role } from "../../shared/rules/state.ts";
+import type { Role } from "../../shared/rules/state.ts";
+import type { FacilitatorPlayer } from "../../shared/rules/views.ts";
 import type { Commander } from "./commander.ts";
 import { renderKeyed } from "./keyed.ts";
 import { roleName } from "./names.ts";
@@ -17,19 +18,19 @@ const ROLES: Role[] = ["resident", "watcher", "official", "observer"];
 /** The seat being renamed and its form, kept across re-renders so live updates never wipe what the host types. */
 let renaming: { seatId: string; form?: HTMLFormElement } | undefined;
 
-type Row = { player: LobbyPlayer; game: Player | undefined };
+type Row = { player: LobbyPlayer; game: FacilitatorPlayer | undefined };
 
 export function renderRoster(data: ConsoleData, cmd: Commander, rerender: () => void): void {
   const { lobby } = data;
-  const order = data.game?.state.seats ?? [];
+  const order = data.game?.seats ?? [];
   const rows: Row[] = lobby.players
-    .map((player) => ({ player, game: data.game?.state.players[player.seatId] }))
+    .map((player) => ({ player, game: data.game?.players[player.seatId] }))
     .sort((a, b) => rank(order, a.player.seatId) - rank(order, b.player.seatId));
   byId("players-heading").textContent = t("host.players", { count: rows.length, max: lobby.maxPlayers });
   byId("players-caption").textContent = t("host.players", { count: rows.length, max: lobby.maxPlayers });
   show(byId("no-players"), rows.length === 0);
   show(byId("players-table"), rows.length > 0);
-  const inLobby = (data.game?.state.phase ?? lobby.phase) === "lobby";
+  const inLobby = (data.game?.phase ?? lobby.phase) === "lobby";
   // humans who may take over a bot's seat: no playing role yet (observers, or nobody assigned in the lobby)
   const takers = rows.filter((r) => r.game && r.game.bot === null && (r.game.role === null || r.game.role === "observer")).map((r) => r.player);
   const steppedOut = new Set(data.game?.steppedOut ?? []);
@@ -105,7 +106,7 @@ function button(text: string, label: string, kind: string, busy: boolean, onClic
   return b;
 }
 
-function roleSelect(data: ConsoleData, player: LobbyPlayer, game: Player, available: Role[], cmd: Commander): HTMLSelectElement {
+function roleSelect(data: ConsoleData, player: LobbyPlayer, game: FacilitatorPlayer, available: Role[], cmd: Commander): HTMLSelectElement {
   const key = `role:${player.seatId}`;
   const select = el("select", { id: `role-${player.seatId}`, "aria-label": t("host.roleFor", { name: player.nickname }), disabled: cmd.isBusy(key) });
   if (game.role === null) select.append(el("option", { value: "", disabled: true, selected: true }, t("host.noRoleYet")));

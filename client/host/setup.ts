@@ -27,7 +27,7 @@ export function setupControls(cmd: Commander): void {
 }
 
 export function renderSetup(data: ConsoleData, cmd: Commander): void {
-  const game = data.game?.state;
+  const game = data.game;
   const inLobby = (game?.phase ?? data.lobby.phase) === "lobby";
   show(byId("setup"), inLobby);
   if (!inLobby) return;

@@ -19,11 +19,11 @@ export function renderStepOuts(data: ConsoleData, cmd: Commander, rerender: () =
     byId("alerts"),
     seats,
     (seat) => seat,
-    (seat) => JSON.stringify([nameOf(data, seat), game?.state.phase, game?.state.players[seat]?.role, game?.state.players[seat]?.bot, cmd.isBusy(`role:${seat}`), cmd.isBusy(`bot:${seat}`), cmd.isBusy(`back:${seat}`), cmd.isBusy(`kick:${seat}`), currentLang()]),
+    (seat) => JSON.stringify([nameOf(data, seat), game?.phase, game?.players[seat]?.role, game?.players[seat]?.bot, cmd.isBusy(`role:${seat}`), cmd.isBusy(`bot:${seat}`), cmd.isBusy(`back:${seat}`), cmd.isBusy(`kick:${seat}`), currentLang()]),
     (seat) => {
       const name = nameOf(data, seat);
-      const phase = game?.state.phase ?? "lobby";
-      const role = game?.state.players[seat]?.role ?? null;
+      const phase = game?.phase ?? "lobby";
+      const role = game?.players[seat]?.role ?? null;
       const box = el("div", { class: "alert", role: "alert", "data-seat": seat }, el("h2", {}, t("host.stepOut.title", { name })), el("p", {}, t("host.stepOut.intro")));
       const actions = el("div", { class: "alert-actions" });
       if (role === "observer") {
@@ -33,7 +33,7 @@ export function renderStepOuts(data: ConsoleData, cmd: Commander, rerender: () =
         const observe = el("button", { type: "button", disabled: cmd.isBusy(`role:${seat}`) }, t("host.stepOut.makeObserver", { name }));
         observe.addEventListener("click", () => void cmd.send(`role:${seat}`, { kind: "assign_role", seatId: seat, role: "observer" }));
         actions.append(observe);
-      } else if (phase !== "ended" && game?.state.players[seat]?.bot) {
+      } else if (phase !== "ended" && game?.players[seat]?.bot) {
         box.append(el("p", {}, t("host.stepOut.handed", { name })));
         const back = el("button", { type: "button", class: "secondary", disabled: cmd.isBusy(`back:${seat}`) }, t("host.stepOut.handBack", { name }));
         back.addEventListener("click", () => void cmd.send(`back:${seat}`, { kind: "hand_back", seatId: seat }));

@@ -70,7 +70,7 @@ export function renderTools(data: ConsoleData, cmd: Commander): void {
 
   // event cards
   const rulebook = data.view?.rulebook ?? null;
-  const played = data.game?.state.cards ?? [];
+  const played = data.game?.cards ?? [];
   const playedIds = new Set(played.map((c) => c.card));
   const cards = rulebook?.eventCards ?? [];
   const select = byId<HTMLSelectElement>("card-select");
@@ -84,9 +84,9 @@ export function renderTools(data: ConsoleData, cmd: Commander): void {
   );
   const chosen = cards.find((c) => c.id === select.value);
   byId("card-text").textContent = chosen ? local(chosen.text) : "";
-  const running = isRunning(data.game?.state.phase);
+  const running = isRunning(data.game?.phase);
   byId<HTMLButtonElement>("inject").disabled = cmd.isBusy("inject") || !running || cards.length === 0;
-  const phase = data.game?.state.phase;
+  const phase = data.game?.phase;
   byId("card-hint").textContent =
     cards.length === 0 ? t("host.tools.noCards") : running ? "" : phase === "ended" ? t("reason.game_over") : t("host.tools.cardsOnlyRunning");
   const playedList = byId("cards-played");

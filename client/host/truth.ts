@@ -1,32 +1,14 @@
 /**
- * Truth against record, for the god view (pure, no DOM): which occurrence an entry rests on —
- * a false entry is one with no occurrence of that deed by its subject — and the filters by
- * player, role and day.
+ * The god view's filters by player, role and day, and its order (pure, no DOM). Truth itself is
+ * not judged here: each entry carries it as the rules fixed it (shared/rules/facilitator.ts).
  */
-import type { GameState, JournalEntry, Occurrence } from "../../shared/rules/state.ts";
+import type { FacilitatorView } from "../../shared/rules/views.ts";
 
-type State = Pick<GameState, "occurrences" | "players">;
+type State = Pick<FacilitatorView, "players">;
 
 /** "" means "all" for each filter. */
 export type Filter = { player: string; role: string; day: string };
 export const NO_FILTER: Filter = { player: "", role: "", day: "" };
-
-/**
- * The occurrence that makes an entry true: the one it points at if that shows the subject doing
- * the deed, else any occurrence of the deed by the subject; null for a false entry.
- */
-export function matchingOccurrence(state: State, entry: Pick<JournalEntry, "subject" | "deed" | "occurrence">): Occurrence | null {
-  const fits = (o: Occurrence | undefined) => o !== undefined && o.actor === entry.subject && o.deed === entry.deed;
-  const pointed = entry.occurrence ? state.occurrences[entry.occurrence] : undefined;
-  if (fits(pointed)) return pointed!;
-  for (const o of Object.values(state.occurrences)) if (fits(o)) return o;
-  return null;
-}
-
-/** Entries claiming what this occurrence shows (its actor, its deed). */
-export function entriesAbout(journal: Record<string, JournalEntry>, o: Occurrence): JournalEntry[] {
-  return Object.values(journal).filter((e) => e.subject === o.actor && e.deed === o.deed);
-}
 
 /** Whether a row involving `seats` on `day` passes the filter. */
 export function passes(state: State, filter: Filter, seats: readonly (string | null | undefined)[], day: number | null): boolean {

@@ -10,7 +10,7 @@ import type { Announcement } from "../../shared/lobby/lobby.ts";
 import { pseudonymAt } from "../../shared/lobby/pseudonym.ts";
 import type { LocalText } from "../../shared/lang.ts";
 
-type SyncedPlayer = { seatId: string; nickname: string; role: string; location: string; scored: boolean; score: number; grade: string; blacklisted: boolean; pseudonym?: number };
+type SyncedPlayer = { seatId: string; nickname: string; role: string; location: string; scored: boolean; scoreShown: boolean; score: number; grade: string; blacklisted: boolean; pseudonym?: number };
 type SyncedFeed = { id: string; subject: string; deed: string; hasPoints: boolean; points: number; day: number; status: string };
 export type SyncedJson = {
   phase: string;
@@ -100,7 +100,8 @@ export function boardFromState(json: SyncedJson): BoardView {
       nickname: shownName(json, p),
       role: (p.role || null) as Role | null,
       location: p.location,
-      score: p.scored ? p.score : null,
+      scored: p.scored,
+      score: p.scoreShown ? p.score : null,
       grade: p.grade || null,
       blacklisted: p.blacklisted,
     }));

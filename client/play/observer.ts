@@ -37,7 +37,7 @@ export function boardSection(root: HTMLElement, ctx: PanelContext): Section {
       const view = ctx.view();
       const book = ctx.rulebook();
       const { board } = view;
-      const scored = board.players.filter((p) => p.grade !== null && (p.role === "resident" || p.role === "watcher"));
+      const scored = board.players.filter((p) => p.scored);
       const ranked = [...scored].sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
       const standings = ranked.map((p) => person(view, p.seat, ...(p.score !== null ? [el("span", { class: "score" }, String(p.score))] : []), gradeBadge(book, p.grade, p.blacklisted)));
       const feed = [...board.feed]

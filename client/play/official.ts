@@ -11,7 +11,7 @@ import type { Deed } from "../../shared/scenario/index.ts";
 import type { QueueEntry } from "../../shared/rules/views.ts";
 import { bind, draftOf, uid, type Section } from "./render.ts";
 import { commandForm, heading, listOr, official, type PanelContext } from "./context.ts";
-import { labelled, recordableDeeds, select } from "./resident.ts";
+import { labelled, recordableDeeds, scoredOthers, select } from "./resident.ts";
 import { deedName, nameOf, placeName, points, signed } from "./format.ts";
 import { evidenceBlock } from "./evidence.ts";
 import { goalList, goalSignature } from "./goals.ts";
@@ -197,7 +197,7 @@ export function powersSection(root: HTMLElement, ctx: PanelContext): Section {
     signature: () => {
       const mine = official(ctx);
       const { board } = ctx.view();
-      return JSON.stringify([currentLang(), ctx.commands.version, mine.blacklist, mine.proposals, goalSignature(ctx), mine.journal.map((e) => [e.id, e.status, e.subject]), board.players.map((p) => [p.seat, p.nickname, p.role, p.blacklisted]), board.deedPoints]);
+      return JSON.stringify([currentLang(), ctx.commands.version, mine.blacklist, mine.proposals, goalSignature(ctx), mine.citable, mine.recordable, mine.journal.map((e) => [e.id, e.points, e.day]), board.players.map((p) => [p.seat, p.nickname, p.scored, p.blacklisted]), board.deedPoints]);
     },
     build: () => [...blacklist(ctx), ...ruleChange(ctx), ...goals(ctx)],
   };
@@ -209,9 +209,7 @@ function blacklist(ctx: PanelContext): (Node | string)[] {
   if (book.blacklist.mode !== "official") return [...out, el("p", { class: "empty" }, t("play.blacklist.byGrade"))];
   out.push(el("p", { class: "intro" }, t("play.blacklist.intro")));
   const mine = official(ctx);
-  const view = ctx.view();
-  const citable = (deedId: string) => (book.blacklist.citable.length ? book.blacklist.citable.includes(deedId) : book.deeds.some((d) => d.id === deedId && d.category === "bad"));
-  const people = view.board.players.filter((p) => p.seat !== ctx.seatId && (p.role === "resident" || p.role === "watcher"));
+  const people = scoredOthers(ctx);
   const items = people.map((p) => {
     const name = p.nickname;
     const record = mine.blacklist.find((r) => r.seat === p.seat && r.active);
@@ -225,7 +223,9 @@ function blacklist(ctx: PanelContext): (Node | string)[] {
         ctx.commands.note(key),
       );
     }
-    const entries = mine.journal.filter((e) => e.subject === p.seat && e.status === "approved" && citable(e.deed));
+    // the entries the rules would accept as grounds (shared/rules/blacklist.ts citableEntry)
+    const citable = new Set(mine.citable[p.seat] ?? []);
+    const entries = mine.journal.filter((e) => citable.has(e.id));
     if (!entries.length) return el("li", { "data-seat": p.seat, class: "empty" }, t("play.blacklist.nothing", { name }));
     const key = `list:${p.seat}`;
     const boxes = entries.map((e) => {
@@ -257,7 +257,7 @@ function ruleChange(ctx: PanelContext): (Node | string)[] {
   const out: (Node | string)[] = [el("h2", {}, t("play.rule.heading"))];
   if (!book.ruleChanges.enabled) return [...out, el("p", { class: "empty" }, t("play.rule.off"))];
   const view = ctx.view();
-  const deed = select("rule:deed", recordableDeeds(ctx).map((d) => [d.id, `${local(d.label)} (${signed(view.board.deedPoints[d.id] ?? d.points)})`]));
+  const deed = select("rule:deed", recordableDeeds(ctx, official(ctx).recordable).map((d) => [d.id, `${local(d.label)} (${signed(view.board.deedPoints[d.id] ?? d.points)})`]));
   const value = bind(el("input", { type: "number", inputmode: "numeric", step: "1", id: uid("rule") }), "rule:points");
   const form = commandForm(
     ctx,

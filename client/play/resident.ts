@@ -5,7 +5,7 @@
  */
 import { currentLang, local, t } from "../i18n.ts";
 import { el } from "../ui/dom.ts";
-import { busFare, serviceMoney } from "../../shared/rules/grades.ts";
+import { serviceMoney } from "../../shared/rules/grades.ts";
 import type { ActionOption } from "../../shared/rules/deeds.ts";
 import { bind, draftOf, uid, type Section } from "./render.ts";
 import { commandForm, heading, listOr, resident, type PanelContext } from "./context.ts";
@@ -50,7 +50,7 @@ export function townSection(root: HTMLElement, ctx: PanelContext): Section {
     signature: () => {
       const mine = resident(ctx);
       const { board } = ctx.view();
-      return JSON.stringify([lang(), ctx.commands.version, board.phase, board.cameras, board.deedPoints, mine.me.location, mine.me.ap, mine.me.money, mine.me.perks, mine.me.restrictions, mine.actions, ctx.picked()]);
+      return JSON.stringify([lang(), ctx.commands.version, board.phase, board.cameras, board.deedPoints, mine.me.location, mine.me.ap, mine.me.money, mine.me.perks, mine.me.restrictions, mine.actions, mine.trips, ctx.picked()]);
     },
     build: () => {
       const mine = resident(ctx);
@@ -108,7 +108,7 @@ function actionItem(ctx: PanelContext, option: ActionOption): HTMLElement {
 
 function placeItem(ctx: PanelContext, id: string): HTMLElement {
   const book = ctx.rulebook();
-  const { me } = resident(ctx);
+  const { me, trips } = resident(ctx);
   const name = placeName(book, id);
   const key = `move:${id}`;
   const classes = ["place"];
@@ -121,14 +121,13 @@ function placeItem(ctx: PanelContext, id: string): HTMLElement {
     item.append(ctx.commands.note(key));
     return item;
   }
-  const from = book.locations.find((l) => l.id === me.location);
-  const to = book.locations.find((l) => l.id === id);
-  const near = from?.zone === to?.zone;
+  // what the trip costs comes from the rule that moves people (shared/rules/deeds.ts tripCost)
+  const trip = trips[id];
   const go = (by: "walk" | "bus", label: string) =>
     ctx.commands.button(key, label, () => void ctx.commands.run(key, { kind: "move", to: id, by }, () => t("play.town.moved", { place: placeName(book, id) })), {
       attrs: { "data-key": `${key}:${by}`, "aria-label": t("play.town.goLabel", { how: label, place: name }), class: by === "bus" ? "secondary" : undefined },
     });
-  const buttons = near ? [go("walk", t("play.town.walkFree"))] : [go("walk", t("play.town.walk", { count: book.travel.walkFarAp })), go("bus", t("play.town.bus", { fare: busFare(book, me.perks, me.restrictions) }))];
+  const buttons = !trip || trip.near ? [go("walk", t("play.town.walkFree"))] : [go("walk", t("play.town.walk", { count: trip.walkAp })), go("bus", t("play.town.bus", { fare: trip.busFare }))];
   item.append(el("span", { class: "buttons" }, ...buttons), ctx.commands.note(key));
   return item;
 }
@@ -191,7 +190,7 @@ export function meSection(root: HTMLElement, ctx: PanelContext): Section {
     signature: () => {
       const mine = resident(ctx);
       const { board } = ctx.view();
-      return JSON.stringify([lang(), ctx.commands.version, mine.kind, goalSignature(ctx), mine.me.perks, mine.me.restrictions, mine.loans, board.players.map((p) => [p.seat, p.nickname]), board.deedPoints]);
+      return JSON.stringify([lang(), ctx.commands.version, mine.kind, goalSignature(ctx), mine.me.perks, mine.me.restrictions, mine.loans, mine.recordable, board.players.map((p) => [p.seat, p.nickname, p.scored]), board.deedPoints]);
     },
     build: () => {
       const mine = resident(ctx);
@@ -234,15 +233,15 @@ function loans(ctx: PanelContext): (Node | string)[] {
   return [...heading("h2", t("play.loans.heading"), t("play.loans.intro", { points: signed(book.loans?.cosignerPoints ?? 0) })), listOr(items, t("play.loans.none"))];
 }
 
-/** Deeds the journal can hold: chosen by people and worth points. */
-export function recordableDeeds(ctx: PanelContext) {
-  const { board } = ctx.view();
-  return ctx.rulebook().deeds.filter((d) => d.source !== "system" && (board.deedPoints[d.id] ?? d.points) !== 0);
+/** The deeds the journal takes, as my view lists them (ids), with their rulebook entries. */
+export function recordableDeeds(ctx: PanelContext, ids: readonly string[]) {
+  const deeds = ctx.rulebook().deeds;
+  return ids.map((id) => deeds.find((d) => d.id === id)).filter((d) => d !== undefined);
 }
 
-/** People who carry a score, other than me. */
+/** People who carry a score, other than me: whom an entry, a report or a listing may name. */
 export function scoredOthers(ctx: PanelContext) {
-  return ctx.view().board.players.filter((p) => p.seat !== ctx.seatId && (p.role === "resident" || p.role === "watcher"));
+  return ctx.view().board.players.filter((p) => p.seat !== ctx.seatId && p.scored);
 }
 
 export function select(key: string, options: [string, string][], initial = ""): HTMLSelectElement {
@@ -259,7 +258,7 @@ function reportForm(ctx: PanelContext): HTMLElement {
   const book = ctx.rulebook();
   const view = ctx.view();
   const subject = select("report:subject", scoredOthers(ctx).map((p) => [p.seat, p.nickname]));
-  const deed = select("report:deed", recordableDeeds(ctx).map((d) => [d.id, `${local(d.label)} (${signed(view.board.deedPoints[d.id] ?? d.points)})`]));
+  const deed = select("report:deed", recordableDeeds(ctx, resident(ctx).recordable).map((d) => [d.id, `${local(d.label)} (${signed(view.board.deedPoints[d.id] ?? d.points)})`]));
   const form = commandForm(
     ctx,
     "report",

@@ -16,7 +16,7 @@ export function journalSection(root: HTMLElement, ctx: PanelContext): Section {
     signature: () => {
       const mine = resident(ctx);
       const { board } = ctx.view();
-      return JSON.stringify([currentLang(), ctx.commands.version, mine.observations, mine.myEntries, board.players.map((p) => [p.seat, p.nickname, p.role]), board.deedPoints, mine.me.goals]);
+      return JSON.stringify([currentLang(), ctx.commands.version, mine.observations, mine.myEntries, mine.recordable, board.players.map((p) => [p.seat, p.nickname, p.scored]), board.deedPoints, mine.me.goals]);
     },
     build: () => [...quota(ctx), ...seen(ctx), entryForm(ctx), ...entries(ctx)],
   };
@@ -41,7 +41,7 @@ function seen(ctx: PanelContext): (Node | string)[] {
   const items = [...mine.observations].reverse().map((o) => {
     const name = nameOf(view, o.actor);
     const deed = deedName(book, o.deed);
-    const recordable = recordableDeeds(ctx).some((d) => d.id === o.deed) && o.actor !== ctx.seatId;
+    const recordable = mine.recordable.includes(o.deed) && o.actor !== ctx.seatId;
     return el(
       "li",
       { class: "observation", "data-observation": o.id },
@@ -73,7 +73,7 @@ function entryForm(ctx: PanelContext): HTMLElement {
   const book = ctx.rulebook();
   const view = ctx.view();
   const subject = select("entry:subject", scoredOthers(ctx).map((p) => [p.seat, p.nickname]));
-  const deed = select("entry:deed", recordableDeeds(ctx).map((d) => [d.id, `${local(d.label)} (${signed(view.board.deedPoints[d.id] ?? d.points)})`]));
+  const deed = select("entry:deed", recordableDeeds(ctx, mine.recordable).map((d) => [d.id, `${local(d.label)} (${signed(view.board.deedPoints[d.id] ?? d.points)})`]));
   const basisName = uid("basis");
   const radio = (value: "witnessed" | "hearsay", label: string) => {
     const input = bind(el("input", { type: "radio", name: basisName, value, id: uid("basis") }), "entry:basis", "witnessed");

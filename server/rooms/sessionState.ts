@@ -17,8 +17,10 @@ export const PlayerState = schema(
     /** "" until roles are dealt. */
     role: t.string().default(""),
     location: t.string().default(""),
-    /** Whether the player carries a visible score; `score` means nothing when false. */
+    /** Whether the player carries a score (a subject the journal, reports and listings may name). */
     scored: t.boolean().default(false),
+    /** Whether the score is shown; `score` means nothing when false. */
+    scoreShown: t.boolean().default(false),
     score: t.number().default(0),
     grade: t.string().default(""),
     blacklisted: t.boolean().default(false),

@@ -4,7 +4,7 @@
  * receives is exactly what `viewFor` says that seat may know — never more.
  */
 import { activeSeats } from "../../shared/lobby/lobby.ts";
-import { boardView, viewFor, type BoardView, type GameState } from "../../shared/rules/index.ts";
+import { boardView, viewFor, type BoardView, type GameState, type ViewLobby } from "../../shared/rules/index.ts";
 import type { Session } from "../../shared/session/index.ts";
 import { endingFor } from "../../shared/debrief/ending.ts";
 import { FeedEntry, PlayerState, PrivateView, type SessionState } from "./sessionState.ts";
@@ -66,7 +66,8 @@ function syncPlayers(state: SessionState, session: Session, board: BoardView, co
       bot: Boolean(player?.bot),
       role: pub?.role ?? "",
       location: pub?.location ?? "",
-      scored: pub?.score !== null && pub?.score !== undefined,
+      scored: pub?.scored ?? false,
+      scoreShown: pub?.score !== null && pub?.score !== undefined,
       score: pub?.score ?? 0,
       grade: pub?.grade ?? "",
       blacklisted: pub?.blacklisted ?? false,
@@ -97,24 +98,20 @@ function syncFeed(state: SessionState, board: BoardView): void {
   while (state.feed.length > board.feed.length) state.feed.pop();
 }
 
+/** What the lobby adds to every view: hidden texts, seats that stepped out (see shared/rules `ViewLobby`). */
+function viewLobby(lobby: Session["lobby"]): ViewLobby {
+  return { hiddenTexts: lobby.hiddenTexts, steppedOut: activeSeats(lobby).filter((s) => s.steppedOut).map((s) => s.seatId) };
+}
+
 /**
- * The private part of a viewer's view as JSON: `viewFor` without its `board` (which the client
- * rebuilds from the public state). Texts the facilitator hid are blanked for everyone but the
- * facilitator, who sees them marked.
+ * The private part of a viewer's view as JSON: `viewFor` as it is, without a seat's `board`
+ * (which the client rebuilds from the public state).
  */
 export function privateView(session: Session, key: ViewKey): unknown {
   const { game, lobby } = session;
-  if (key === HOST_VIEW) {
-    const { scenario: _rulebook, ...state } = game;
-    const steppedOut = activeSeats(lobby).filter((s) => s.steppedOut).map((s) => s.seatId);
-    return { kind: "facilitator", state, steppedOut, hiddenTexts: lobby.hiddenTexts };
-  }
+  if (key === HOST_VIEW) return viewFor(game, { kind: "host" }, viewLobby(lobby));
   if (!game.players[key]) return { kind: "waiting" };
-  const { board: _board, ...own } = viewFor(game, { kind: "seat", seat: key }) as unknown as { board?: unknown } & Record<string, unknown>;
-  if (own.kind === "official" && lobby.hiddenTexts.length > 0) {
-    const hidden = new Set(lobby.hiddenTexts);
-    own.journal = (own.journal as { id: string; note: string }[]).map((e) => (hidden.has(e.id) ? { ...e, note: "" } : e));
-  }
+  const { board: _board, ...own } = viewFor(game, { kind: "seat", seat: key }, viewLobby(lobby)) as unknown as { board?: unknown } & Record<string, unknown>;
   // after the end: the reveal and "what the game recorded about you" (shared/debrief/ending.ts)
   if (game.phase === "ended") own.ending = endingFor(session, key);
   return lobby.anonymousBoard ? anonymiseSeatView(own, session) : own;

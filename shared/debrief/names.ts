@@ -10,7 +10,7 @@ import type { LocalText } from "../lang.ts";
 import { nicknameScrubber, pseudonymAt } from "../lobby/pseudonym.ts";
 import type { Session, SessionEvent } from "../session/index.ts";
 import type { LogEvent } from "./log.ts";
-import { noteTextId } from "../rules/state.ts";
+import { noteTextId, shownText } from "../rules/state.ts";
 
 export type Person = { seat: string; nickname: string; pseudonym: LocalText; bot: boolean };
 
@@ -68,8 +68,14 @@ export function hideTexts(log: readonly LogEvent[], hidden: readonly string[]): 
   let notes = 0;
   return log.map((x) => {
     const e = x.event;
-    if (e.type === "entry_written" && set.has(e.entry.id)) return { ...x, event: { ...e, entry: { ...e.entry, note: "" } } };
-    if (e.type === "note_written" && set.has(noteTextId(notes++))) return { ...x, event: { ...e, text: "" } };
+    if (e.type === "entry_written") {
+      const note = shownText(set, e.entry.id, e.entry.note);
+      return note === e.entry.note ? x : { ...x, event: { ...e, entry: { ...e.entry, note } } };
+    }
+    if (e.type === "note_written") {
+      const text = shownText(set, noteTextId(notes++), e.text);
+      return text === e.text ? x : { ...x, event: { ...e, text } };
+    }
     return x;
   });
 }

@@ -7,8 +7,8 @@ import type { CommandOf } from "./commands.ts";
 import { accept, reject, type Decision } from "./context.ts";
 import { push, type Chain } from "./chain.ts";
 import { gradeFor, isBlacklistGrade } from "./grades.ts";
-import { Reasons } from "./reasons.ts";
-import type { GameState, SeatId } from "./state.ts";
+import { Reasons, type Reason } from "./reasons.ts";
+import type { GameState, JournalEntry, SeatId } from "./state.ts";
 
 export function gradeListing(c: Chain): void {
   const s = c.state.scenario;
@@ -31,27 +31,54 @@ export function gradeListing(c: Chain): void {
   }
 }
 
-function citable(s: GameState, deedId: string): boolean {
+function citableDeed(s: GameState, deedId: string): boolean {
   const list = s.scenario.blacklist.citable;
   if (list.length > 0) return list.includes(deedId);
   return s.scenario.deeds.some((d) => d.id === deedId && d.category === "bad");
 }
 
+/** Whether a listing of `subject` may cite entry `e`: approved, about them, of a citable deed. */
+export function citableEntry(s: GameState, subject: SeatId, e: JournalEntry | undefined): e is JournalEntry {
+  return e !== undefined && e.subject === subject && e.status === "approved" && citableDeed(s, e.deed);
+}
+
+/** Why `subject` cannot be listed at all (whatever is cited), or null. */
+function listingRefusal(s: GameState, subject: SeatId): Reason | null {
+  if (s.scenario.blacklist.mode !== "official") return Reasons.blacklist_by_grade;
+  const p = s.players[subject];
+  if (!p?.scored) return Reasons.unknown_subject;
+  if (p.blacklisted) return Reasons.already_blacklisted;
+  return null;
+}
+
+/**
+ * The entries an official could cite against each person who can be listed now (the blacklist
+ * form offers exactly these): every scored, unlisted seat, with its citable entries in journal
+ * order. An official's own seat is among them when officials are scored; the command refuses it.
+ */
+export function citableBySubject(s: GameState): Record<SeatId, string[]> {
+  const out: Record<SeatId, string[]> = {};
+  if (s.scenario.blacklist.mode !== "official") return out;
+  for (const seat of s.seats) if (listingRefusal(s, seat) === null) out[seat] = [];
+  for (const e of Object.values(s.journal)) {
+    const list = out[e.subject];
+    if (list && citableEntry(s, e.subject, e)) list.push(e.id);
+  }
+  return out;
+}
+
 export function listResident(s: GameState, official: SeatId, c: CommandOf<"blacklist">): Decision {
-  if (s.scenario.blacklist.mode !== "official") return reject(Reasons.blacklist_by_grade);
-  const p = s.players[c.subject];
-  if (!p?.scored) return reject(Reasons.unknown_subject);
+  const refusal = listingRefusal(s, c.subject);
+  if (refusal === Reasons.blacklist_by_grade || refusal === Reasons.unknown_subject) return reject(refusal);
   if (c.subject === official) return reject(Reasons.own_record);
-  if (p.blacklisted) return reject(Reasons.already_blacklisted);
+  if (refusal) return reject(refusal);
   if (!Array.isArray(c.entries) || c.entries.length === 0 || c.entries.length > 10) {
     return reject(Reasons.entry_not_citable);
   }
-  const entries = [];
+  const entries: JournalEntry[] = [];
   for (const id of c.entries) {
     const e = s.journal[id];
-    if (!e || e.subject !== c.subject || e.status !== "approved" || !citable(s, e.deed)) {
-      return reject(Reasons.entry_not_citable, id);
-    }
+    if (!citableEntry(s, c.subject, e)) return reject(Reasons.entry_not_citable, id);
     entries.push(e);
   }
   return accept([

@@ -3,7 +3,7 @@
  * time; grades and the blacklist block some of them, and a blocked action carries the
  * restriction that blocks it so the map can grey it out with the reason.
  */
-import type { Deed, Service } from "../scenario/index.ts";
+import type { Deed, Location, Service } from "../scenario/index.ts";
 import type { CommandOf } from "./commands.ts";
 import { accept, reject, type Ctx, type Decision } from "./context.ts";
 import { chain, push } from "./chain.ts";
@@ -13,21 +13,42 @@ import { hasOpenLoan, newLoan } from "./loans.ts";
 import { Reasons, type Reason } from "./reasons.ts";
 import type { GameState, Player, SeatId } from "./state.ts";
 
+/** What a trip costs: within a zone one walks free (and needs no bus); further, action points on foot or the fare. */
+export interface TripCost {
+  near: boolean;
+  walkAp: number;
+  busFare: number;
+}
+
+const NEAR: TripCost = { near: true, walkAp: 0, busFare: 0 };
+
+/** What `p` would pay to go from where they stand to `to`. */
+export function tripCost(s: GameState, p: Player, to: Location): TripCost {
+  const from = s.scenario.locations.find((l) => l.id === p.location);
+  if (from?.zone === to.zone) return NEAR;
+  return { near: false, walkAp: s.scenario.travel.walkFarAp, busFare: busFare(s.scenario, p.perks, p.restrictions) };
+}
+
+/** The cost of a trip to every other place, keyed by location (the resident's list of places shows these). */
+export function tripsFrom(s: GameState, p: Player): Record<string, TripCost> {
+  const out: Record<string, TripCost> = {};
+  for (const l of s.scenario.locations) if (l.id !== p.location) out[l.id] = tripCost(s, p, l);
+  return out;
+}
+
 export function move(s: GameState, seat: SeatId, c: CommandOf<"move">): Decision {
   const p = s.players[seat] as Player;
   const to = s.scenario.locations.find((l) => l.id === c.to);
   if (!to) return reject(Reasons.unknown_location);
   if (to.id === p.location) return reject(Reasons.already_there);
-  const from = s.scenario.locations.find((l) => l.id === p.location);
-  if (from?.zone === to.zone) return accept([{ type: "moved", seat, to: to.id, ap: 0, money: 0 }]);
+  const cost = tripCost(s, p, to);
+  if (cost.near) return accept([{ type: "moved", seat, to: to.id, ap: 0, money: 0 }]);
   if (c.by === "bus") {
-    const fare = busFare(s.scenario, p.perks, p.restrictions);
-    if (p.money < fare) return reject(Reasons.not_enough_money);
-    return accept([{ type: "moved", seat, to: to.id, ap: 0, money: fare }]);
+    if (p.money < cost.busFare) return reject(Reasons.not_enough_money);
+    return accept([{ type: "moved", seat, to: to.id, ap: 0, money: cost.busFare }]);
   }
-  const ap = s.scenario.travel.walkFarAp;
-  if (p.ap < ap) return reject(Reasons.no_action_points);
-  return accept([{ type: "moved", seat, to: to.id, ap, money: 0 }]);
+  if (p.ap < cost.walkAp) return reject(Reasons.no_action_points);
+  return accept([{ type: "moved", seat, to: to.id, ap: cost.walkAp, money: 0 }]);
 }
 
 export interface ActionOption {

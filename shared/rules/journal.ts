@@ -25,6 +25,11 @@ export function recordable(s: GameState, deedId: string): Deed | null {
   return d && d.source !== "system" && d.points !== 0 ? d : null;
 }
 
+/** Every deed the journal can hold, in rulebook order: what the entry, report and rule-change forms offer. */
+export function recordableDeeds(s: GameState): string[] {
+  return s.scenario.deeds.filter((d) => recordable(s, d.id) !== null).map((d) => d.id);
+}
+
 function baseEntry(s: GameState, ctx: Ctx): Omit<JournalEntry, "source" | "author" | "subject" | "deed" | "basis" | "occurrence" | "truthful" | "note"> {
   return {
     id: `e${s.nextId}`,

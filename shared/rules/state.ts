@@ -313,3 +313,12 @@ export function isTownsperson(p: Player): boolean {
 export function noteTextId(index: number): string {
   return `note-${index}`;
 }
+
+/**
+ * A free text (an entry's note, an observer's note, by the ids `hide_text` takes) as anyone but
+ * the facilitator reads it: blank once the facilitator hid it. The views and the debrief's log
+ * both blank through this.
+ */
+export function shownText(hidden: ReadonlySet<string>, id: string, text: string): string {
+  return hidden.has(id) ? "" : text;
+}

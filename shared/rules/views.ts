@@ -1,12 +1,23 @@
 /**
  * What each seat may know. Every view is built from an allow-list — fields are copied in by
  * name, never deleted out — so a new field in GameState stays private until a view chooses to
- * show it. The truth of entries and blacklistings appears only in the facilitator's god view.
+ * show it. The truth of entries and blacklistings appears only in the facilitator's god view
+ * (facilitator.ts). Views also carry what their forms may offer (who carries a score, which
+ * deeds the journal takes, which entries a listing may cite, what a trip costs), each from the
+ * rule the command is checked with, so a client renders and never works a rule out again.
  */
-import { actionsAt, type ActionOption } from "./deeds.ts";
+import { citableBySubject } from "./blacklist.ts";
+import { actionsAt, tripsFrom, type ActionOption, type TripCost } from "./deeds.ts";
+import { facilitatorView, NO_LOBBY, type FacilitatorView, type ViewLobby } from "./facilitator.ts";
+import { memo } from "./memo.ts";
 import { goalProgress, type GoalProgress } from "./goalProgress.ts";
+import { busFare } from "./grades.ts";
+import { recordableDeeds } from "./journal.ts";
 import { witnessesToAsk } from "./statements.ts";
-import type { Appeal, EntryStatus, FootageCheck, GameState, Phase, Player, Role, SeatId, Statement } from "./state.ts";
+import { shownText, type Appeal, type EntryStatus, type FootageCheck, type GameState, type Phase, type Player, type Role, type SeatId, type Statement } from "./state.ts";
+
+export * from "./facilitator.ts";
+export type { TripCost } from "./deeds.ts";
 
 export type Viewer = { kind: "seat"; seat: SeatId } | { kind: "board" } | { kind: "host" };
 
@@ -15,7 +26,9 @@ export interface PublicPlayer {
   nickname: string;
   role: Role | null;
   location: string;
-  /** null for players without a score (officials in most scenarios, observers). */
+  /** Whether the player carries a score: the subjects a journal entry, a report or a listing may name. */
+  scored: boolean;
+  /** null for players without a score (officials in most scenarios, observers), or when the scenario shows grades only. */
   score: number | null;
   grade: string | null;
   blacklisted: boolean;
@@ -137,6 +150,10 @@ export interface ResidentView {
   myExtraTime: number;
   /** How far I am with each secret goal, and who it names (see goalProgress.ts). */
   goalProgress: GoalProgress[];
+  /** Deeds the journal takes (the entry and report forms offer these; see journal.ts `recordable`). */
+  recordable: string[];
+  /** What going to each other place costs me now (see deeds.ts `tripCost`). */
+  trips: Record<string, TripCost>;
 }
 
 export interface QueueEntry {
@@ -186,6 +203,13 @@ export interface OfficialView {
   myExtraTime: number;
   /** How far I am with each secret goal, and who it names (see goalProgress.ts). */
   goalProgress: GoalProgress[];
+  /**
+   * For the blacklist form: each person I may list now, with the entries I may cite (see
+   * blacklist.ts `citableEntry`); empty when the scenario lists by grade.
+   */
+  citable: Record<SeatId, string[]>;
+  /** Deeds a rule change may reprice (the ones the journal takes). */
+  recordable: string[];
 }
 
 export interface ObserverView {
@@ -193,12 +217,6 @@ export interface ObserverView {
   board: BoardView;
   myNotes: { day: number; text: string }[];
   myExtraTime: number;
-}
-
-export interface FacilitatorView {
-  kind: "facilitator";
-  /** The god view: truth and record side by side. */
-  state: GameState;
 }
 
 export type View = BoardView | ResidentView | OfficialView | ObserverView | FacilitatorView;
@@ -298,6 +316,7 @@ function publicPlayer(s: GameState, p: Player): PublicPlayer {
     nickname: p.nickname,
     role: p.role,
     location: p.location,
+    scored: p.scored,
     score: shown ? p.score : null,
     grade: p.scored ? p.grade : null,
     blacklisted: p.blacklisted,
@@ -403,23 +422,53 @@ function residentView(s: GameState, p: Player): ResidentView {
     requests: requestsByWitness(s)[p.seat] ?? NONE,
     myExtraTime: s.extraTime[p.seat] ?? 0,
     goalProgress: goalProgress(s, p.seat),
+    recordable: recordable(s),
+    trips: trips(s, p),
   };
 }
 
 /** The official's lists, memoised on the records they come from (shared by every official's view). */
-const queueCache = new WeakMap<GameState["journal"], QueueEntry[]>();
+const queueCache = new WeakMap<GameState["journal"], { hidden: readonly string[]; list: QueueEntry[] }>();
 const queueEntryCache = new WeakMap<Entry, QueueEntry>();
 const cameraCache = new WeakMap<GameState["occurrences"], { day: number; feed: Observation[] }>();
 const appealsCache = new WeakMap<GameState["appeals"], OfficialView["appeals"]>();
 const statementsCache = new WeakMap<GameState["statements"], OfficialView["statements"]>();
 const footageCache = new WeakMap<GameState["footage"], OfficialView["footage"]>();
 
-function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, build: () => V): V {
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const value = build();
-  cache.set(key, value);
-  return value;
+
+/** What the forms may offer, memoised on what each comes from: the rulebook in force, the journal and players, the player. */
+const recordableCache = new WeakMap<GameState["scenario"], string[]>();
+const citableCache = new WeakMap<GameState["journal"], { players: GameState["players"]; seats: readonly SeatId[]; scenario: GameState["scenario"]; citable: Record<SeatId, string[]> }>();
+const tripsCache = new WeakMap<GameState["scenario"], Map<string, Record<string, TripCost>>>();
+
+/** A trip's cost depends on where one stands and one's fare: shared by everyone standing there with that fare. */
+function trips(s: GameState, p: Player): Record<string, TripCost> {
+  const byPlace = memo(tripsCache, s.scenario, () => new Map<string, Record<string, TripCost>>());
+  const key = `${p.location}|${busFare(s.scenario, p.perks, p.restrictions)}`;
+  let hit = byPlace.get(key);
+  if (!hit) byPlace.set(key, (hit = tripsFrom(s, p)));
+  return hit;
+}
+
+function recordable(s: GameState): string[] {
+  return memo(recordableCache, s.scenario, () => recordableDeeds(s));
+}
+
+const NOBODY: Record<SeatId, string[]> = {};
+
+function citable(s: GameState, official: SeatId): Record<SeatId, string[]> {
+  // most scenarios list by grade: nobody is listed by hand, nothing to build
+  if (s.scenario.blacklist.mode !== "official") return NOBODY;
+  const all = memo(
+    citableCache,
+    s.journal,
+    () => ({ players: s.players, seats: s.seats, scenario: s.scenario, citable: citableBySubject(s) }),
+    (hit) => hit.players === s.players && hit.seats === s.seats && hit.scenario === s.scenario,
+  ).citable;
+  // a scored official is never offered their own record (the command refuses it)
+  if (!(official in all)) return all;
+  const { [official]: _own, ...others } = all;
+  return others;
 }
 
 function queueEntry(s: GameState, e: Entry): QueueEntry {
@@ -453,12 +502,37 @@ function cameraFeed(s: GameState): Observation[] {
   return feed;
 }
 
-function officialView(s: GameState, p: Player): OfficialView {
+/**
+ * The journal as officials see it, notes the facilitator hid blanked (see `shownText`); memoised
+ * on the journal and on the list of hidden texts (which the lobby replaces when it grows).
+ */
+function queue(s: GameState, hidden: readonly string[]): QueueEntry[] {
+  const hit = queueCache.get(s.journal);
+  if (hit && hit.hidden === hidden) return hit.list;
+  return memo(
+    queueCache,
+    s.journal,
+    () => {
+      const set = new Set(hidden);
+      return {
+        hidden,
+        list: Object.values(s.journal).map((e) => {
+          const line = queueEntry(s, e);
+          const note = shownText(set, e.id, line.note);
+          return note === line.note ? line : { ...line, note };
+        }),
+      };
+    },
+    (hit) => hit.hidden === hidden,
+  ).list;
+}
+
+function officialView(s: GameState, p: Player, hidden: readonly string[]): OfficialView {
   return {
     kind: "official",
     board: boardView(s),
     me: ownPlayer(p),
-    journal: memo(queueCache, s.journal, () => Object.values(s.journal).map((e) => queueEntry(s, e))),
+    journal: queue(s, hidden),
     appeals: memo(appealsCache, s.appeals, () =>
       Object.values(s.appeals).map((a) => ({
         ...ownAppeal(a),
@@ -485,22 +559,25 @@ function officialView(s: GameState, p: Player): OfficialView {
     ),
     myExtraTime: s.extraTime[p.seat] ?? 0,
     goalProgress: goalProgress(s, p.seat),
+    citable: citable(s, p.seat),
+    recordable: recordable(s),
   };
 }
 
 /**
- * What `viewer` may know of the game.
+ * What `viewer` may know of the game. `lobby` is what the room knows beside the game: texts the
+ * facilitator hid (blank for everyone else) and seats that stepped out (for the facilitator).
  *
  * @example
  *   const v = viewFor(state, { kind: "seat", seat: "s1a2b3" });
  *   if (v.kind === "resident") render(v.me.score, v.actions);
  */
-export function viewFor(state: GameState, viewer: Viewer): View {
-  if (viewer.kind === "host") return { kind: "facilitator", state };
+export function viewFor(state: GameState, viewer: Viewer, lobby: ViewLobby = NO_LOBBY): View {
+  if (viewer.kind === "host") return facilitatorView(state, lobby);
   if (viewer.kind === "board") return boardView(state);
   const p = state.players[viewer.seat];
   if (!p) return boardView(state);
-  if (p.role === "official") return officialView(state, p);
+  if (p.role === "official") return officialView(state, p, lobby.hiddenTexts);
   if (p.role === "resident" || p.role === "watcher") return residentView(state, p);
   return {
     kind: "observer",

@@ -216,7 +216,7 @@ describe("a server killed with SIGKILL in the middle of a game", () => {
         },
         "the restored host view to match the log",
       );
-      const after = (receivedPrivate(host.room).host as { state: typeof god }).state;
+      const after = receivedPrivate(host.room).host as typeof god;
       expect({ phase: after.phase, day: after.day, paused: after.paused, phaseEndsAt: after.phaseEndsAt, pausedLeft: after.pausedLeft }, "same phase and deadline").toEqual(before);
       if (before.paused) {
         // still paused: nothing moves — neither the clock nor the bots

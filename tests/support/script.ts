@@ -17,6 +17,7 @@ import { ROOT } from "../../server/clientBuild.ts";
 import { createSessionAt, tempDir, until, type TestServer } from "./server.ts";
 import { joinHost, joinPlayer, seatToken, type Joined } from "./clients.ts";
 import { receivedPrivate } from "./views.ts";
+import type { FacilitatorView } from "../../shared/rules/index.ts";
 
 /** The humans: one official, two watchers, five residents (the facilitator is the host). */
 export const PLAYERS = ["O", "W1", "W2", "R1", "R2", "R3", "R4", "R5"] as const;
@@ -142,26 +143,12 @@ export async function seatTable(url: string, code: string, hostToken: string): P
   return { url, code, hostToken, host: host.room, rooms, seats, tokens, bots: [] };
 }
 
-/** The facilitator's god view as the host client decoded it. */
+/** The facilitator's god view as the host client decoded it (shared/rules `FacilitatorView`). */
 export function godView(table: Table): GodState {
-  return (receivedPrivate(table.host).host as { state: GodState }).state;
+  return receivedPrivate(table.host).host as GodState;
 }
 
-/** The parts of the god view (GameState) the scripts read. */
-export type GodState = {
-  phase: string;
-  day: number;
-  paused: boolean;
-  phaseEndsAt: number | null;
-  pausedLeft: number | null;
-  seq: number;
-  seats: string[];
-  players: Record<string, { seat: string; role: string | null; bot: string | null; score: number; location: string; blacklisted: boolean }>;
-  occurrences: Record<string, { id: string; actor: string; deed: string; witnesses: string[]; day: number }>;
-  journal: Record<string, { id: string; source: string; author: string | null; subject: string; deed: string; truthful: boolean; status: string; points: number | null; published: boolean; applied: boolean }>;
-  appeals: Record<string, { id: string; entry: string; appellant: string; status: string; evenings: number; decidedBy: string | null }>;
-  blacklist: { seat: string; entries: string[]; active: boolean; wrongful: boolean; by: string }[];
-};
+export type GodState = FacilitatorView;
 
 /** The lobby commands that set the table: roles for humans, three bots with roles, then start. */
 export function lobbySteps(): Step[] {

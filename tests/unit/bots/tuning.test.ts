@@ -5,7 +5,7 @@ import { lowScorer } from "../../../shared/bots/context.ts";
 import { createRng, type GameState, type PublicPlayer } from "../../../shared/rules/index.ts";
 import { HOST, loadScenario, ok, to, town } from "../rules/helpers.ts";
 
-const player = (i: number): PublicPlayer => ({ seat: `r${i}`, nickname: `R${i}`, role: "resident", location: "home", score: 1000 - i, grade: "a", blacklisted: false });
+const player = (i: number): PublicPlayer => ({ seat: `r${i}`, nickname: `R${i}`, role: "resident", location: "home", scored: true, score: 1000 - i, grade: "a", blacklisted: false });
 
 describe("bots that tune the town", () => {
   it("tell tales about the lowest third of the board, not always about the very lowest", () => {

@@ -6,7 +6,7 @@
 import { expect } from "vitest";
 import type { GameState, View } from "../../../shared/rules/index.ts";
 
-const PUBLIC_PLAYER_KEYS = "blacklisted,grade,location,nickname,role,score,seat";
+const PUBLIC_PLAYER_KEYS = "blacklisted,grade,location,nickname,role,score,scored,seat";
 /** Keys that only the facilitator's god view may hold. */
 const TRUTH_KEYS = new Set(["truthful", "wrongful", "witnesses", "happened"]);
 

@@ -25,6 +25,7 @@ import {
 import type { Scenario } from "../../../shared/scenario/index.ts";
 import { actorFor, commandFor, type Choice } from "./commandgen.ts";
 import { loadScenario } from "./helpers.ts";
+import { assertFormsAgree } from "./forms.ts";
 import { assertNoLeak } from "./leaks.ts";
 import { REGRESSIONS, type Regression } from "./regressions.ts";
 
@@ -112,6 +113,8 @@ function runSequence(scenario: Scenario, seed: number, choices: Choice[]): Seque
     if (i % 10 === 0 || i === choices.length - 1) {
       for (const seat of s.seats) assertNoLeak(s, seat, viewFor(s, { kind: "seat", seat }));
       assertNoLeak(s, "board", viewFor(s, { kind: "board" }));
+      // what the views offer the forms is what decide accepts; the god view's truth is the record's
+      assertFormsAgree(s);
     }
   });
   // Replaying the log from the start rebuilds an identical state.
