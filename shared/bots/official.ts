@@ -121,12 +121,9 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
     for (const [subject, entries] of bySubject) {
       // A corrupt judge never lists its ally; a fair one judges the ally like anyone else.
       if (subject === me.ally && corrupt) continue;
-      // Judges list on a default alone, on two claims one of which was witnessed, or on three
-      // hearsay claims; a corrupt one lists its target on anything.
-      const claims = entries.map((id) => v.journal.find((x) => x.id === id));
-      const owed = claims.some((x) => x?.source === "system");
-      const firm = claims.some((x) => x?.basis === "witnessed");
-      const need = (corrupt && subject === me.target) || owed ? 1 : firm ? 2 : 3;
+      // Judges list on a default alone or on two claims; a corrupt one lists its target on anything.
+      const owed = entries.some((id) => v.journal.find((x) => x.id === id)?.source === "system");
+      const need = (corrupt && subject === me.target) || owed ? 1 : 2;
       if (entries.length >= need) return { kind: "blacklist", subject, entries };
     }
   }

@@ -139,7 +139,7 @@ export function residentBot({ scenario: sc, view, personality, rng }: BotInput<R
   const rebel = personality === "rebel";
   const kinds = goalKinds(sc, v);
   const journalist = isJournalist(sc, v);
-  // A clean-record goal (or the journalist's) keeps a conformist off bad deeds altogether.
+  // A clean-record goal (or the journalist's) keeps a conformist off bad deeds — almost always.
   const careful = !rebel && (kinds.has("keep_grade") || kinds.has("never_blacklisted"));
   const appeal = appealFor(sc, v, rebel, rng, kinds.has("win_appeal"));
   if (appeal) return appeal;
@@ -183,7 +183,8 @@ export function residentBot({ scenario: sc, view, personality, rng }: BotInput<R
     v.loans.some((l) => l.borrower === v.me.seat && l.status === "active" && v.me.money < l.repay);
   if (needMoney && work.length > 0 && chance(rng, rebel ? 0.3 : 0.8)) return { kind: "act", action: work[0]!.id };
   const unhappy = v.me.wellbeing < 4;
-  const badChance = rebel ? 0.75 : careful ? 0 : unhappy ? 0.3 : 0.1;
+  // careful is not perfect: a bad mood now and then costs even a clean-record player
+  const badChance = rebel ? 0.75 : careful ? (unhappy ? 0.1 : 0.02) : unhappy ? 0.3 : 0.1;
   const harshest = bads.slice().sort((a, b) => (deedOf(a.id)?.points ?? 0) - (deedOf(b.id)?.points ?? 0))[0];
   const bad = rebel && chance(rng, 0.8) ? harshest : pick(rng, bads);
   const choice = chance(rng, badChance) ? (bad ?? pick(rng, goods)) : (pick(rng, goods) ?? (chance(rng, 0.3) ? pick(rng, bads) : undefined));

@@ -18,6 +18,10 @@ describe("bots that tune the town", () => {
     // in a small class still among the three lowest
     const few = new Set(Array.from({ length: 100 }, () => lowScorer(rng, board.slice(0, 4))!.seat));
     expect([...few].sort()).toEqual(["r2", "r3", "r4"]);
+    // where the board shows no scores, anyone
+    const unscored = board.map((p) => ({ ...p, score: null }));
+    const anyone = new Set(Array.from({ length: 300 }, () => lowScorer(rng, unscored)!.seat));
+    expect(anyone.size).toBeGreaterThan(20);
   });
 
   it("a fair judge lists on two claims one of which was witnessed, not on one", () => {
