@@ -35,15 +35,7 @@ export type MeasureName = (typeof MEASURES)[number];
  * 12 and 36 players: 60 % at 12 is 94 % at 36.) Shares of people, goal met rates and per-role
  * shares do not grow with the class and are judged as written.
  */
-export const GAME_SHARE_MEASURES = [
-  "games_with_blacklisting",
-  "games_with_wrongful_blacklisting",
-  "games_with_appeal_reversed",
-  "games_with_appeal_upheld",
-  "games_with_appeal_undecided",
-  "games_with_cosigned_loan",
-  "games_with_cosigner_drop",
-] as const satisfies readonly MeasureName[];
+export const GAME_SHARE_MEASURES: readonly MeasureName[] = SHARE_MEASURES.filter((m) => m.startsWith("games_with_"));
 export const PER_GAME_COUNT_MEASURES = ["false_entries_per_game"] as const satisfies readonly MeasureName[];
 /** The class size bands are written for when a scenario does not say. */
 export const REFERENCE_PLAYERS = 24;
@@ -140,7 +132,7 @@ export function inBand(value: number, b: Band): boolean {
 export function bandAtSize(measure: MeasureName, band: Band, players: number, reference: number): Band {
   if (players === reference) return band;
   const k = players / reference;
-  const scale = (GAME_SHARE_MEASURES as readonly string[]).includes(measure)
+  const scale = GAME_SHARE_MEASURES.includes(measure)
     ? (g: number) => 1 - Math.pow(1 - g, k)
     : (PER_GAME_COUNT_MEASURES as readonly string[]).includes(measure)
       ? (c: number) => c * k
