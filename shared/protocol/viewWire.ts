@@ -12,7 +12,8 @@
  *
  * A JSON text never starts with `#` or `%`, so the marks are unambiguous. Lists and records grow
  * at the end (the journal, notes, occurrences), so a new element adds one item and a changed one
- * replaces one; nothing else moves. `decodeView` is the exact inverse (tests/unit/protocol).
+ * replaces one; nothing else moves. The server writes views this way (server/rooms/stateSync.ts);
+ * `decodeView` is the inverse (tests/server/view-sync.test.ts checks every view after every command).
  */
 
 export const KEYS_PART = "$keys";
