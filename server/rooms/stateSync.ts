@@ -8,7 +8,7 @@ import { boardView, viewFor, type BoardView, type GameState, type ViewLobby } fr
 import type { Session } from "../../shared/session/index.ts";
 import { endingFor } from "../../shared/debrief/ending.ts";
 import { FeedEntry, PlayerState, PrivateView, type SessionState } from "./sessionState.ts";
-import { isRecordOfRecords, KEYS_PART, listItemKey, recordItemKey } from "../../shared/protocol/viewWire.ts";
+import { isRecord, KEYS_PART, listItemKey, recordItemKey } from "../../shared/protocol/viewWire.ts";
 import { anonymiseSeatView, hostNames, nameScrubber, pseudonymIndex } from "./anonymous.ts";
 
 /** Who a private view is for: a seat, or the facilitator ("host"). */
@@ -161,7 +161,7 @@ function writeView(view: PrivateView, value: Record<string, unknown>): void {
     if (before && before.value === v) continue;
     let now: Written;
     if (Array.isArray(v)) now = writeList(view, key, v, before);
-    else if (isRecordOfRecords(v)) now = writeRecord(view, key, v, before);
+    else if (isRecord(v)) now = writeRecord(view, key, v, before);
     else {
       dropItems(view, key, before, 0);
       setEntry(view.parts, key, jsonOf(v));
@@ -189,10 +189,11 @@ function writeList(view: PrivateView, key: string, list: readonly unknown[], bef
   return { value: list, kind: "list", elements: list.slice(), keys: [] };
 }
 
-function writeRecord(view: PrivateView, key: string, record: Record<string, object>, before: Written | undefined): Written {
+function writeRecord(view: PrivateView, key: string, record: Record<string, unknown>, before: Written | undefined): Written {
   const was = before?.kind === "record" ? before : { elements: [] as unknown[], keys: [] as string[] };
   if (before && before.kind !== "record") dropItems(view, key, before, 0);
-  const keys = Object.keys(record);
+  // as JSON would: a field that is undefined is left out
+  const keys = Object.keys(record).filter((k) => record[k] !== undefined);
   const elements = keys.map((k) => record[k]);
   for (let i = 0; i < keys.length; i++) {
     if (was.keys[i] === keys[i] && was.elements[i] === elements[i]) continue;

@@ -5,14 +5,15 @@
  * A view `{ k1: v1, k2: v2, … }` becomes two string maps:
  * - `parts`: `"$keys"` → the view's keys in order (JSON); then for each key
  *   - a list: `"#<length>"`, its elements in `items` under `"<key>#<index>"` (JSON each);
- *   - a record of records (every value an object): `"%<count>"`, its entries in `items` under
- *     `"<key>%<index>"` as `"<JSON key>,<JSON value>"`, in the record's order;
+ *   - an object (a record such as the journal, or one such as `me` whose fields change one at a
+ *     time): `"%<count>"`, its entries in `items` under `"<key>%<index>"` as
+ *     `"<JSON key>,<JSON value>"`, in the object's order;
  *   - anything else: its JSON.
  * - `items`: the elements and entries above.
  *
  * A JSON text never starts with `#` or `%`, so the marks are unambiguous. Lists and records grow
- * at the end (the journal, notes, occurrences), so a new element adds one item and a changed one
- * replaces one; nothing else moves. The server writes views this way (server/rooms/stateSync.ts);
+ * at the end (the journal, notes, occurrences) and objects keep their fields' order, so a new
+ * element adds one item and a changed one (or a changed field) replaces one; nothing else moves. The server writes views this way (server/rooms/stateSync.ts);
  * `decodeView` is the inverse (tests/server/view-sync.test.ts checks every view after every command).
  */
 
@@ -20,14 +21,9 @@ export const KEYS_PART = "$keys";
 
 export type WireSection = { kind: "whole" } | { kind: "list" | "record"; count: number };
 
-/** Whether a view's value travels as a record of records (each entry its own item). */
-export function isRecordOfRecords(value: unknown): value is Record<string, object> {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
-  for (const key in value) {
-    const v = (value as Record<string, unknown>)[key];
-    if (v === null || typeof v !== "object") return false;
-  }
-  return true;
+/** Whether a view's value travels entry by entry (an object that is not a list). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 export function listItemKey(section: string, index: number): string {
