@@ -9,9 +9,12 @@ import type { Scenario } from "../../shared/scenario/index.ts";
 import type { Announcement } from "../../shared/lobby/lobby.ts";
 import { pseudonymAt } from "../../shared/lobby/pseudonym.ts";
 import type { LocalText } from "../../shared/lang.ts";
+import { decodeView } from "../../shared/protocol/viewWire.ts";
 
 type SyncedPlayer = { seatId: string; nickname: string; role: string; location: string; scored: boolean; scoreShown: boolean; score: number; grade: string; blacklisted: boolean; pseudonym?: number };
 type SyncedFeed = { id: string; subject: string; deed: string; hasPoints: boolean; points: number; day: number; status: string };
+/** A private view as synced: in sections and records (shared/protocol/viewWire.ts). */
+export type SyncedPrivate = { parts?: Record<string, string>; items?: Record<string, string>; names?: string };
 export type SyncedJson = {
   phase: string;
   day: number;
@@ -24,7 +27,7 @@ export type SyncedJson = {
   rulebook?: string;
   announcements?: string;
   anonymousBoard?: boolean;
-  views?: Record<string, { json?: string; names?: string }>;
+  views?: Record<string, SyncedPrivate>;
 };
 
 export type PlayView = {
@@ -128,7 +131,8 @@ export function boardFromState(json: SyncedJson): BoardView {
 
 /** The view for `key` (a seat id, "host", or null for the board) from a synced state's JSON. */
 export function playViewFromJson(json: SyncedJson, key: string | null): PlayView {
-  const mine = key ? parse<Record<string, unknown> | null>(json.views?.[key]?.json, null) : null;
+  const synced = key ? json.views?.[key] : undefined;
+  const mine = synced ? decodeView(synced.parts, synced.items) : null;
   return {
     board: boardFromState(json),
     mine,

@@ -10,10 +10,10 @@ import { StateView } from "@colyseus/schema";
 import { CommandSchema, type Command } from "../../shared/protocol/schemas.ts";
 import { COMMAND, CloseReason, Notice, type CommandReply, type Farewell, type Welcome } from "../../shared/protocol/index.ts";
 import type { Reason } from "../../shared/protocol/reasons.ts";
-import { applySession, replaySession, type Session, type SessionEvent } from "../../shared/session/index.ts";
+import { applySession, isLobbyEvent, replaySession, type Session, type SessionEvent } from "../../shared/session/index.ts";
 import { SEATS_PER_PLAYER_PLACE } from "../../shared/lobby/lobby.ts";
 import { decideSession, type SessionActor } from "../../shared/session/commands.ts";
-import { createRng, decide, HOST, phaseDeadline, type Ctx } from "../../shared/rules/index.ts";
+import { createRng, decide, HOST, phaseDeadline, touches, type Ctx } from "../../shared/rules/index.ts";
 import { admit, refuse, type Admitted } from "./admission.ts";
 import { SessionState } from "./sessionState.ts";
 import { HOST_VIEW, rulebookJson, syncPrivate, syncPublic } from "./stateSync.ts";
@@ -63,6 +63,8 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   private replies = new RecentReplies<CommandReply>(REMEMBERED_COMMANDS);
   private bots!: BotDriver;
   private stale = true;
+  /** Seats whose private views events changed since the last patch ("all": every seat's). */
+  private touched: Set<string> | "all" = "all";
   /** When the last client left an ended game (the room then closes after ENDED_ROOM_IDLE_MS). */
   private idleSince = Date.now();
 
@@ -317,7 +319,11 @@ export class SessionRoom extends Room<{ state: SessionState }> {
       return false;
     }
     const before = this.session.game.scenario;
-    this.session = events.reduce(applySession, this.session);
+    for (const event of events) {
+      const next = applySession(this.session, event);
+      this.touch(isLobbyEvent(event) ? "all" : touches(event, this.session.game, next.game));
+      this.session = next;
+    }
     if (this.session.game.scenario !== before) this.state.rulebook = rulebookJson(this.session.game);
     for (const event of events) {
       if (event.type === "seat_kicked") {
@@ -467,11 +473,21 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     this.stale = true;
   }
 
+  /** Notes the seats whose private views an event changed (the facilitator's changes with every event). */
+  private touch(seats: ReadonlySet<string> | "all"): void {
+    if (this.touched === "all") return;
+    if (seats === "all") this.touched = "all";
+    else for (const seat of seats) this.touched.add(seat);
+  }
+
   override onBeforePatch(): void {
     if (!this.stale) return;
     this.stale = false;
     syncPublic(this.state, this.session, new Set(this.seated.keys()), this.seq);
-    const keys: string[] = [...this.seated.keys()];
+    // only the seats events touched: a seat that (re)connects gets its whole view in attachView
+    const touched = this.touched;
+    this.touched = new Set();
+    const keys: string[] = touched === "all" ? [...this.seated.keys()] : [...touched].filter((seat) => this.seated.has(seat));
     if (this.hosts.size > 0) keys.push(HOST_VIEW);
     syncPrivate(this.state, this.session, keys);
   }

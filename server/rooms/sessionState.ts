@@ -47,12 +47,16 @@ export const FeedEntry = schema(
 export type FeedEntry = SchemaType<typeof FeedEntry>;
 
 /**
- * One seat's private part of its view, as JSON (its own goals, observations, queue…). The field
- * is tagged `.view()`: a client receives it only for the one PrivateView its StateView holds.
+ * One seat's (or the facilitator's) private part of its view, in sections and records (see
+ * shared/protocol/viewWire.ts), so a patch carries only the parts that changed. The fields are
+ * tagged `.view()`: a client receives them only for the one PrivateView its StateView holds.
  */
 export const PrivateView = schema(
   {
-    json: t.string().default("{}").view(),
+    /** `"$keys"` → the view's keys; each key → its JSON, or a mark for a list or record kept in `items`. */
+    parts: t.map("string").view(),
+    /** The elements of the lists and the entries of the records named in `parts`, as JSON. */
+    items: t.map("string").view(),
     /** The facilitator's view only: every seat's nickname as JSON (the public state has none while the board is anonymous). */
     names: t.string().default("").view(),
   },
@@ -85,7 +89,7 @@ export const SessionState = schema(
     announcements: t.string().default("[]"),
     /** The board shows pseudonyms instead of nicknames. */
     anonymousBoard: t.boolean().default(false),
-    /** Private views by seat id (and "host"): every client knows the keys, each sees one `json`. */
+    /** Private views by seat id (and "host"): every client knows the keys, each sees the fields of one. */
     views: t.map(PrivateView),
   },
   "SessionState",

@@ -8,6 +8,7 @@ import { boardView, viewFor, type BoardView, type GameState, type ViewLobby } fr
 import type { Session } from "../../shared/session/index.ts";
 import { endingFor } from "../../shared/debrief/ending.ts";
 import { FeedEntry, PlayerState, PrivateView, type SessionState } from "./sessionState.ts";
+import { isRecord, KEYS_PART, listItemKey, recordItemKey } from "../../shared/protocol/viewWire.ts";
 import { anonymiseSeatView, hostNames, nameScrubber, pseudonymIndex } from "./anonymous.ts";
 
 /** Who a private view is for: a seat, or the facilitator ("host"). */
@@ -124,10 +125,94 @@ export function syncPrivate(state: SessionState, session: Session, keys: Iterabl
       view = new PrivateView();
       state.views.set(key, view);
     }
-    setIfChanged(view, "json", JSON.stringify(privateView(session, key)));
+    writeView(view, privateView(session, key) as Record<string, unknown>);
     // the console names players whatever the board shows (the public state has no nicknames while it is anonymous)
     if (key === HOST_VIEW) setIfChanged(view, "names", JSON.stringify(hostNames(session)));
   }
+}
+
+/*
+ * Writing a view in sections and records (shared/protocol/viewWire.ts). Views share the parts an
+ * event did not change (shared/rules memoises them on the state's identity), so a section or an
+ * element that is the same object as last time is skipped without serialising it, and a JSON text
+ * is computed once per object, however many views hold it.
+ */
+const jsonCache = new WeakMap<object, string>();
+
+function jsonOf(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  let text = jsonCache.get(value);
+  if (text === undefined) jsonCache.set(value, (text = JSON.stringify(value)));
+  return text;
+}
+
+/** What was last written for one section of a view: the value, and its elements or entries as written. */
+type Written = { value: unknown; kind: "whole" | "list" | "record"; elements: unknown[]; keys: string[] };
+const written = new WeakMap<PrivateView, Map<string, Written>>();
+
+function writeView(view: PrivateView, value: Record<string, unknown>): void {
+  let sections = written.get(view);
+  if (!sections) written.set(view, (sections = new Map()));
+  const keys = Object.keys(value).filter((key) => value[key] !== undefined);
+  setEntry(view.parts, KEYS_PART, JSON.stringify(keys));
+  for (const key of keys) {
+    const v = value[key];
+    const before = sections.get(key);
+    if (before && before.value === v) continue;
+    let now: Written;
+    if (Array.isArray(v)) now = writeList(view, key, v, before);
+    else if (isRecord(v)) now = writeRecord(view, key, v, before);
+    else {
+      dropItems(view, key, before, 0);
+      setEntry(view.parts, key, jsonOf(v));
+      now = { value: v, kind: "whole", elements: [], keys: [] };
+    }
+    sections.set(key, now);
+  }
+  if (sections.size > keys.length) {
+    const kept = new Set(keys);
+    for (const [key, before] of sections) {
+      if (kept.has(key)) continue;
+      dropItems(view, key, before, 0);
+      view.parts.delete(key);
+      sections.delete(key);
+    }
+  }
+}
+
+function writeList(view: PrivateView, key: string, list: readonly unknown[], before: Written | undefined): Written {
+  const was = before?.kind === "list" ? before.elements : [];
+  if (before && before.kind !== "list") dropItems(view, key, before, 0);
+  for (let i = 0; i < list.length; i++) if (i >= was.length || was[i] !== list[i]) setEntry(view.items, listItemKey(key, i), jsonOf(list[i]));
+  if (before?.kind === "list") dropItems(view, key, before, list.length);
+  setEntry(view.parts, key, `#${list.length}`);
+  return { value: list, kind: "list", elements: list.slice(), keys: [] };
+}
+
+function writeRecord(view: PrivateView, key: string, record: Record<string, unknown>, before: Written | undefined): Written {
+  const was = before?.kind === "record" ? before : { elements: [] as unknown[], keys: [] as string[] };
+  if (before && before.kind !== "record") dropItems(view, key, before, 0);
+  // as JSON would: a field that is undefined is left out
+  const keys = Object.keys(record).filter((k) => record[k] !== undefined);
+  const elements = keys.map((k) => record[k]);
+  for (let i = 0; i < keys.length; i++) {
+    if (was.keys[i] === keys[i] && was.elements[i] === elements[i]) continue;
+    setEntry(view.items, recordItemKey(key, i), `${JSON.stringify(keys[i])},${jsonOf(elements[i])}`);
+  }
+  if (before?.kind === "record") dropItems(view, key, before, keys.length);
+  setEntry(view.parts, key, `%${keys.length}`);
+  return { value: record, kind: "record", elements, keys };
+}
+
+/** Deletes a section's items from index `from` on. */
+function dropItems(view: PrivateView, key: string, before: Written | undefined, from: number): void {
+  if (!before || before.kind === "whole") return;
+  const itemKey = before.kind === "list" ? listItemKey : recordItemKey;
+  for (let i = from; i < before.elements.length; i++) view.items.delete(itemKey(key, i));
+}
+
+function setEntry(map: PrivateView["parts"], key: string, value: string): void {
+  if (map.get(key) !== value) map.set(key, value);
 }
 
 export function rulebookJson(game: GameState): string {

@@ -80,6 +80,12 @@ const playerCache = new WeakMap<Player, FacilitatorPlayer>();
 const entryCache = new WeakMap<JournalEntry, FacilitatorEntry>();
 const journalCache = new WeakMap<GameState["journal"], Record<string, FacilitatorEntry>>();
 const occurrencesCache = new WeakMap<GameState["journal"], { occurrences: GameState["occurrences"]; faces: Record<string, FacilitatorOccurrence> }>();
+const appealCache = new WeakMap<Appeal, FacilitatorAppeal>();
+const listingCache = new WeakMap<BlacklistRecord, FacilitatorListing>();
+const listingsCache = new WeakMap<GameState["blacklist"], FacilitatorListing[]>();
+const cardsCache = new WeakMap<GameState["cards"], { card: string; day: number }[]>();
+const notesCache = new WeakMap<GameState["notes"], FacilitatorNote[]>();
+const noteCache = new WeakMap<GameState["notes"][number], FacilitatorNote>();
 
 
 /**
@@ -153,17 +159,30 @@ function player(p: Player): FacilitatorPlayer {
   }));
 }
 
+function appeal(a: Appeal): FacilitatorAppeal {
+  return memo(appealCache, a, () => ({
+    id: a.id, entry: a.entry, appellant: a.appellant, reason: a.reason, evidence: a.evidence, footage: a.footage,
+    filedDay: a.filedDay, evenings: a.evenings, status: a.status, decidedBy: a.decidedBy, decidedDay: a.decidedDay,
+  }));
+}
+
+function listings(s: GameState): FacilitatorListing[] {
+  return memo(listingsCache, s.blacklist, () =>
+    s.blacklist.map((r) => memo(listingCache, r, () => ({ seat: r.seat, day: r.day, by: r.by, entries: r.entries.slice(), wrongful: r.wrongful, active: r.active, removedDay: r.removedDay }))),
+  );
+}
+
+/** Notes are only ever appended, so a note keeps its place and its id (`noteTextId`). */
+function notes(s: GameState): FacilitatorNote[] {
+  return memo(notesCache, s.notes, () => s.notes.map((n, i) => memo(noteCache, n, () => ({ id: noteTextId(i), seat: n.seat, day: n.day, text: n.text }))));
+}
+
 export function facilitatorView(s: GameState, lobby: ViewLobby = NO_LOBBY): FacilitatorView {
   const entries = journal(s);
   const players: Record<SeatId, FacilitatorPlayer> = {};
   for (const p of Object.values(s.players)) players[p.seat] = player(p);
   const appeals: Record<string, FacilitatorAppeal> = {};
-  for (const a of Object.values(s.appeals)) {
-    appeals[a.id] = {
-      id: a.id, entry: a.entry, appellant: a.appellant, reason: a.reason, evidence: a.evidence, footage: a.footage,
-      filedDay: a.filedDay, evenings: a.evenings, status: a.status, decidedBy: a.decidedBy, decidedDay: a.decidedDay,
-    };
-  }
+  for (const a of Object.values(s.appeals)) appeals[a.id] = appeal(a);
   return {
     kind: "facilitator",
     phase: s.phase,
@@ -177,9 +196,9 @@ export function facilitatorView(s: GameState, lobby: ViewLobby = NO_LOBBY): Faci
     occurrences: occurrences(s, entries),
     journal: entries,
     appeals,
-    blacklist: s.blacklist.map((r) => ({ seat: r.seat, day: r.day, by: r.by, entries: r.entries.slice(), wrongful: r.wrongful, active: r.active, removedDay: r.removedDay })),
-    cards: s.cards.map((c) => ({ card: c.card, day: c.day })),
-    notes: s.notes.map((n, i) => ({ id: noteTextId(i), seat: n.seat, day: n.day, text: n.text })),
+    blacklist: listings(s),
+    cards: memo(cardsCache, s.cards, () => s.cards.map((c) => ({ card: c.card, day: c.day }))),
+    notes: notes(s),
     steppedOut: lobby.steppedOut.slice(),
     hiddenTexts: lobby.hiddenTexts.slice(),
   };

@@ -17,6 +17,7 @@ export { actionsAt, type ActionOption } from "./deeds.ts";
 export { pointsRange } from "./review.ts";
 export { roleTargets } from "./roles.ts";
 export { replay } from "./replay.ts";
+export { touches, type Touched } from "./touches.ts";
 export { phaseDeadline } from "./phases.ts";
 export { STATEMENT_ANSWERS } from "./statements.ts";
 export { footageOf } from "./footage.ts";

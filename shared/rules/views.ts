@@ -564,6 +564,18 @@ function officialView(s: GameState, p: Player, hidden: readonly string[]): Offic
   };
 }
 
+/** Each observer's own notes, memoised on the (append-only) notes list, each note's face on the note. */
+const notesCache = new WeakMap<GameState["notes"], Record<SeatId, ObserverView["myNotes"]>>();
+const noteFaceCache = new WeakMap<GameState["notes"][number], ObserverView["myNotes"][number]>();
+
+function notesBySeat(s: GameState): Record<SeatId, ObserverView["myNotes"]> {
+  return memo(notesCache, s.notes, () => {
+    const index: Record<SeatId, ObserverView["myNotes"]> = {};
+    for (const n of s.notes) (index[n.seat] ??= []).push(memo(noteFaceCache, n, () => ({ day: n.day, text: n.text })));
+    return index;
+  });
+}
+
 /**
  * What `viewer` may know of the game. `lobby` is what the room knows beside the game: texts the
  * facilitator hid (blank for everyone else) and seats that stepped out (for the facilitator).
@@ -582,7 +594,7 @@ export function viewFor(state: GameState, viewer: Viewer, lobby: ViewLobby = NO_
   return {
     kind: "observer",
     board: boardView(state),
-    myNotes: state.notes.filter((n) => n.seat === p.seat).map((n) => ({ day: n.day, text: n.text })),
+    myNotes: notesBySeat(state)[p.seat] ?? NONE,
     myExtraTime: state.extraTime[p.seat] ?? 0,
   };
 }

@@ -9,7 +9,8 @@ import type { Session } from "../../shared/session/index.ts";
 import type { SessionRoom } from "../../server/rooms/sessionRoom.ts";
 import { privateView } from "../../server/rooms/stateSync.ts";
 import { boardView, type BoardView } from "../../shared/rules/index.ts";
-import { boardFromState, type SyncedJson } from "../../client/net/gameView.ts";
+import { boardFromState, type SyncedJson, type SyncedPrivate } from "../../client/net/gameView.ts";
+import { decodeView } from "../../shared/protocol/viewWire.ts";
 
 /** The live session of a room in this process (tests with an in-process server). */
 export function roomSession(code: string): Session {
@@ -18,13 +19,19 @@ export function roomSession(code: string): Session {
   return room.current;
 }
 
-type Decoded = { toJSON(): { views: Record<string, { json?: string }> } };
+type Decoded = { toJSON(): { views: Record<string, SyncedPrivate> } };
 
-/** Everything private this client can decode: the `json` of every PrivateView it was sent. */
+/**
+ * Everything private this client can decode: every PrivateView it was sent any part of, rebuilt
+ * by the client's own decoder (a view whose parts cannot be rebuilt shows as its raw parts).
+ */
 export function receivedPrivate(room: Room): Record<string, unknown> {
   const views = (room.state as Decoded).toJSON().views;
   const out: Record<string, unknown> = {};
-  for (const [key, view] of Object.entries(views)) if (view.json !== undefined) out[key] = JSON.parse(view.json);
+  for (const [key, view] of Object.entries(views)) {
+    const sent = Object.keys(view.parts ?? {}).length + Object.keys(view.items ?? {}).length;
+    if (sent > 0) out[key] = decodeView(view.parts, view.items) ?? view;
+  }
   return out;
 }
 
