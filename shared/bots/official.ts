@@ -3,9 +3,8 @@
  * catalogue value, and reverses appeals the footage contradicts — but only has time for a few
  * appeals an evening. A corrupt official approves nearly everything, harshly against its target
  * and anyone who criticises officials, protects its ally, and lets appeals wait (now and then
- * reversing a cheap one, to look fair). Entries are
- * scored as they come in (morning to night); appeals and rule changes in the evening; a court's
- * listing whenever the claims are there.
+ * reversing a cheap one, to look fair). Entries are scored as they come in (morning to night);
+ * appeals and rule changes in the evening; a court's listing whenever the claims are there.
  * Both read their secret goal: a backlog to clear makes them decide more appeals, a high average
  * makes them generous within the allowed range.
  */

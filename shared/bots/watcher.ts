@@ -1,7 +1,8 @@
 /**
  * Watchers' policies. An honest watcher goes where people are and journals what they saw, as
- * they saw it (in whatever phase they saw it). A zealous watcher journals every bad deed they saw, turns a good one into a
- * bad one now and then (at most once a day), and adds a tale a day about a low-scored neighbour (hearsay).
+ * they saw it (in whatever phase they saw it). A zealous watcher journals every bad deed they
+ * saw, turns a good one into a bad one now and then (at most once a day), and adds a tale a day
+ * about a low-scored neighbour (hearsay).
  */
 import type { ResidentView } from "../rules/index.ts";
 import { pick } from "../rules/index.ts";
