@@ -10,7 +10,7 @@ import {
   COMMAND,
   CloseReason,
   Notice,
-  type Command,
+  type WireCommand,
   type CommandReply,
   type Farewell,
   type JoinRequest,
@@ -42,7 +42,7 @@ export type LinkHandlers = {
   status?: (status: LinkStatus, reason?: Reason | "network") => void;
 };
 
-type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, "id"> : never) : never;
+type CommandBody = WireCommand extends infer C ? (C extends WireCommand ? Omit<C, "id"> : never) : never;
 
 const MAX_RETRY_DELAY_MS = 2000;
 /** How long a failed request waits for the connection's drop to be reported before retrying. */
@@ -86,7 +86,7 @@ export class Link {
 
   /** Sends a command and waits for its reply; if the connection drops first, sends it again (same id) once back. */
   async send(body: CommandBody): Promise<CommandReply | { ok: false; reason: "network" }> {
-    const command = { ...body, id: commandId() } as Command;
+    const command = { ...body, id: commandId() } as WireCommand;
     for (let attempt = 0; attempt < 2; attempt++) {
       if (!this.connected) await this.whenConnected(10_000);
       if (!this.room || !this.connected) break;

@@ -6,7 +6,7 @@
  */
 import { el } from "../ui/dom.ts";
 import { t } from "../i18n.ts";
-import { NOTE_MAX } from "../../shared/rules/commands.ts";
+import { NOTE_MAX } from "../../shared/rules/actor.ts";
 
 /** Values typed or chosen in forms, by control key; they survive rebuilds. */
 export const drafts = new Map<string, string>();

@@ -7,13 +7,12 @@
 import { randomInt } from "node:crypto";
 import { CloseCode, Room, RoomInternalState, type AuthContext, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import { CommandSchema, type Command } from "../../shared/protocol/schemas.ts";
 import { COMMAND, CloseReason, Notice, type CommandReply, type Farewell, type Welcome } from "../../shared/protocol/index.ts";
 import type { Reason } from "../../shared/protocol/reasons.ts";
 import { applySession, isLobbyEvent, replaySession, type Session, type SessionEvent } from "../../shared/session/index.ts";
 import { SEATS_PER_PLAYER_PLACE } from "../../shared/lobby/lobby.ts";
-import { decideSession, type SessionActor } from "../../shared/session/commands.ts";
-import { createRng, decide, HOST, phaseDeadline, touches, type Ctx } from "../../shared/rules/index.ts";
+import { CLOCK, DOOR, HOST, createRng, phaseDeadline, seatActor, studentActor, touches, type Actor, type Ctx } from "../../shared/rules/index.ts";
+import { CommandSchema, decideSession, type Fresh, type WireCommand } from "../../shared/commands/index.ts";
 import { admit, refuse, type Admitted } from "./admission.ts";
 import { SessionState } from "./sessionState.ts";
 import { HOST_VIEW, rulebookJson, syncPrivate, syncPublic } from "./stateSync.ts";
@@ -80,7 +79,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     this.maxClients = this.session.lobby.maxPlayers * SEATS_PER_PLAYER_PLACE + BOARDS_PER_SESSION + HOSTS_PER_SESSION + CONNECTION_SLACK;
     this.seatReservationTimeout = RESERVATION_SECONDS;
     this.state.rulebook = rulebookJson(this.session.game);
-    this.bots = new BotDriver(this.services.config.botThinkMs, (seatId, command) => this.gate({ as: "bot", seatId }, command, false));
+    this.bots = new BotDriver(this.services.config.botThinkMs, (seatId, command) => this.gate(seatActor(seatId), command, false));
     if (this.session.game.phase === "ended" && record.endedAt === null) this.markEnded(this.services.now()); // ended before we marked endings
     this.onBeforePatch();
     this.onMessage(COMMAND, (client, payload) => this.fromClient(client, payload));
@@ -125,7 +124,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
       // A new seat joins the lobby and, in the same stored step, the game (late joiners observe).
       const seat = result.joined.events[0];
       const nickname = seat && seat.type === "seat_joined" ? seat.nickname : "";
-      const added = decide(this.session.game, HOST, { kind: "add_seat", seat: result.seatId, nickname, bot: null }, this.ctx(at));
+      const added = decideSession(this.session, DOOR, { kind: "add_seat", seat: result.seatId, nickname, bot: null }, this.ctx(at), this.fresh);
       if (!added.ok) throw refused(added.reason);
       if (!this.commit([...result.joined.events, ...added.events], at, { seat: { tokenHash: result.tokenHash, seatId: result.seatId } })) {
         throw refused("storage_unavailable");
@@ -233,9 +232,9 @@ export class SessionRoom extends Room<{ state: SessionState }> {
    * The one path every command takes. `validated` says the command already passed the protocol
    * schema (clients' commands have; bots' and the clock's are checked here, as a bug guard).
    */
-  private gate(actor: SessionActor, raw: Command | Record<string, unknown>, validated: boolean): CommandReply {
-    let command: Command;
-    if (validated) command = raw as Command;
+  private gate(actor: Actor, raw: WireCommand | Record<string, unknown>, validated: boolean): CommandReply {
+    let command: WireCommand;
+    if (validated) command = raw as WireCommand;
     else {
       const parsed = CommandSchema.safeParse(raw);
       if (!parsed.success) {
@@ -244,23 +243,17 @@ export class SessionRoom extends Room<{ state: SessionState }> {
       }
       command = parsed.data;
     }
-    if (actor.as === "board") return { ok: false, reason: "not_allowed" };
-    const replyKey = `${actor.as === "player" ? actor.seatId : actor.as}:${command.id}`;
+    // a bot's ids are its driver's, kept apart from those of the student whose seat it may play
+    const replyKey = `${actor.kind !== "seat" ? actor.kind : actor.student ? actor.seat : "bot"}:${command.id}`;
     const earlier = this.answered(replyKey, validated);
     if (earlier) return earlier;
 
     const at = this.services.now();
-    const outcome = decideSession(this.session, actor, command, this.ctx(at), {
-      seatId: (session) => freshSeatId(session),
-      botName: (session) => this.bots.name(session),
-      present: () => new Set([...this.seated.keys(), ...this.arriving]),
-    });
+    const outcome = decideSession(this.session, actor, command, this.ctx(at), this.fresh);
     // A rejection is not remembered: it changed nothing, so a retry of the same id is decided
     // afresh — refused again for the same reason, or applied once if the reason has gone (the
     // sender still wants it, and it has not been applied). Only an acknowledgement is final.
-    if (!outcome.ok) {
-      return { ok: false, reason: outcome.reason, ...(outcome.suggestion ? { suggestion: outcome.suggestion } : {}), ...(outcome.detail ? { detail: outcome.detail } : {}) };
-    }
+    if (!outcome.ok) return outcome;
     if (outcome.events.length === 0) {
       // Acknowledged with nothing to apply: still stored by id, so a retry after the game moved on is not decided again.
       if (validated && !this.remember(replyKey, at)) return { ok: false, reason: "storage_unavailable" };
@@ -379,7 +372,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     const running = game.phase !== "lobby";
     const deadline = phaseDeadline(game);
     if (running && !game.paused && deadline !== null && this.services.now() >= deadline) {
-      this.gate({ as: "clock" }, { id: `clock-${this.seq}`, kind: "advance", from: { day: game.day, phase: game.phase } }, false);
+      this.gate(CLOCK, { id: `clock-${this.seq}`, kind: "advance", from: { day: game.day, phase: game.phase } }, false);
     }
     if (running && !game.paused) this.bots.tick(() => this.session, this.services.now());
   }
@@ -388,11 +381,18 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     return { now, rng: createRng(randomInt(2 ** 31)) };
   }
 
-  private actorOf(client: Client): SessionActor | undefined {
+  /** What the room draws for commands that create something, and who is connected. */
+  private readonly fresh: Fresh = {
+    seatId: (session) => freshSeatId(session),
+    botName: (session) => this.bots.name(session),
+    present: () => new Set([...this.seated.keys(), ...this.arriving]),
+  };
+
+  private actorOf(client: Client): Actor | undefined {
     const auth = client.auth as Auth | undefined;
     if (!auth) return undefined;
-    if (auth.as === "player") return this.seated.get(auth.seatId) === client ? { as: "player", seatId: auth.seatId } : undefined;
-    return { as: auth.as };
+    if (auth.as === "player") return this.seated.get(auth.seatId) === client ? studentActor(auth.seatId) : undefined;
+    return auth.as === "host" ? HOST : { kind: "board" };
   }
 
   private attachView(client: Client, auth: Auth): void {

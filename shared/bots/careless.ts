@@ -6,7 +6,7 @@
  * play their role's plain policy (a conformist resident, an honest watcher, a fair official).
  * In the simulator they also act late: they sit out the first rounds of every phase.
  */
-import type { CommandKind, Personality, View } from "../rules/index.ts";
+import type { Personality, View } from "../rules/index.ts";
 import { chance, type BotChoice, type BotInput } from "./context.ts";
 import { randomLegal, type LegalCheck } from "./random.ts";
 
@@ -16,8 +16,6 @@ export const CARELESS_MISS = 0.15;
 export const CARELESS_FORGET = 0.2;
 /** Chance per turn of a sub-optimal move: whatever deed or decision is first to hand. */
 export const CARELESS_SLOPPY = 0.35;
-/** What a careless player does sloppily: a deed or service where they stand, a decision in their queue. */
-const SLOPPY_KINDS: ReadonlySet<CommandKind> = new Set(["act", "review", "decide_appeal"]);
 
 /** FNV-1a: a stable draw from text, for "does this seat miss this phase". */
 function hash01(text: string): number {
@@ -44,7 +42,8 @@ export function carelessBot(input: BotInput<View>, legal: LegalCheck, plain: (p:
   if (missesPhase(view.me.seat, view.board.day, view.board.phase)) return null;
   if (chance(rng, CARELESS_FORGET)) return null;
   if (chance(rng, CARELESS_SLOPPY)) {
-    const sloppy = randomLegal(input, legal, SLOPPY_KINDS);
+    // whatever is first to hand: a deed or service where they stand, a decision in their queue
+    const sloppy = randomLegal(input, legal, (offer) => offer.handy === true);
     if (sloppy) return sloppy;
   }
   return plain(plainPersonality(view));

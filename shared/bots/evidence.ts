@@ -6,8 +6,9 @@
  * hearsay entry and on an appeal, and lets what comes back weigh on its decision. All of it reads
  * only the bot's own view, and stays cheap for the simulator (no scans beyond the view's lists).
  */
-import type { Command, OfficialView, QueueEntry, ResidentView, StatementAnswer } from "../rules/index.ts";
-import { chance, type BotInput } from "./context.ts";
+import { STATEMENT_ANSWERS, type OfficialView, type QueueEntry, type ResidentView, type StatementAnswer } from "../rules/index.ts";
+import type { Command } from "../commands/index.ts";
+import { chance, type BotInput, type Offer } from "./context.ts";
 
 /** The answer to the oldest open request, or null when nobody is waiting for one. */
 export function answerRequest({ scenario: sc, view: v, personality, rng }: BotInput<ResidentView>): Command | null {
@@ -93,4 +94,38 @@ export function evidenceOn(v: OfficialView, entry: string, appeal: string | null
     else if (x.status === "open" && said === null) said = "waiting";
   }
   return said;
+}
+
+/** A witness's open requests for a statement. */
+export const WITNESS_OFFERS: readonly Offer<ResidentView>[] = [
+  {
+    kind: "answer_statement",
+    prompted: true,
+    *list(_sc, v) {
+      for (const r of v.requests) if (r.status === "open") for (const answer of STATEMENT_ANSWERS) yield { kind: "answer_statement", statement: r.id, answer };
+    },
+  },
+];
+
+/** An official's evidence: statements from the witnesses the view names, and the footage. */
+export const EVIDENCE_OFFERS: readonly Offer<OfficialView>[] = [
+  {
+    kind: "ask_statement",
+    prompted: true,
+    *list(_sc, v) {
+      for (const [target, witnesses] of Object.entries(v.askable)) for (const witness of witnesses) yield { kind: "ask_statement", witness, ...about(v, target) };
+    },
+  },
+  {
+    kind: "check_footage",
+    prompted: true,
+    *list(_sc, v) {
+      for (const target of Object.keys(v.askable)) yield { kind: "check_footage", ...about(v, target) };
+    },
+  },
+];
+
+/** The view keys where evidence may be sought by entry id or by appeal id. */
+function about(v: OfficialView, target: string): { appeal: string } | { entry: string } {
+  return v.appeals.some((a) => a.id === target) ? { appeal: target } : { entry: target };
 }

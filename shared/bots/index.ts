@@ -3,8 +3,10 @@
  * The room and the simulator call it in turns; null means "nothing more to do this phase".
  */
 import type { Scenario } from "../scenario/index.ts";
-import type { Command, GameState, Personality, Rng, SeatId, View } from "../rules/index.ts";
-import { createRng, decide, seatActor, viewFor } from "../rules/index.ts";
+import type { GameState, Personality, Rng, SeatId, View } from "../rules/index.ts";
+import type { Command } from "../commands/index.ts";
+import { createRng, seatActor, viewFor } from "../rules/index.ts";
+import { decide } from "../commands/index.ts";
 import { carelessBot } from "./careless.ts";
 import { randomBot } from "./random.ts";
 import type { BotChoice } from "./context.ts";
@@ -20,7 +22,8 @@ export { officialBot } from "./official.ts";
 export { answerRequest, gatherEvidence, evidenceOn } from "./evidence.ts";
 export { randomBot, randomLegal, RANDOM_STOP } from "./random.ts";
 export { carelessBot, missesPhase } from "./careless.ts";
-export { candidatesFor, prompted, TRIVIAL_KINDS, UNPROMPTED_KINDS, type Candidates } from "./candidates.ts";
+export { offersFor, roleOf } from "./candidates.ts";
+export type { Offer } from "./context.ts";
 
 /**
  * One command for the bot in `seat`, chosen from `viewFor(state, seat)` alone (the careless and

@@ -8,8 +8,9 @@
  * Both read their secret goal: a backlog to clear makes them decide more appeals, a high average
  * makes them generous within the allowed range.
  */
-import type { Command, OfficialView, QueueEntry } from "../rules/index.ts";
-import { chance, type BotChoice, type BotInput } from "./context.ts";
+import type { OfficialView, QueueEntry } from "../rules/index.ts";
+import type { Command } from "../commands/index.ts";
+import { chance, recordableDeeds, type BotChoice, type BotInput, type Offer } from "./context.ts";
 import { evidenceOn } from "./evidence.ts";
 
 const EVENING_REVIEWS = 6;
@@ -137,3 +138,61 @@ export function officialBot(input: BotInput<OfficialView>): BotChoice {
   }
   return null;
 }
+
+/** An official's desk: the review queue, appeals, listings, and rule proposals (always open). */
+export const DESK_OFFERS: readonly Offer<OfficialView>[] = [
+  {
+    kind: "review",
+    prompted: true,
+    handy: true,
+    *list(sc, v) {
+      for (const e of v.journal) {
+        if (e.status !== "pending" && e.status !== "evidence_requested") continue;
+        yield { kind: "review", entry: e.id, decision: "approve", points: v.board.deedPoints[e.deed] ?? sc.deeds.find((d) => d.id === e.deed)?.points ?? 0 };
+        yield { kind: "review", entry: e.id, decision: "reject" };
+        yield { kind: "review", entry: e.id, decision: "ask_evidence" };
+      }
+    },
+  },
+  {
+    kind: "decide_appeal",
+    prompted: true,
+    handy: true,
+    *list(_sc, v) {
+      for (const a of v.appeals) {
+        if (a.status !== "pending") continue;
+        yield { kind: "decide_appeal", appeal: a.id, decision: "uphold" };
+        yield { kind: "decide_appeal", appeal: a.id, decision: "reverse" };
+      }
+    },
+  },
+  {
+    kind: "blacklist",
+    prompted: true,
+    *list(_sc, v) {
+      const bySubject = new Map<string, string[]>();
+      for (const e of v.journal) if (e.status === "approved") bySubject.set(e.subject, [...(bySubject.get(e.subject) ?? []), e.id]);
+      for (const [subject, entries] of bySubject) {
+        // one cited claim, or all of them: the two shapes a student's form produces most
+        for (const id of entries) yield { kind: "blacklist", subject, entries: [id] };
+        if (entries.length > 1) yield { kind: "blacklist", subject, entries: entries.slice(0, 10) };
+      }
+    },
+  },
+  {
+    kind: "delist",
+    prompted: true,
+    *list(_sc, v) {
+      for (const r of v.blacklist) if (r.active) yield { kind: "delist", subject: r.seat };
+    },
+  },
+  {
+    kind: "propose_rule",
+    *list(sc, v) {
+      for (const d of recordableDeeds(sc)) {
+        const now = v.board.deedPoints[d.id] ?? d.points;
+        yield { kind: "propose_rule", deed: d.id, points: now < 0 ? now - 1 : now + 1 };
+      }
+    },
+  },
+];

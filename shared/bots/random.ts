@@ -8,30 +8,30 @@
  * about, so a scenario meets every kind of clumsy move, and it stays cheap: only the commands
  * of the kinds tried are judged.
  */
-import type { Command, CommandKind, Rng } from "../rules/index.ts";
-import { RULES, shuffle } from "../rules/index.ts";
-import { candidatesFor } from "./candidates.ts";
-import { chance, type BotChoice, type BotInput } from "./context.ts";
-import type { View } from "../rules/index.ts";
+import type { Rng, View } from "../rules/index.ts";
+import { shuffle } from "../rules/index.ts";
+import { opensTo, type Command, type CommandKind } from "../commands/index.ts";
+import { offersFor, roleOf } from "./candidates.ts";
+import { chance, type BotChoice, type BotInput, type Offer } from "./context.ts";
 
 /** Chance per turn that the player stops acting for the rest of the phase. */
 export const RANDOM_STOP = 0.25;
 
 export type LegalCheck = (command: Command) => boolean;
 
-/** A random legal command, of any kind or only of the kinds in `only`; null if none. */
-export function randomLegal(input: BotInput<View>, legal: LegalCheck, only?: ReadonlySet<CommandKind>): Command | null {
-  const cands = candidatesFor(input.scenario, input.view);
-  const kinds = shuffle(input.rng, Object.keys(cands) as CommandKind[]);
+/** A random legal command among the screen's offers (all, or those `only` keeps); null if none. */
+export function randomLegal(input: BotInput<View>, legal: LegalCheck, only?: (offer: Offer<View>) => boolean): Command | null {
   const view = input.view;
-  const role = view.kind === "resident" || view.kind === "watcher" || view.kind === "official" ? view.kind : null;
-  const phase = "board" in view ? view.board.phase : null;
-  for (const kind of kinds) {
-    if (only && !only.has(kind)) continue;
-    // the rules' gate table first: a button this role cannot press in this phase is not tried
-    const rule = RULES[kind];
-    if (!role || !phase || typeof rule.who === "string" || !rule.who.includes(role) || !rule.phases.includes(phase)) continue;
-    const all = shuffle(input.rng, [...cands[kind]!()]);
+  const role = roleOf(view);
+  if (!role || !("board" in view)) return null;
+  const byKind = new Map<CommandKind, Offer<View>[]>();
+  for (const offer of offersFor(role)) {
+    // the contract first: a button this role cannot press in this phase is not tried
+    if ((only && !only(offer)) || !opensTo(offer.kind, role, view.board.phase)) continue;
+    byKind.set(offer.kind, [...(byKind.get(offer.kind) ?? []), offer]);
+  }
+  for (const kind of shuffle(input.rng, [...byKind.keys()])) {
+    const all = shuffle(input.rng, byKind.get(kind)!.flatMap((offer) => [...offer.list(input.scenario, view)]));
     const found = all.find(legal);
     if (found) return found;
   }

@@ -6,9 +6,10 @@
  * them contest everything, and the journalist keeps writing. They choose only from their own view.
  */
 import type { Scenario } from "../scenario/index.ts";
-import type { Command, ResidentView, Rng } from "../rules/index.ts";
+import type { ResidentView, Rng } from "../rules/index.ts";
+import type { Command } from "../commands/index.ts";
 import { pick } from "../rules/index.ts";
-import { chance, lowScorer, type BotChoice, type BotInput } from "./context.ts";
+import { chance, gradedOthers, lowScorer, type BotChoice, type BotInput, type Offer } from "./context.ts";
 
 function zoneOf(sc: Scenario, loc: string): string | undefined {
   return sc.locations.find((l) => l.id === loc)?.zone;
@@ -194,3 +195,52 @@ export function residentBot({ scenario: sc, view, personality, rng }: BotInput<R
   const to = journalist && storyDeed && chance(rng, 0.3) ? (storyDeed.locations[0] ?? null) : destination(sc, v, rebel, rng);
   return to ? moveTo(sc, v, to) : null;
 }
+
+const APPEAL_REASONS = ["did_not_happen", "not_me", "context", "disproportionate"] as const;
+
+/** What every resident's screen offers (watchers' too): walking, the deeds where they stand, loans to cosign, entries to appeal. */
+export const TOWN_OFFERS: readonly Offer<ResidentView>[] = [
+  {
+    kind: "move",
+    *list(sc, v) {
+      for (const l of sc.locations) {
+        if (l.id === v.me.location) continue;
+        yield { kind: "move", to: l.id, by: "walk" };
+        yield { kind: "move", to: l.id, by: "bus" };
+      }
+    },
+  },
+  {
+    kind: "act",
+    prompted: true,
+    handy: true,
+    *list(_sc, v) {
+      for (const a of v.actions) yield { kind: "act", action: a.id };
+    },
+  },
+  {
+    kind: "cosign",
+    prompted: true,
+    *list(_sc, v) {
+      for (const l of v.loans) if (l.status === "seeking_cosigner") yield { kind: "cosign", loan: l.id };
+    },
+  },
+  {
+    kind: "appeal",
+    prompted: true,
+    *list(_sc, v) {
+      for (const e of v.aboutMe) for (const reason of APPEAL_REASONS) yield { kind: "appeal", entry: e.id, reason, evidence: reason === "did_not_happen" ? "camera" : null };
+    },
+  },
+];
+
+/** A resident's tip line: a bad deed by anyone on the board. */
+export const REPORT_OFFERS: readonly Offer<ResidentView>[] = [
+  {
+    kind: "report",
+    *list(sc, v) {
+      const bad = sc.deeds.filter((d) => d.category === "bad" && d.source !== "system");
+      for (const p of gradedOthers(v)) for (const d of bad) yield { kind: "report", subject: p.seat, deed: d.id };
+    },
+  },
+];

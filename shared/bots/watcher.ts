@@ -6,7 +6,7 @@
  */
 import type { ResidentView } from "../rules/index.ts";
 import { pick } from "../rules/index.ts";
-import { chance, lowScorer, type BotChoice, type BotInput } from "./context.ts";
+import { chance, gradedOthers, lowScorer, recordableDeeds, type BotChoice, type BotInput, type Offer } from "./context.ts";
 import { moveTo, residentBot } from "./resident.ts";
 
 const ENTRIES_PER_DAY = 4;
@@ -57,3 +57,20 @@ export function watcherBot(input: BotInput<ResidentView>): BotChoice {
   }
   return chance(rng, 0.3) ? residentBot({ ...input, personality: "conformist" }) : null;
 }
+
+/** A watcher's journal: what they observed (prompted), or hearsay about anyone (always open). */
+export const JOURNAL_OFFERS: readonly Offer<ResidentView>[] = [
+  {
+    kind: "write_entry",
+    prompted: true,
+    *list(_sc, v) {
+      for (const o of v.observations) if (o.actor !== v.me.seat) yield { kind: "write_entry", subject: o.actor, deed: o.deed, basis: "witnessed", occurrence: o.id, note: "" };
+    },
+  },
+  {
+    kind: "write_entry",
+    *list(sc, v) {
+      for (const p of gradedOthers(v)) for (const d of recordableDeeds(sc)) yield { kind: "write_entry", subject: p.seat, deed: d.id, basis: "hearsay", note: "" };
+    },
+  },
+];

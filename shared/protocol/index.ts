@@ -1,14 +1,17 @@
 /**
  * The wire protocol between the browser and the session room: the version, message names, the
- * replies and notices, and (in schemas.ts) the zod schema of everything a client sends. Both sides
- * import this file; nothing else defines a message. It imports no zod itself, so pages stay small.
- * The HTTP API's routes are declared beside it, in http.ts.
+ * replies and notices, and (in schemas.ts) the zod schema of a join request. Commands travel as
+ * their contract declares them (shared/commands; the schema is derived in wire.ts). Both sides
+ * import this file; it imports no zod itself, so pages stay small. The HTTP API's routes are
+ * declared beside it, in http.ts.
  */
 import { isReason, type Reason } from "./reasons.ts";
 
 export { Reason, isReason, REASONS } from "./reasons.ts";
 export { PROTOCOL_VERSION } from "./version.ts";
-export type { JoinRequest, Command, CommandKind } from "./schemas.ts";
+export type { JoinRequest } from "./schemas.ts";
+export type { WireCommand, CommandKind } from "../commands/index.ts";
+import type { Refusal } from "../commands/index.ts";
 
 /** Name of the one room type; its room id is always the session's join code. */
 export const SESSION_ROOM = "session";
@@ -22,8 +25,8 @@ export const Notice = {
   farewell: "farewell",
 } as const;
 
-/** The answer to every command: accepted with the log position it reached, or a reason. */
-export type CommandReply = { ok: true; seq: number } | { ok: false; reason: Reason; suggestion?: string; detail?: string };
+/** The answer to every command: accepted with the log position it reached, or the gate's or handler's refusal. */
+export type CommandReply = { ok: true; seq: number } | Refusal;
 
 /** Sent once after joining: who the server thinks you are. */
 export type Welcome =

@@ -26,13 +26,11 @@ export const Reason = {
   too_many_unused_seats: "too_many_unused_seats",
   // commands
   malformed: "malformed",
-  not_allowed: "not_allowed",
   no_such_seat: "no_such_seat",
   already_locked: "already_locked",
   already_unlocked: "already_unlocked",
   same_nickname: "same_nickname",
   empty_text: "empty_text",
-  played_by_bot: "played_by_bot",
   text_too_long: "text_too_long",
   storage_unavailable: "storage_unavailable",
   // sessions over HTTP

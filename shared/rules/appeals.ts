@@ -3,7 +3,7 @@
  * reverses it in the evening; one nobody decides follows the scenario's policy at night.
  * Reversing gives back exactly the points the entry took, and can lift a blacklisting.
  */
-import type { CommandOf } from "./commands.ts";
+import type { CommandOf } from "../commands/contract.ts";
 import { accept, reject, type Decision } from "./context.ts";
 import { chain, push, type Chain } from "./chain.ts";
 import { isBlacklistGrade } from "./grades.ts";

@@ -3,7 +3,7 @@
  * resident's score without false entries would not have been in a listed grade). In "official"
  * mode officials list people citing approved entries (wrongful when any cited entry is false).
  */
-import type { CommandOf } from "./commands.ts";
+import type { CommandOf } from "../commands/contract.ts";
 import { accept, reject, type Decision } from "./context.ts";
 import { push, type Chain } from "./chain.ts";
 import { gradeFor, isBlacklistGrade } from "./grades.ts";
@@ -67,12 +67,15 @@ export function citableBySubject(s: GameState): Record<SeatId, string[]> {
   return out;
 }
 
+/** The most entries one listing may cite. */
+export const CITED_MAX = 10;
+
 export function listResident(s: GameState, official: SeatId, c: CommandOf<"blacklist">): Decision {
   const refusal = listingRefusal(s, c.subject);
   if (refusal === Reasons.blacklist_by_grade || refusal === Reasons.unknown_subject) return reject(refusal);
   if (c.subject === official) return reject(Reasons.own_record);
   if (refusal) return reject(refusal);
-  if (!Array.isArray(c.entries) || c.entries.length === 0 || c.entries.length > 10) {
+  if (!Array.isArray(c.entries) || c.entries.length === 0 || c.entries.length > CITED_MAX) {
     return reject(Reasons.entry_not_citable);
   }
   const entries: JournalEntry[] = [];

@@ -4,7 +4,7 @@
  * restriction that blocks it so the map can grey it out with the reason.
  */
 import type { Deed, Location, Service } from "../scenario/index.ts";
-import type { CommandOf } from "./commands.ts";
+import type { CommandOf } from "../commands/contract.ts";
 import { accept, reject, type Ctx, type Decision } from "./context.ts";
 import { chain, push } from "./chain.ts";
 import { blockingRestriction, busFare, serviceMoney } from "./grades.ts";

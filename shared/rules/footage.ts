@@ -5,7 +5,7 @@
  * someone else or another deed (a camera that named the wrong person, a watcher who lied), it
  * contradicts it and shows who was really there; otherwise there is no footage.
  */
-import type { CommandOf } from "./commands.ts";
+import type { CommandOf } from "../commands/contract.ts";
 import { accept, reject, type Decision } from "./context.ts";
 import { isRejection, questionAbout } from "./evidence.ts";
 import { Reasons } from "./reasons.ts";

@@ -1,15 +1,15 @@
 /**
- * The rules of Good Standing: pure, event-sourced. `decide` turns a command into events or a
- * rejection; `apply` is the only writer; `viewFor` says what one seat may know.
+ * The rules of Good Standing: pure, event-sourced. A command's handler here turns it into events
+ * or a rejection (shared/commands declares each kind and gates it); `apply` is the only writer;
+ * `viewFor` says what one seat may know.
  */
 export * from "./state.ts";
-export * from "./commands.ts";
+export * from "./actor.ts";
 export * from "./events.ts";
 export * from "./context.ts";
 export * from "./reasons.ts";
 export * from "./rng.ts";
 export { apply, applyAll } from "./apply.ts";
-export { decide, RULES, type Rule } from "./decide.ts";
 export { gradeFor, gradeIndex, standingFor, blockingRestriction, busFare, serviceMoney } from "./grades.ts";
 export { goalMet, goalReport } from "./goals.ts";
 export { goalProgress, namedPerson, type GoalProgress, type GoalFacts } from "./goalProgress.ts";

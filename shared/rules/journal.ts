@@ -5,8 +5,8 @@
  * it is written and never shows it to players.
  */
 import type { Deed } from "../scenario/index.ts";
-import type { CommandOf } from "./commands.ts";
-import { NOTE_MAX } from "./commands.ts";
+import type { CommandOf } from "../commands/contract.ts";
+import { NOTE_MAX } from "./actor.ts";
 import { accept, reject, type Ctx, type Decision } from "./context.ts";
 import type { GameEvent } from "./events.ts";
 import { Reasons } from "./reasons.ts";

@@ -4,7 +4,7 @@
  * default is recorded against the borrower and costs every cosigner points too — guilt by
  * association.
  */
-import type { CommandOf } from "./commands.ts";
+import type { CommandOf } from "../commands/contract.ts";
 import { accept, reject, type Decision } from "./context.ts";
 import { push, type Chain } from "./chain.ts";
 import { Reasons } from "./reasons.ts";

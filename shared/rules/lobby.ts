@@ -3,7 +3,7 @@
  * hand or balanced by the scenario's ratios, and `start` deals roles, bot personalities and
  * secret goals — every draw written into the events.
  */
-import type { CommandOf } from "./commands.ts";
+import type { CommandOf } from "../commands/contract.ts";
 import { accept, reject, type Ctx, type Decision } from "./context.ts";
 import { dealGoals } from "./goals.ts";
 import { Reasons } from "./reasons.ts";
@@ -63,20 +63,23 @@ export function takeBotSeat(s: GameState, c: CommandOf<"take_bot_seat">): Decisi
   return accept([{ type: "bot_seat_taken", bot: c.bot, by: c.seat, nickname: human.nickname }]);
 }
 
+/** The plain policy a bot playing a student's character follows, unless the facilitator picks one. */
+const STAND_IN: Record<Exclude<Role, "observer">, Personality> = { resident: "conformist", watcher: "honest_watcher", official: "fair_official" };
+
 export function handToBot(s: GameState, c: CommandOf<"hand_to_bot">): Decision {
-  const player = s.players[c.seat];
+  const player = s.players[c.seatId];
   if (!player) return reject(Reasons.unknown_seat);
   if (player.bot !== null) return reject(Reasons.already_a_bot);
   if (player.role === null || player.role === "observer") return reject(Reasons.wrong_role);
-  return accept([{ type: "seat_handed_to_bot", seat: c.seat, bot: c.bot }]);
+  return accept([{ type: "seat_handed_to_bot", seat: c.seatId, bot: c.personality ?? STAND_IN[player.role] }]);
 }
 
 /** Only for a seat that was handed to a bot: the session checks that a student holds it. */
 export function handBack(s: GameState, c: CommandOf<"hand_back">): Decision {
-  const player = s.players[c.seat];
+  const player = s.players[c.seatId];
   if (!player) return reject(Reasons.unknown_seat);
   if (player.bot === null) return reject(Reasons.not_a_bot);
-  return accept([{ type: "seat_handed_back", seat: c.seat }]);
+  return accept([{ type: "seat_handed_back", seat: c.seatId }]);
 }
 
 function roleAvailable(s: GameState, role: Role): boolean {
@@ -86,11 +89,11 @@ function roleAvailable(s: GameState, role: Role): boolean {
 }
 
 export function assignRole(s: GameState, c: CommandOf<"assign_role">): Decision {
-  if (!s.players[c.seat]) return reject(Reasons.unknown_seat);
+  if (!s.players[c.seatId]) return reject(Reasons.unknown_seat);
   if (!["resident", "watcher", "official", "observer"].includes(c.role) || !roleAvailable(s, c.role)) {
     return reject(Reasons.role_unavailable);
   }
-  return accept([{ type: "role_assigned", seat: c.seat, role: c.role }]);
+  return accept([{ type: "role_assigned", seat: c.seatId, role: c.role }]);
 }
 
 export function autoBalance(s: GameState, ctx: Ctx): Decision {

@@ -4,7 +4,8 @@
  * `advance` as the system actor once `phaseEndsAt` has passed; the facilitator's `advance`
  * is "skip" and works at any time.
  */
-import type { Actor, CommandOf } from "./commands.ts";
+import type { Actor } from "./actor.ts";
+import type { CommandOf } from "../commands/contract.ts";
 import { accept, reject, type Ctx, type Decision } from "./context.ts";
 import type { GameEvent } from "./events.ts";
 import { chain, push } from "./chain.ts";
@@ -56,7 +57,7 @@ export function phaseDeadline(s: GameState): number | null {
 
 export function advance(s: GameState, actor: Actor, ctx: Ctx, from?: { day: number; phase: Phase } | null): Decision {
   if (from && (from.day !== s.day || from.phase !== s.phase)) return reject(Reasons.stale_phase);
-  if (actor.kind === "system") {
+  if (actor.kind === "clock") {
     if (s.paused) return reject(Reasons.paused);
     const deadline = phaseDeadline(s);
     if (deadline === null || ctx.now < deadline) return reject(Reasons.phase_not_over);
@@ -91,9 +92,9 @@ export function resume(s: GameState, ctx: Ctx): Decision {
 export function extend(s: GameState, c: CommandOf<"extend">): Decision {
   if (!Number.isInteger(c.seconds) || c.seconds < 1 || c.seconds > 3600) return reject(Reasons.invalid_command);
   const ms = c.seconds * 1000;
-  if (c.seat !== undefined && c.seat !== null) {
-    if (!s.players[c.seat]) return reject(Reasons.unknown_seat);
-    return accept([{ type: "extended_for", seat: c.seat, ms }]);
+  if (c.seatId !== undefined && c.seatId !== null) {
+    if (!s.players[c.seatId]) return reject(Reasons.unknown_seat);
+    return accept([{ type: "extended_for", seat: c.seatId, ms }]);
   }
   if (s.paused) return accept([{ type: "extended", endsAt: null, left: (s.pausedLeft ?? 0) + ms }]);
   return accept([{ type: "extended", endsAt: (s.phaseEndsAt ?? 0) + ms, left: null }]);

@@ -9,6 +9,10 @@ export const Reasons = {
   unknown_seat: "unknown_seat",
   /** Only the facilitator may do this. */
   not_facilitator: "not_facilitator",
+  /** Nobody in this position may do this (a board, a bot stepping out, a seat no student holds). */
+  not_allowed: "not_allowed",
+  /** The student's character is played by a bot for now: they watch. */
+  played_by_bot: "played_by_bot",
   /** The seat's role may not send this command. */
   wrong_role: "wrong_role",
   /** Not allowed in the current phase. */

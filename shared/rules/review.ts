@@ -4,7 +4,7 @@
  * propose a rule change that takes effect the next morning.
  */
 import type { Deed } from "../scenario/index.ts";
-import type { CommandOf } from "./commands.ts";
+import type { CommandOf } from "../commands/contract.ts";
 import { accept, reject, type Decision } from "./context.ts";
 import { footageFor } from "./appeals.ts";
 import { recordable } from "./journal.ts";

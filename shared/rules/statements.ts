@@ -5,7 +5,7 @@
  * the phase ends. The game knows the truth and fixes it on the answer, so the debrief can show
  * which statements were true; players never see it.
  */
-import type { CommandOf } from "./commands.ts";
+import type { CommandOf } from "../commands/contract.ts";
 import { accept, reject, type Decision } from "./context.ts";
 import type { GameEvent } from "./events.ts";
 import { isRejection, questionAbout, type Subject } from "./evidence.ts";

@@ -411,7 +411,7 @@ function residentView(s: GameState, p: Player): ResidentView {
     kind: isWatcher ? "watcher" : "resident",
     board: boardView(s),
     me: ownPlayer(p),
-    // residents act in every running phase (see RULES.act)
+    // residents act in every running phase (see the contract: shared/commands/contract.ts)
     actions: s.phase === "lobby" || s.phase === "ended" ? [] : actionsAt(s, p.seat),
     aboutMe,
     myAppeals: Object.values(s.appeals).filter((a) => a.appellant === p.seat).map(ownAppeal),

@@ -8,26 +8,9 @@
  * 8 … and at its end each seat is asked whether a non-trivial command of theirs would pass decide().
  */
 import type { Scenario } from "../scenario/index.ts";
-import { botCommand, candidatesFor, prompted, UNPROMPTED_KINDS } from "../bots/index.ts";
-import {
-  HOST,
-  RULES,
-  SYSTEM,
-  apply,
-  createRng,
-  decide,
-  newGame,
-  seatActor,
-  shuffle,
-  viewFor,
-  type Actor,
-  type Command,
-  type CommandKind,
-  type Ctx,
-  type GameEvent,
-  type GameState,
-  type Personality,
-} from "../rules/index.ts";
+import { botCommand, offersFor } from "../bots/index.ts";
+import { HOST, CLOCK, apply, createRng, newGame, seatActor, shuffle, viewFor, type Actor, type Ctx, type GameEvent, type GameState, type Personality } from "../rules/index.ts";
+import { decide, opensTo, type Command } from "../commands/index.ts";
 import { MEASURED_ROLES, type MeasuredRole } from "../scenario/index.ts";
 import { finish, gatedServices, newTally, observe, type Tally } from "./measures.ts";
 
@@ -81,12 +64,9 @@ function measuredRole(s: GameState, seat: string): MeasuredRole | null {
   return role && (MEASURED_ROLES as readonly string[]).includes(role) ? (role as MeasuredRole) : null;
 }
 
-/** Whether the rules' gate table opens any prompted command kind to this role in this phase. */
+/** Whether the contract opens any prompted offer on this role's screen in this phase. */
 function openKinds(s: GameState, role: MeasuredRole): boolean {
-  return (Object.keys(RULES) as CommandKind[]).some((k) => {
-    const who = RULES[k].who;
-    return !UNPROMPTED_KINDS.has(k) && typeof who !== "string" && who.includes(role) && RULES[k].phases.includes(s.phase);
-  });
+  return offersFor(role).some((o) => o.prompted && opensTo(o.kind, role, s.phase));
 }
 
 /**
@@ -98,10 +78,10 @@ function hasMeaningfulAction(s: GameState, seat: string, probe: Ctx): boolean {
   const role = measuredRole(s, seat);
   // No view to build when the rules open nothing to this role in this phase.
   if (!role || !openKinds(s, role)) return false;
-  const candidates = candidatesFor(s.scenario, viewFor(s, { kind: "seat", seat }));
-  for (const [kind, list] of Object.entries(candidates) as [CommandKind, () => Iterable<Command>][]) {
-    if (UNPROMPTED_KINDS.has(kind)) continue;
-    for (const c of list()) if (prompted(c) && decide(s, seatActor(seat), c, probe).ok) return true;
+  const view = viewFor(s, { kind: "seat", seat });
+  for (const offer of offersFor(role)) {
+    if (!offer.prompted || !opensTo(offer.kind, role, s.phase)) continue;
+    for (const c of offer.list(s.scenario, view)) if (decide(s, seatActor(seat), c, probe).ok) return true;
   }
   return false;
 }
@@ -197,7 +177,7 @@ export function playGame(scenario: Scenario, opts: PlayOptions): PlayedGame {
     probe();
     closePhase();
     ctx.now = Math.max(ctx.now, state.phaseEndsAt ?? ctx.now);
-    run(SYSTEM, { kind: "advance" });
+    run(CLOCK, { kind: "advance" });
   }
   if (tally) finish(tally, state);
   return { state, events, rejected, log, times, tally };

@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from "../support/server.ts";
 import { joinHost, joinPlayer } from "../support/clients.ts";
 import { roomSession } from "../support/views.ts";
 import { send, sendOk } from "../support/script.ts";
-import { CommandSchema } from "../../shared/protocol/schemas.ts";
+import { CommandSchema } from "../../shared/commands/index.ts";
 
 let server: TestServer;
 beforeAll(async () => {

@@ -19,7 +19,7 @@ import type { Room } from "@colyseus/sdk";
 import { startTestServer, until, type TestServer } from "../support/server.ts";
 import { joinAs, joinHost, joinPlayer, seatToken } from "../support/clients.ts";
 import { expectedBoard, expectedPrivate, receivedBoard, receivedPrivate, roomSession } from "../support/views.ts";
-import { CommandSchema, HOST_COMMANDS, HOST_COMMAND_KINDS, SEAT_COMMANDS, type CommandKind } from "../../shared/protocol/schemas.ts";
+import { CommandSchema, HOST_KINDS as HOST_KIND_SET, PLAYER_KINDS, type WireKind } from "../../shared/commands/index.ts";
 import { applySession, replaySession, type Session, type SessionEvent } from "../../shared/session/index.ts";
 import { sampleCommand } from "../support/commands.ts";
 
@@ -28,8 +28,8 @@ const BURSTS = 12;
 const ACTIONS_PER_ATTACKER = 10;
 const FRAME_CAP = 4 * 1024;
 
-const KINDS: CommandKind[] = [...HOST_COMMANDS, ...SEAT_COMMANDS].map((s) => s.shape.kind.value);
-const HOST_KINDS = KINDS.filter((k) => HOST_COMMAND_KINDS.has(k));
+const KINDS: WireKind[] = [...HOST_KIND_SET, ...PLAYER_KINDS];
+const HOST_KINDS = [...HOST_KIND_SET];
 
 
 // ---------------------------------------------------------------------------------------------
@@ -87,7 +87,7 @@ function withKey(base: Record<string, unknown>, key: string, value: unknown): Re
   return merged;
 }
 
-const template = (kind: CommandKind, id: string): Record<string, unknown> => ({ id, ...sampleCommand(kind) });
+const template = (kind: WireKind, id: string): Record<string, unknown> => ({ id, ...sampleCommand(kind) });
 const validCommand = fc.tuple(fc.constantFrom(...KINDS), commandId).map(([kind, id]) => template(kind, id));
 const validHostKindCommand = fc.tuple(fc.constantFrom(...HOST_KINDS), commandId).map(([kind, id]) => template(kind, id));
 

@@ -4,19 +4,16 @@
  * is stored and the room's session is exactly as before. Over real WebSockets, one real game
  * driven by the facilitator from the lobby to the end.
  *
- * The expectations are derived from the rules' own table (`RULES`: who, phases, whilePaused) and
- * the session router's split between facilitator and seat commands, so this test follows the
- * table; a few hand-written cases pin the derivation itself.
+ * The expectations are derived from the command contract (`CONTRACT`: who, phases, whilePaused),
+ * so this test follows the table; a few hand-written cases pin the derivation itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Room } from "@colyseus/sdk";
 import { startTestServer, until, type TestServer } from "../support/server.ts";
 import { joinAs, joinHost, joinPlayer } from "../support/clients.ts";
 import { roomSession } from "../support/views.ts";
-import { CommandSchema, HOST_COMMANDS, HOST_COMMAND_KINDS, SEAT_COMMANDS, type CommandKind } from "../../shared/protocol/schemas.ts";
+import { CONTRACT, CommandSchema, HOST_KINDS, PLAYER_KINDS, type Spec, type WireKind } from "../../shared/commands/index.ts";
 import type { Reason } from "../../shared/protocol/reasons.ts";
-import { RULES, type Rule } from "../../shared/rules/decide.ts";
-import type { CommandKind as RuleKind } from "../../shared/rules/commands.ts";
 import type { Phase, Role } from "../../shared/rules/state.ts";
 import { sampleCommand } from "../support/commands.ts";
 
@@ -24,43 +21,31 @@ import { sampleCommand } from "../support/commands.ts";
 type Sender = "host" | "board" | Role;
 type Situation = { phase: Phase; paused: boolean };
 
-const KINDS: CommandKind[] = [...HOST_COMMANDS, ...SEAT_COMMANDS].map((s) => s.shape.kind.value);
+const KINDS: WireKind[] = [...HOST_KINDS, ...PLAYER_KINDS];
+const ROLES: readonly string[] = ["resident", "watcher", "official", "observer"];
 
-/**
- * The engine rule behind a protocol command. The lobby's own commands (kick, rename, lock,
- * unlock, hide_text, step_out) have none: they are allowed in every phase.
- */
-function ruleOf(kind: CommandKind): Rule<RuleKind> | undefined {
-  // bots are added and removed in the lobby only (a bot added later would only watch)
-  const engineKind = kind === "add_bot" || kind === "remove_bot" ? "remove_seat" : kind === "give_bot_seat" ? "take_bot_seat" : kind;
-  return Object.hasOwn(RULES, engineKind) ? (RULES[engineKind as RuleKind] as Rule<RuleKind>) : undefined;
-}
-
-function phaseReason(rule: Rule<RuleKind>, at: Situation): Reason | null {
-  if (!rule.phases.includes(at.phase)) {
+function phaseReason(spec: Spec, at: Situation): Reason | null {
+  if (!spec.phases.includes(at.phase)) {
     if (at.phase === "lobby") return "game_not_started";
     if (at.phase === "ended") return "game_over";
     return "wrong_phase";
   }
-  if (at.paused && !rule.whilePaused) return "paused";
+  // by default what no role's player sends goes on while paused
+  if (at.paused && !(spec.whilePaused ?? !spec.who.some((w) => ROLES.includes(w)))) return "paused";
   return null;
 }
 
 /** Why this sender may not send this kind now, or null when it may (those are not sent here). */
-function expectedRefusal(kind: CommandKind, sender: Sender, at: Situation): Reason | null {
+function expectedRefusal(kind: WireKind, sender: Sender, at: Situation): Reason | null {
   if (sender === "board") return "not_allowed";
-  const hostKind = HOST_COMMAND_KINDS.has(kind);
-  const rule = ruleOf(kind);
-  if (sender === "host") {
-    if (!hostKind) return "wrong_role";
-    return rule ? phaseReason(rule, at) : null;
-  }
-  if (hostKind) return "not_facilitator";
-  if (!rule) return null; // step_out: any seat, any phase
+  const spec: Spec = CONTRACT[kind];
+  if (sender === "host") return spec.who.includes("host") ? phaseReason(spec, at) : "wrong_role";
+  if (spec.who.includes("host")) return "not_facilitator";
+  if (spec.who.includes("player")) return phaseReason(spec, at); // step_out: the student themself, any role
   if (at.phase === "lobby") return "game_not_started";
   if (at.phase === "ended") return "game_over";
-  if (rule.who === "host" || rule.who === "host_or_clock" || !rule.who.includes(sender)) return "wrong_role";
-  return phaseReason(rule, at);
+  if (!spec.who.includes(sender)) return "wrong_role";
+  return phaseReason(spec, at);
 }
 
 let server: TestServer;
@@ -74,7 +59,7 @@ let totalCases = 0;
 const reasonsSeen = new Map<string, number>();
 
 /** A syntactically valid payload aimed at this game's seats (the schema is checked below). */
-function payload(kind: CommandKind): Record<string, unknown> {
+function payload(kind: WireKind): Record<string, unknown> {
   return { id: id(), ...sampleCommand(kind, { seat: seats.resident2 || "s1", bot: seats.bot || "b1", observer: seats.observer || "s2" }) };
 }
 
@@ -167,7 +152,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe("the derivation from RULES", () => {
+describe("the derivation from the contract", () => {
   it("agrees with hand-picked cases", () => {
     const day = { phase: "day", paused: false } as const;
     expect(expectedRefusal("review", "resident", { phase: "evening", paused: false })).toBe("wrong_role");

@@ -2,13 +2,13 @@
  * A well-formed command of every kind (it passes the protocol schema), with ids the caller
  * chooses: real ones to aim at a game's seats, or plausible ones that need not exist.
  */
-import type { CommandKind } from "../../shared/protocol/schemas.ts";
+import type { WireKind } from "../../shared/commands/index.ts";
 
 export type SampleIds = { seat: string; bot: string; observer: string };
 
-export function sampleCommand(kind: CommandKind, ids: SampleIds = { seat: "s1", bot: "b1", observer: "s2" }): Record<string, unknown> {
+export function sampleCommand(kind: WireKind, ids: SampleIds = { seat: "s1", bot: "b1", observer: "s2" }): Record<string, unknown> {
   const { seat, bot, observer } = ids;
-  const byKind: Record<CommandKind, Record<string, unknown>> = {
+  const byKind: Record<WireKind, Record<string, unknown>> = {
     kick: { seatId: seat },
     rename: { seatId: seat, nickname: "Renamed" },
     lock: {},

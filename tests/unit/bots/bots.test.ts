@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { botCommand } from "../../../shared/bots/index.ts";
-import { applyAll, createRng, decide, seatActor, viewFor, type GameState } from "../../../shared/rules/index.ts";
+import { applyAll, createRng, seatActor, viewFor, type GameState } from "../../../shared/rules/index.ts";
+import { decide } from "../../../shared/commands/index.ts";
 import { HOST, ok, pilot, to, town, withPlayer } from "../rules/helpers.ts";
 
 describe("bots", () => {

@@ -1,7 +1,8 @@
 /** Bots that play like students: the random-legal player and the careless one. */
 import { describe, expect, it } from "vitest";
 import { botCommand, missesPhase } from "../../../shared/bots/index.ts";
-import { HOST, SYSTEM, apply, createRng, decide, newGame, seatActor, shuffle, type Command, type GameState, type Personality } from "../../../shared/rules/index.ts";
+import { HOST, CLOCK, apply, createRng, newGame, seatActor, shuffle, type GameState, type Personality } from "../../../shared/rules/index.ts";
+import { decide, type Command } from "../../../shared/commands/index.ts";
 import { loadScenario } from "../rules/helpers.ts";
 
 /** A game where every seat plays `personality`, each command judged by decide; returns what was sent. */
@@ -30,7 +31,7 @@ function playAll(scenarioId: string, personality: Personality, players: number, 
       }
     }
     ctx.now = Math.max(ctx.now, s.phaseEndsAt ?? ctx.now);
-    run(SYSTEM, { kind: "advance" });
+    run(CLOCK, { kind: "advance" });
   }
   return { state: s, sent };
 }

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { csvCell, entriesCsv, ENTRY_COLUMNS, people, PLAYER_COLUMNS, playersCsv } from "../../../shared/debrief/index.ts";
-import type { Command, Role } from "../../../shared/rules/index.ts";
+import type { Role } from "../../../shared/rules/index.ts";
+import type { Command } from "../../../shared/commands/index.ts";
 import { loadScenario } from "../rules/helpers.ts";
 import { ScriptedGame } from "./scripted.ts";
 

@@ -4,7 +4,8 @@
  * position and a clock value, and a rejected command stops the test with the reason. So the
  * debrief reads exactly the log a live game with these moves would have stored.
  */
-import { HOST, createRng, decide, seatActor, type Actor, type Command, type GameState, type Phase, type Role } from "../../../shared/rules/index.ts";
+import { HOST, createRng, seatActor, type Actor, type GameState, type Phase, type Role } from "../../../shared/rules/index.ts";
+import { decide, type Command } from "../../../shared/commands/index.ts";
 import { applySession, openSession, type Session, type SessionEvent, type SessionOpened } from "../../../shared/session/index.ts";
 import type { Scenario } from "../../../shared/scenario/index.ts";
 import { buildReplay, type LogEvent, type Replay } from "../../../shared/debrief/index.ts";
@@ -21,7 +22,7 @@ export class ScriptedGame {
     this.log.push({ seq: 1, at: this.now, event: opened });
     for (const [seat, role] of seats) {
       this.do(HOST, { kind: "add_seat", seat, nickname: `Nick-${seat}` } as Command);
-      this.do(HOST, { kind: "assign_role", seat, role } as Command);
+      this.do(HOST, { kind: "assign_role", seatId: seat, role } as Command);
     }
     this.do(HOST, { kind: "start" } as Command);
   }

@@ -8,7 +8,8 @@
  */
 import { describe, expect, it } from "vitest";
 import i18next from "i18next";
-import { type Command, type Role } from "../../../shared/rules/index.ts";
+import { type Role } from "../../../shared/rules/index.ts";
+import { type Command } from "../../../shared/commands/index.ts";
 import { badDeeds, buildReplay, chartsData, people, PROMPT_KEYS, prompts, storiesOf, truthVsRecord, type Prompt, type Replay } from "../../../shared/debrief/index.ts";
 import type { Scenario } from "../../../shared/scenario/index.ts";
 import { loadScenario } from "../rules/helpers.ts";

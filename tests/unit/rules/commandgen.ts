@@ -3,21 +3,13 @@
  * so that most commands are plausible (an action available here, a pending entry to review…)
  * and some are nonsense (wrong role, wrong phase, unknown ids). Used by the property tests.
  */
-import {
-  HOST,
-  SYSTEM,
-  RULES,
-  actionsAt,
-  seatActor,
-  type Actor,
-  type Command,
-  type CommandKind,
-  type GameState,
-} from "../../../shared/rules/index.ts";
+import { HOST, CLOCK, actionsAt, seatActor, type Actor, type GameState } from "../../../shared/rules/index.ts";
+import { HANDLERS, type Command, type CommandKind } from "../../../shared/commands/index.ts";
 
 export type Choice = [number, number, number, number];
 
-const KINDS = Object.keys(RULES) as CommandKind[];
+/** The kinds the rules decide on the game alone (the session's own need a lobby). */
+const KINDS = (Object.keys(HANDLERS) as CommandKind[]).filter((k) => HANDLERS[k].game);
 
 function at<T>(list: readonly T[], n: number): T | undefined {
   return list.length === 0 ? undefined : list[n % list.length];
@@ -26,7 +18,7 @@ function at<T>(list: readonly T[], n: number): T | undefined {
 export function actorFor(s: GameState, c: Choice): Actor {
   const r = c[0] % 20;
   if (r < 4) return HOST;
-  if (r === 4) return SYSTEM;
+  if (r === 4) return CLOCK;
   if (r === 5) return seatActor("ghost");
   // Evenings belong to the officials: give them most of the turns then.
   const officials = s.seats.filter((x) => s.players[x]?.role === "official");
@@ -118,13 +110,13 @@ function garbage(s: GameState, a: number, b: number): Command {
   const kind = at(KINDS, a)!;
   const seat = at(s.seats, b) ?? "nobody";
   const id = `e${b % 50}`;
-  const samples: Record<CommandKind, Command> = {
+  const samples: Partial<Record<CommandKind, Command>> = {
     add_seat: { kind: "add_seat", seat: `n${b % 7}`, nickname: "New" },
     remove_seat: { kind: "remove_seat", seat },
     take_bot_seat: { kind: "take_bot_seat", seat, bot: at(s.seats, a) ?? "nobody" },
-    hand_to_bot: { kind: "hand_to_bot", seat, bot: "conformist" },
-    hand_back: { kind: "hand_back", seat },
-    assign_role: { kind: "assign_role", seat, role: (["resident", "watcher", "official", "observer"] as const)[b % 4]! },
+    hand_to_bot: { kind: "hand_to_bot", seatId: seat, personality: "conformist" },
+    hand_back: { kind: "hand_back", seatId: seat },
+    assign_role: { kind: "assign_role", seatId: seat, role: (["resident", "watcher", "official", "observer"] as const)[b % 4]! },
     auto_balance: { kind: "auto_balance" },
     start: { kind: "start" },
     advance: { kind: "advance" },
@@ -149,5 +141,5 @@ function garbage(s: GameState, a: number, b: number): Command {
     answer_statement: { kind: "answer_statement", statement: `w${b % 30}`, answer: (["saw_it", "did_not", "did_not_see"] as const)[b % 3]! },
     check_footage: { kind: "check_footage", entry: id },
   };
-  return samples[kind];
+  return samples[kind]!;
 }

@@ -5,7 +5,8 @@
  * them out again, so they must be exactly the rules' answers. Returns every disagreement.
  */
 import { expect } from "vitest";
-import { createRng, decide, seatActor, viewFor, type Command, type Decision, type GameState, type SeatId } from "../../../shared/rules/index.ts";
+import { createRng, seatActor, viewFor, type Decision, type GameState, type SeatId } from "../../../shared/rules/index.ts";
+import { decide, type Command } from "../../../shared/commands/index.ts";
 
 const CTX = { now: 1, rng: createRng(1) };
 const running = (s: GameState) => s.phase !== "lobby" && s.phase !== "ended";

@@ -3,23 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { parseScenario, type Scenario } from "../../../shared/scenario/index.ts";
-import {
-  HOST,
-  SYSTEM,
-  applyAll,
-  createRng,
-  decide,
-  newGame,
-  seatActor,
-  type Actor,
-  type Command,
-  type Ctx,
-  type Decision,
-  type GameState,
-  type Phase,
-  type Reason,
-  type Role,
-} from "../../../shared/rules/index.ts";
+import { HOST, CLOCK, applyAll, createRng, newGame, seatActor, type Actor, type Ctx, type Decision, type GameState, type Phase, type Reason, type Role } from "../../../shared/rules/index.ts";
+import { decide, type Command } from "../../../shared/commands/index.ts";
 
 export const SCENARIO_DIR = join(import.meta.dirname, "..", "..", "..", "assets", "scenarios");
 
@@ -82,7 +67,7 @@ export function town(
   for (let i = 1; i <= (opts.officials ?? 1); i++) seats.push([`o${i}`, "official"]);
   for (const [seat, role] of seats) {
     s = ok(s, HOST, { kind: "add_seat", seat, nickname: seat.toUpperCase() });
-    s = ok(s, HOST, { kind: "assign_role", seat, role });
+    s = ok(s, HOST, { kind: "assign_role", seatId: seat, role });
   }
   return ok(s, HOST, { kind: "start" }, ctx(0, opts.seed ?? 1));
 }
@@ -102,4 +87,4 @@ export function withPlayer(state: GameState, seat: string, patch: Partial<GameSt
   return { ...state, players: { ...state.players, [seat]: { ...p, ...patch } } };
 }
 
-export { HOST, SYSTEM };
+export { HOST, CLOCK };

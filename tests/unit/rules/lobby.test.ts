@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newGame, roleTargets } from "../../../shared/rules/index.ts";
-import { HOST, SYSTEM, ctx, ok, pilot, rejected, run, town } from "./helpers.ts";
+import { HOST, CLOCK, ctx, ok, pilot, rejected, run, town } from "./helpers.ts";
 
 describe("lobby: seats and roles", () => {
   it("the facilitator seats players; seats cannot seat themselves", () => {
@@ -9,7 +9,7 @@ describe("lobby: seats and roles", () => {
     expect(s1.seats).toEqual(["s1"]);
     expect(s1.players.s1?.role).toBeNull();
     rejected(s1, "s1", { kind: "add_seat", seat: "s2", nickname: "Li" }, "not_facilitator");
-    rejected(s1, SYSTEM, { kind: "add_seat", seat: "s2", nickname: "Li" }, "not_facilitator");
+    rejected(s1, CLOCK, { kind: "add_seat", seat: "s2", nickname: "Li" }, "not_facilitator");
     rejected(s1, HOST, { kind: "add_seat", seat: "s1", nickname: "Again" }, "seat_taken");
   });
 
@@ -23,12 +23,12 @@ describe("lobby: seats and roles", () => {
 
   it("assign_role records the facilitator's choice and refuses unknown seats and roles", () => {
     let s = ok(newGame(pilot()), HOST, { kind: "add_seat", seat: "s1", nickname: "Mei" });
-    s = ok(s, HOST, { kind: "assign_role", seat: "s1", role: "watcher" });
+    s = ok(s, HOST, { kind: "assign_role", seatId: "s1", role: "watcher" });
     expect(s.players.s1?.role).toBe("watcher");
-    rejected(s, HOST, { kind: "assign_role", seat: "zz", role: "watcher" }, "unknown_seat");
-    rejected(s, HOST, { kind: "assign_role", seat: "s1", role: "king" as never }, "role_unavailable");
-    rejected(s, "s1", { kind: "assign_role", seat: "s1", role: "official" }, "not_facilitator");
-    rejected(town(), HOST, { kind: "assign_role", seat: "r1", role: "official" }, "wrong_phase");
+    rejected(s, HOST, { kind: "assign_role", seatId: "zz", role: "watcher" }, "unknown_seat");
+    rejected(s, HOST, { kind: "assign_role", seatId: "s1", role: "king" as never }, "role_unavailable");
+    rejected(s, "s1", { kind: "assign_role", seatId: "s1", role: "official" }, "not_facilitator");
+    rejected(town(), HOST, { kind: "assign_role", seatId: "r1", role: "official" }, "wrong_phase");
   });
 
   it("auto_balance follows the scenario's ratios and records the outcome in the event", () => {

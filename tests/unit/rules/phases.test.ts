@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HOST, SYSTEM, ctx, ok, pilot, rejected, to, town } from "./helpers.ts";
+import { HOST, CLOCK, ctx, ok, pilot, rejected, to, town } from "./helpers.ts";
 
 describe("phases and the facilitator's clock controls", () => {
   it("cycles morning → day → evening → night, then the next morning", () => {
@@ -23,10 +23,10 @@ describe("phases and the facilitator's clock controls", () => {
   it("the clock advances only once the phase timer has run out and not while paused", () => {
     const s = town();
     const ends = s.phaseEndsAt!;
-    rejected(s, SYSTEM, { kind: "advance" }, "phase_not_over", ctx(ends - 1));
-    expect(ok(s, SYSTEM, { kind: "advance" }, ctx(ends)).phase).toBe("day");
+    rejected(s, CLOCK, { kind: "advance" }, "phase_not_over", ctx(ends - 1));
+    expect(ok(s, CLOCK, { kind: "advance" }, ctx(ends)).phase).toBe("day");
     const paused = ok(s, HOST, { kind: "pause" }, ctx(ends - 100));
-    rejected(paused, SYSTEM, { kind: "advance" }, "paused", ctx(ends + 1));
+    rejected(paused, CLOCK, { kind: "advance" }, "paused", ctx(ends + 1));
     rejected(s, "r1", { kind: "advance" }, "not_facilitator");
   });
 
@@ -34,7 +34,7 @@ describe("phases and the facilitator's clock controls", () => {
     const s = town();
     const ends = s.phaseEndsAt!;
     const skip = { kind: "advance", from: { day: 1, phase: "morning" } } as const;
-    const byClock = ok(s, SYSTEM, { kind: "advance", from: { day: 1, phase: "morning" } }, ctx(ends));
+    const byClock = ok(s, CLOCK, { kind: "advance", from: { day: 1, phase: "morning" } }, ctx(ends));
     expect(byClock.phase).toBe("day");
     rejected(byClock, HOST, skip, "stale_phase", ctx(ends + 10)); // the daytime is not lost
     rejected(s, HOST, { kind: "advance", from: { day: 2, phase: "morning" } }, "stale_phase");

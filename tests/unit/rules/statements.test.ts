@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { viewFor, type GameState } from "../../../shared/rules/index.ts";
-import { HOST, SYSTEM, ctx, ok, rejected, run, to, town } from "./helpers.ts";
+import { HOST, CLOCK, ctx, ok, rejected, run, to, town } from "./helpers.ts";
 import { evening } from "./fixtures.ts";
 import { assertNoLeak } from "./leaks.ts";
 
@@ -95,7 +95,7 @@ describe("answering", () => {
     const { s, litter } = evening();
     const asked = ok(s, "o1", { kind: "ask_statement", witness: "w1", entry: litter });
     const id = only(asked).id;
-    const r = run(asked, SYSTEM, { kind: "advance" }, ctx(10_000_000));
+    const r = run(asked, CLOCK, { kind: "advance" }, ctx(10_000_000));
     if (!r.decision.ok) throw new Error(r.decision.reason);
     expect(r.decision.events[0]).toEqual({ type: "statements_expired", statements: [id] });
     expect(r.state.phase).toBe("night");

@@ -7,10 +7,10 @@ function withBot() {
   let s = newGame(pilot());
   for (const [seat, role] of [["r1", "resident"], ["r2", "resident"], ["w1", "watcher"], ["o1", "official"]] as const) {
     s = ok(s, HOST, { kind: "add_seat", seat, nickname: seat.toUpperCase() });
-    s = ok(s, HOST, { kind: "assign_role", seat, role });
+    s = ok(s, HOST, { kind: "assign_role", seatId: seat, role });
   }
   s = ok(s, HOST, { kind: "add_seat", seat: "b1", nickname: "Ada", bot: "conformist" });
-  s = ok(s, HOST, { kind: "assign_role", seat: "b1", role: "resident" });
+  s = ok(s, HOST, { kind: "assign_role", seatId: "b1", role: "resident" });
   s = ok(s, HOST, { kind: "start" });
   return ok(s, HOST, { kind: "add_seat", seat: "late", nickname: "Latecomer" }); // joins as an observer
 }
