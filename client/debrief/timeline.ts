@@ -5,6 +5,7 @@
  * observers' notes written in that day's phase beside it, so a note is read next to the moment
  * it was written about.
  */
+import { ROLES } from "../../shared/rules/roleBook.ts";
 import { t } from "../i18n.ts";
 import { el } from "../ui/dom.ts";
 import { boardAt, filterTimeline, KINDS, kindOf, type Kind } from "../../shared/debrief/index.ts";
@@ -12,7 +13,6 @@ import type { BoardView, Role } from "../../shared/rules/index.ts";
 import { describe, type Model } from "./model.ts";
 
 const LIST_LIMIT = 400;
-const ROLES: Role[] = ["resident", "watcher", "official", "observer"];
 
 type Filters = { day: number | null; seat: string | null; role: Role | null; kind: Kind | null };
 

@@ -3,10 +3,10 @@
  * the record (the journal as written, each entry marked true or false), the free-text notes with
  * "hide this text", appeals and the blacklist — all filterable by player, role and day.
  */
+import { ROLES } from "../../shared/rules/roleBook.ts";
 import { currentLang, t } from "../i18n.ts";
 import { byId, el, show } from "../ui/dom.ts";
 import type { Scenario } from "../../shared/scenario/index.ts";
-import type { Role } from "../../shared/rules/state.ts";
 import type { FacilitatorAppeal, FacilitatorEntry, FacilitatorListing, FacilitatorOccurrence, FacilitatorPlayer } from "../../shared/rules/views.ts";
 import type { Commander } from "./commander.ts";
 import { renderKeyed, setOptions } from "./keyed.ts";
@@ -15,7 +15,6 @@ import { botLabel } from "./roster.ts";
 import { newestFirst, NO_FILTER, passes, type Filter } from "./truth.ts";
 import type { ConsoleData } from "./types.ts";
 
-const ROLES: Role[] = ["resident", "watcher", "official", "observer"];
 let filter: Filter = { ...NO_FILTER };
 
 export function godViewControls(rerender: () => void): void {

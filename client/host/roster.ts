@@ -3,6 +3,7 @@
  * lobby the role is a select (`assign_role`); rename and remove work throughout; a bot can be
  * removed before the game and its seat given to a late joiner (`give_bot_seat`) at any time.
  */
+import { ROLES, isPlaying } from "../../shared/rules/roleBook.ts";
 import { currentLang, t } from "../i18n.ts";
 import { byId, el, show } from "../ui/dom.ts";
 import type { LobbyPlayer } from "../net/link.ts";
@@ -13,7 +14,6 @@ import { renderKeyed } from "./keyed.ts";
 import { roleName } from "./names.ts";
 import type { ConsoleData } from "./types.ts";
 
-const ROLES: Role[] = ["resident", "watcher", "official", "observer"];
 
 /** The seat being renamed and its form, kept across re-renders so live updates never wipe what the host types. */
 let renaming: { seatId: string; form?: HTMLFormElement } | undefined;
@@ -34,7 +34,7 @@ export function renderRoster(data: ConsoleData, cmd: Commander, rerender: () => 
   // humans who may take over a bot's seat: no playing role yet (observers, or nobody assigned in the lobby)
   const takers = rows.filter((r) => r.game && r.game.bot === null && (r.game.role === null || r.game.role === "observer")).map((r) => r.player);
   const steppedOut = new Set(data.game?.steppedOut ?? []);
-  const available = ROLES.filter((role) => role === "observer" || !data.view?.rulebook || data.view.rulebook.roles[role].ratio > 0 || data.view.rulebook.roles[role].min > 0);
+  const available = ROLES.filter((role) => !isPlaying(role) || !data.view?.rulebook || data.view.rulebook.roles[role].ratio > 0 || data.view.rulebook.roles[role].min > 0);
   renderKeyed(
     byId("players"),
     rows,

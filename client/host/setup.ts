@@ -5,14 +5,15 @@
 import { local, t } from "../i18n.ts";
 import { byId, show } from "../ui/dom.ts";
 import { PERSONALITIES, type Role } from "../../shared/rules/state.ts";
-import { roleTargets, type PlayingRole } from "../../shared/rules/roles.ts";
+import { roleTargets } from "../../shared/rules/roles.ts";
+import { PLAYING_ROLES, type PlayingRole } from "../../shared/rules/roleBook.ts";
 import type { Commander } from "./commander.ts";
 import { setOptions } from "./keyed.ts";
 import { roleName } from "./names.ts";
 import type { ConsoleData } from "./types.ts";
 import type { Scenario } from "../../shared/scenario/index.ts";
 
-const PLAYING: PlayingRole[] = ["official", "watcher", "resident"];
+const PLAYING: PlayingRole[] = PLAYING_ROLES;
 
 export function setupControls(cmd: Commander): void {
   byId("auto-balance").addEventListener("click", () => void cmd.send("auto-balance", { kind: "auto_balance" }));

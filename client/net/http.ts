@@ -4,7 +4,7 @@
  * translate: one the route may answer, or `network`/`unknown` when no answer could be read.
  * The host token travels as a Bearer header, never in the URL.
  */
-import { isReason } from "../../shared/protocol/reasons.ts";
+import { isReason } from "../../shared/reasons.ts";
 import {
   ROUTES, pathOf, type BodyOf, type ParamsOf, type Problem, type QueryOf, type ReasonOf, type ReplyOf, type RouteName,
 } from "../../shared/protocol/http.ts";

@@ -16,7 +16,7 @@ import {
   type JoinRequest,
   type Welcome,
 } from "../../shared/protocol/index.ts";
-import type { Reason } from "../../shared/protocol/reasons.ts";
+import type { Reason } from "../../shared/reasons.ts";
 import { isFinal, joinProblem, type JoinProblem } from "./refusals.ts";
 import { playViewFromJson, shownName, type PlayView, type SyncedJson } from "./gameView.ts";
 

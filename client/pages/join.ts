@@ -3,6 +3,7 @@
  * light (no Phaser). A seat token kept on the device brings the player straight back to their
  * seat after a refresh.
  */
+import { isRole } from "../../shared/rules/roleBook.ts";
 import "../styles/base.css";
 import { setupLanguageSwitch, t, onLangChange } from "../i18n.ts";
 import { byId, el, show } from "../ui/dom.ts";
@@ -118,7 +119,7 @@ async function join(rejoining = false): Promise<void> {
 function onPlay(view: PlayView): void {
   lastView = view;
   if (play) return play.update(view);
-  const on = view.board.phase !== "lobby" && ["resident", "watcher", "official", "observer"].includes((view.mine as { kind?: string } | null)?.kind ?? "");
+  const on = view.board.phase !== "lobby" && isRole((view.mine as { kind?: string } | null)?.kind);
   if (on && !playLoading) void openPlay();
 }
 

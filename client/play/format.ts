@@ -3,6 +3,7 @@
  * rulebook and the board, points with their sign, costs in action points, money and wellbeing,
  * and the grade badge (colour, pattern and letters, never colour alone).
  */
+import { isPlaying, type PlayingRole, type Role } from "../../shared/rules/roleBook.ts";
 import { local, t } from "../i18n.ts";
 import { el } from "../ui/dom.ts";
 import type { PlayView } from "../net/gameView.ts";
@@ -33,7 +34,7 @@ export function gradeName(rulebook: Scenario, id: string | null): string {
 }
 
 export function roleName(rulebook: Scenario, role: string | null | undefined): string {
-  if (role === "resident" || role === "watcher" || role === "official") return local(rulebook.roles[role].label);
+  if (isPlaying(role as Role)) return local(rulebook.roles[role as PlayingRole].label);
   return t("play.role.observer");
 }
 

@@ -4,6 +4,7 @@
  * last and optional: the panels work without it) and the role's panels in tabs. It draws only
  * from the views the Link hands it and sends commands through the Link.
  */
+import { isRole, type Role } from "../../shared/rules/roleBook.ts";
 import "./strings.ts";
 import "../styles/play.css";
 import { local, onLangChange, t } from "../i18n.ts";
@@ -28,13 +29,13 @@ import { mountMap, type TownHandle } from "./map.ts";
 import { gradeName } from "./format.ts";
 import { goalCardSection } from "./goals.ts";
 
-export type PlayKind = "resident" | "watcher" | "official" | "observer";
+export type PlayKind = Role;
 
 /** Whether a view belongs on the play screen: the game is on and this seat has a role. */
 export function playKind(view: PlayView): PlayKind | null {
   const kind = (view.mine as { kind?: string } | null)?.kind;
   if (view.board.phase === "lobby" || !view.rulebook) return null;
-  return kind === "resident" || kind === "watcher" || kind === "official" || kind === "observer" ? kind : null;
+  return isRole(kind) ? kind : null;
 }
 
 export interface PlayScreen {

@@ -3,6 +3,7 @@
  * time left (paused, and my own extra time), my connection, and the "step out" button; below it
  * one line saying what my role does in this phase.
  */
+import { OBSERVER, isPlaying, type Role } from "../../shared/rules/roleBook.ts";
 import { t } from "../i18n.ts";
 import { el } from "../ui/dom.ts";
 import { avatarUri } from "../ui/avatar.ts";
@@ -78,13 +79,13 @@ export class StatusBar {
     const book = view.rulebook;
     const mine = view.mine as { kind?: string } | null;
     const me = view.board.players.find((p) => p.seat === this.seatId);
-    const role = book ? roleName(book, mine?.kind === "watcher" || mine?.kind === "resident" || mine?.kind === "official" ? mine.kind : "observer") : "";
+    const kind = isPlaying(mine?.kind as Role) ? (mine!.kind as Role) : OBSERVER;
+    const role = book ? roleName(book, kind) : "";
     this.who.textContent = me ? `${me.nickname} · ${t("play.status.you", { role })}` : t("play.status.you", { role });
     const board = view.board;
     this.day.textContent = board.phase === "ended" || !book ? "" : t("play.status.day", { day: board.day, days: book.phases.days });
     const phaseText = t(`play.phase.${board.phase}`);
     if (this.phase.textContent !== phaseText) this.phase.textContent = phaseText;
-    const kind = mine?.kind === "resident" || mine?.kind === "watcher" || mine?.kind === "official" ? mine.kind : "observer";
     this.hint.textContent = board.phase in (book?.phases ?? {}) ? t(`play.hint.${kind}.${board.phase}`) : "";
     this.hint.hidden = !this.hint.textContent;
     this.tick();

@@ -8,7 +8,7 @@ import { randomInt } from "node:crypto";
 import { CloseCode, Room, RoomInternalState, type AuthContext, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { COMMAND, CloseReason, Notice, type CommandReply, type Farewell, type Welcome } from "../../shared/protocol/index.ts";
-import type { Reason } from "../../shared/protocol/reasons.ts";
+import type { Reason } from "../../shared/reasons.ts";
 import { applySession, isLobbyEvent, replaySession, type Session, type SessionEvent } from "../../shared/session/index.ts";
 import { SEATS_PER_PLAYER_PLACE } from "../../shared/lobby/lobby.ts";
 import { CLOCK, DOOR, HOST, createRng, phaseDeadline, seatActor, studentActor, touches, type Actor, type Ctx } from "../../shared/rules/index.ts";

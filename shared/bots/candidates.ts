@@ -3,6 +3,7 @@
  * commands it plays; see `Offer` in context.ts): the random player picks among them, the careless
  * one grabs the handy ones, and the simulator asks whether any prompted one is legal.
  */
+import { isPlaying } from "../rules/roleBook.ts";
 import type { Role, View } from "../rules/index.ts";
 import type { Offer } from "./context.ts";
 import { EVIDENCE_OFFERS, WITNESS_OFFERS } from "./evidence.ts";
@@ -22,5 +23,5 @@ export const offersFor = (role: Role): readonly Offer<View>[] => OFFERS[role] as
 
 /** The role whose screen a view is, if it is a player's. */
 export function roleOf(view: View): Role | null {
-  return view.kind === "resident" || view.kind === "watcher" || view.kind === "official" ? view.kind : null;
+  return isPlaying(view.kind as Role) ? (view.kind as Role) : null;
 }

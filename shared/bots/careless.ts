@@ -6,6 +6,7 @@
  * play their role's plain policy (a conformist resident, an honest watcher, a fair official).
  * In the simulator they also act late: they sit out the first rounds of every phase.
  */
+import { ROLE_BOOK, isPlaying, type PlayingRole, type Role } from "../rules/roleBook.ts";
 import type { Personality, View } from "../rules/index.ts";
 import { chance, type BotChoice, type BotInput } from "./context.ts";
 import { randomLegal, type LegalCheck } from "./random.ts";
@@ -33,7 +34,7 @@ export function missesPhase(seat: string, day: number, phase: string): boolean {
 
 /** The role's plain policy a careless player falls back on. */
 export function plainPersonality(view: View): Personality {
-  return view.kind === "official" ? "fair_official" : view.kind === "watcher" ? "honest_watcher" : "conformist";
+  return (isPlaying(view.kind as Role) && ROLE_BOOK[view.kind as PlayingRole].standIn) || "conformist";
 }
 
 export function carelessBot(input: BotInput<View>, legal: LegalCheck, plain: (p: Personality) => BotChoice): BotChoice {

@@ -10,6 +10,7 @@
  * the game pass the internal game kinds (add_seat, remove_seat, take_bot_seat) through the same
  * gate.
  */
+import { ROLES, TOWN_ROLES } from "../rules/roleBook.ts";
 import { z } from "zod";
 import { NICKNAME_MAX } from "../lobby/nickname.ts";
 import { ANNOUNCEMENT_MAX, decideAnnounce, decideAnonymousBoard, decideHideText, decideKick, decideLock, decideMoveSeat, decideReleaseUnused, decideRemoveBoards, decideRename, decideStepOut } from "../lobby/lobby.ts";
@@ -18,13 +19,13 @@ import { CITED_MAX, delistResident, listResident } from "../rules/blacklist.ts";
 import { act, move } from "../rules/deeds.ts";
 import { checkFootage } from "../rules/footage.ts";
 import { report, writeEntry } from "../rules/journal.ts";
-import { addSeat, assignRole, autoBalance, handBack, handToBot, removeSeat, start, takeBotSeat } from "../rules/lobby.ts";
+import { addSeat, assignRole, autoBalance, handBack, handToBot, removeSeat, start, takeBotSeat } from "../rules/seats.ts";
 import { cosign } from "../rules/loans.ts";
 import { advance, end, extend, injectCard, pause, resume } from "../rules/phases.ts";
 import { proposeRule, review } from "../rules/review.ts";
 import { EVIDENCE_PHASES, answerStatement, askStatement } from "../rules/statements.ts";
 import { writeNote } from "../rules/notes.ts";
-import { HOST, NOTE_MAX, PERSONALITIES, type Phase, type Role } from "../rules/index.ts";
+import { HOST, NOTE_MAX, PERSONALITIES, type Phase } from "../rules/index.ts";
 import { applySession, type SessionEvent } from "../session/index.ts";
 import { fromLobby, spec, type Handler } from "./spec.ts";
 
@@ -35,13 +36,12 @@ export const BOTS_AT_ONCE = 200;
 const ref = z.string().min(1).max(40).regex(/^[A-Za-z0-9_:.-]+$/);
 /** Free text typed for a nickname: capped generously here, then checked by the lobby rules. */
 const nicknameInput = z.string().max(NICKNAME_MAX * 4);
-const role = z.enum(["resident", "watcher", "official", "observer"]);
+const role = z.enum(ROLES);
 const personality = z.enum(PERSONALITIES);
 
 const LOBBY_AND_PLAY: readonly Phase[] = ["lobby", "morning", "day", "evening", "night"];
 const RUNNING: readonly Phase[] = ["morning", "day", "evening", "night"];
 const ANY: readonly Phase[] = [...LOBBY_AND_PLAY, "ended"];
-const TOWN: readonly Role[] = ["resident", "watcher"];
 
 export const CONTRACT = {
   // ── the facilitator: the lobby and the room ──
@@ -102,18 +102,18 @@ export const CONTRACT = {
   // ── residents (and watchers, who are residents too) ──
   // The town is awake all the time: a resident spends the day's action points when they like
   // (they come back each morning); the evening is when officials judge, the night when points land.
-  move: spec({ payload: { to: ref, by: z.enum(["walk", "bus"]).optional() }, who: TOWN, phases: RUNNING }),
-  act: spec({ payload: { action: ref }, who: TOWN, phases: RUNNING }),
-  cosign: spec({ payload: { loan: ref }, who: TOWN, phases: RUNNING }),
+  move: spec({ payload: { to: ref, by: z.enum(["walk", "bus"]).optional() }, who: TOWN_ROLES, phases: RUNNING }),
+  act: spec({ payload: { action: ref }, who: TOWN_ROLES, phases: RUNNING }),
+  cosign: spec({ payload: { loan: ref }, who: TOWN_ROLES, phases: RUNNING }),
   // The tip line and the journal never close, so nobody waits out a phase with nothing to do.
   report: spec({ payload: { subject: ref, deed: ref }, who: ["resident"], phases: RUNNING }),
   appeal: spec({
     payload: { entry: ref, reason: z.enum(["did_not_happen", "not_me", "context", "disproportionate"]), evidence: z.enum(["camera", "witness"]).nullable().optional() },
-    who: TOWN,
+    who: TOWN_ROLES,
     phases: RUNNING,
   }),
   /** A witness answers an official's request for a statement; a request is open only in the phase it was asked in. */
-  answer_statement: spec({ payload: { statement: ref, answer: z.enum(["saw_it", "did_not", "did_not_see"]) }, who: TOWN, phases: RUNNING }),
+  answer_statement: spec({ payload: { statement: ref, answer: z.enum(["saw_it", "did_not", "did_not_see"]) }, who: TOWN_ROLES, phases: RUNNING }),
   /** The student leaves the game for a while (a bot may play their character meanwhile). */
   step_out: spec({ payload: {}, who: ["player"], phases: ANY }),
 

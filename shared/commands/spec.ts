@@ -7,7 +7,7 @@
  */
 import type { z } from "zod";
 import type { LobbyEvent } from "../lobby/lobby.ts";
-import type { Reason } from "../protocol/reasons.ts";
+import type { Reason } from "../reasons.ts";
 import type { Actor, Ctx, Decision, GameState, Phase, Role, SeatId } from "../rules/index.ts";
 import type { Session, SessionEvent } from "../session/index.ts";
 import type { Command } from "./contract.ts";

@@ -4,7 +4,7 @@
  * it causes or a reason; `applyLobby` is the only writer. The room stores the events before it
  * applies them, so a restart rebuilds the lobby by folding the log.
  */
-import type { Reason } from "../protocol/reasons.ts";
+import type { Reason } from "../reasons.ts";
 import { nicknameKey, suggestNickname } from "./nickname.ts";
 import { checkNickname } from "./nicknamePolicy.ts";
 

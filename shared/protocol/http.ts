@@ -5,7 +5,7 @@
  * bodies.ts; the pages call through the one typed client, client/net/http.ts.
  * Like index.ts it imports no zod (only the bodies' types), so pages stay small.
  */
-import type { Reason } from "./reasons.ts";
+import type { Reason } from "../reasons.ts";
 import type { CreateSessionBody } from "./bodies.ts";
 import type { Lang, LocalText } from "../lang.ts";
 import type { LogEvent } from "../debrief/log.ts";

@@ -5,9 +5,9 @@
  * import this file; it imports no zod itself, so pages stay small. The HTTP API's routes are
  * declared beside it, in http.ts.
  */
-import { isReason, type Reason } from "./reasons.ts";
+import { isReason, type Reason } from "../reasons.ts";
 
-export { Reason, isReason, REASONS } from "./reasons.ts";
+export { Reasons, isReason, REASONS, type Reason } from "../reasons.ts";
 export { PROTOCOL_VERSION } from "./version.ts";
 export type { JoinRequest } from "./schemas.ts";
 export type { WireCommand, CommandKind } from "../commands/index.ts";

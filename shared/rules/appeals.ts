@@ -7,7 +7,7 @@ import type { CommandOf } from "../commands/contract.ts";
 import { accept, reject, type Decision } from "./context.ts";
 import { chain, push, type Chain } from "./chain.ts";
 import { isBlacklistGrade } from "./grades.ts";
-import { Reasons } from "./reasons.ts";
+import { Reasons } from "../reasons.ts";
 import type { GameState, JournalEntry, SeatId } from "./state.ts";
 
 /** What a camera at the claimed place shows about an entry's claim. */

@@ -3,6 +3,7 @@
  * returns new objects for what changed and shares everything else (the input is never
  * mutated). Reducers check nothing: decide() already did.
  */
+import { ROLE_BOOK, isRole } from "./roleBook.ts";
 import type { EventOf, EventType, GameEvent } from "./events.ts";
 import { gradeFor, gradeIndex, standingFor } from "./grades.ts";
 import type { GameState, Player, SeatId } from "./state.ts";
@@ -29,7 +30,9 @@ const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v
 
 /** Officials are scored only when the scenario says so; observers never. */
 function scoredFor(s: GameState, role: Player["role"]): boolean {
-  return role === "resident" || role === "watcher" || (role === "official" && s.scenario.roles.official.scored);
+  if (!isRole(role)) return false;
+  const scored = ROLE_BOOK[role].scored;
+  return scored === "always" || (scored === "if_scenario" && role === "official" && s.scenario.roles.official.scored);
 }
 
 const reducers: { [T in EventType]: Reducer<T> } = {

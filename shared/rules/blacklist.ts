@@ -7,7 +7,7 @@ import type { CommandOf } from "../commands/contract.ts";
 import { accept, reject, type Decision } from "./context.ts";
 import { push, type Chain } from "./chain.ts";
 import { gradeFor, isBlacklistGrade } from "./grades.ts";
-import { Reasons, type Reason } from "./reasons.ts";
+import { Reasons, type Reason } from "../reasons.ts";
 import type { GameState, JournalEntry, SeatId } from "./state.ts";
 
 export function gradeListing(c: Chain): void {

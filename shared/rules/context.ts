@@ -3,7 +3,7 @@
  * `ctx.rng` the seeded random source; both only reach the state through events.
  */
 import type { GameEvent } from "./events.ts";
-import type { Reason } from "./reasons.ts";
+import type { Reason } from "../reasons.ts";
 import type { Rng } from "./rng.ts";
 
 export interface Ctx {

@@ -10,7 +10,7 @@ import { chain, push } from "./chain.ts";
 import { blockingRestriction, busFare, serviceMoney } from "./grades.ts";
 import { cameraFlag } from "./journal.ts";
 import { hasOpenLoan, newLoan } from "./loans.ts";
-import { Reasons, type Reason } from "./reasons.ts";
+import { Reasons, type Reason } from "../reasons.ts";
 import type { GameState, Player, SeatId } from "./state.ts";
 
 /** What a trip costs: within a zone one walks free (and needs no bus); further, action points on foot or the fare. */

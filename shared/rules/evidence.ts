@@ -3,7 +3,7 @@
  * appeal (and so the entry it contests). Witness statements and footage checks share it.
  */
 import { reject, type Rejection } from "./context.ts";
-import { Reasons } from "./reasons.ts";
+import { Reasons } from "../reasons.ts";
 import type { GameState, JournalEntry, SeatId } from "./state.ts";
 
 export type Subject = { entry: JournalEntry; appeal: string | null };

@@ -8,7 +8,7 @@
 import type { CommandOf } from "../commands/contract.ts";
 import { accept, reject, type Decision } from "./context.ts";
 import { isRejection, questionAbout } from "./evidence.ts";
-import { Reasons } from "./reasons.ts";
+import { Reasons } from "../reasons.ts";
 import type { FootageCheck, GameState, JournalEntry, Occurrence, SeatId } from "./state.ts";
 
 export function footageOf(s: GameState, entry: JournalEntry): Pick<FootageCheck, "result" | "shows"> {

@@ -2,6 +2,7 @@
  * Secret goals: dealt at the start (the draw is recorded in game_started) and judged from the
  * state at any moment — the reveal at the end uses goalMet for every player.
  */
+import { isTown } from "./roleBook.ts";
 import type { GoalCard } from "../scenario/index.ts";
 import { gradeIndex } from "./grades.ts";
 import { pick, shuffle, type Rng } from "./rng.ts";
@@ -25,7 +26,7 @@ export function dealGoals(
   const s = state.scenario;
   const deal: Deal = { goals: {}, allies: {}, targets: {} };
   const targeted: { target: SeatId; card: string }[] = [];
-  const towns = state.seats.filter((seat) => roles[seat] === "resident" || roles[seat] === "watcher");
+  const towns = state.seats.filter((seat) => isTown(roles[seat]));
   // Cards for a named target (the journalist's) are never drawn: they go to whoever is named.
   const drawable = s.goals.filter((g) => g.forTargetOf === undefined);
   for (const seat of state.seats) {

@@ -7,7 +7,7 @@ export * from "./state.ts";
 export * from "./actor.ts";
 export * from "./events.ts";
 export * from "./context.ts";
-export * from "./reasons.ts";
+export * from "../reasons.ts";
 export * from "./rng.ts";
 export { apply, applyAll } from "./apply.ts";
 export { gradeFor, gradeIndex, standingFor, blockingRestriction, busFare, serviceMoney } from "./grades.ts";
@@ -16,6 +16,7 @@ export { goalProgress, namedPerson, type GoalProgress, type GoalFacts } from "./
 export { actionsAt, type ActionOption } from "./deeds.ts";
 export { pointsRange } from "./review.ts";
 export { roleTargets } from "./roles.ts";
+export { ROLE_BOOK, ROLES, PLAYING_ROLES, TOWN_ROLES, OBSERVER, isRole, isPlaying, isTown, type PlayingRole, type TownRole } from "./roleBook.ts";
 export { replay } from "./replay.ts";
 export { touches, type Touched } from "./touches.ts";
 export { phaseDeadline } from "./phases.ts";

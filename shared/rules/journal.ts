@@ -9,7 +9,7 @@ import type { CommandOf } from "../commands/contract.ts";
 import { NOTE_MAX } from "./actor.ts";
 import { accept, reject, type Ctx, type Decision } from "./context.ts";
 import type { GameEvent } from "./events.ts";
-import { Reasons } from "./reasons.ts";
+import { Reasons } from "../reasons.ts";
 import { pick } from "./rng.ts";
 import type { GameState, JournalEntry, Occurrence, SeatId } from "./state.ts";
 

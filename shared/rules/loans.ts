@@ -7,7 +7,7 @@
 import type { CommandOf } from "../commands/contract.ts";
 import { accept, reject, type Decision } from "./context.ts";
 import { push, type Chain } from "./chain.ts";
-import { Reasons } from "./reasons.ts";
+import { Reasons } from "../reasons.ts";
 import type { GameState, Loan, SeatId } from "./state.ts";
 
 export function hasOpenLoan(s: GameState, seat: SeatId): boolean {

@@ -2,7 +2,7 @@
 import type { CommandOf } from "../commands/contract.ts";
 import { NOTE_MAX } from "./actor.ts";
 import { accept, reject, type Decision } from "./context.ts";
-import { Reasons } from "./reasons.ts";
+import { Reasons } from "../reasons.ts";
 import type { SeatId } from "./state.ts";
 
 export function writeNote(seat: SeatId, c: CommandOf<"write_note">): Decision {

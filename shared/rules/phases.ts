@@ -4,13 +4,14 @@
  * `advance` as the system actor once `phaseEndsAt` has passed; the facilitator's `advance`
  * is "skip" and works at any time.
  */
+import { isTown } from "./roleBook.ts";
 import type { Actor } from "./actor.ts";
 import type { CommandOf } from "../commands/contract.ts";
 import { accept, reject, type Ctx, type Decision } from "./context.ts";
 import type { GameEvent } from "./events.ts";
 import { chain, push } from "./chain.ts";
 import { nightEvents } from "./night.ts";
-import { Reasons } from "./reasons.ts";
+import { Reasons } from "../reasons.ts";
 import { shuffle } from "./rng.ts";
 import { expireStatements } from "./statements.ts";
 import type { GameState, Phase, SeatId } from "./state.ts";
@@ -22,7 +23,7 @@ const NEXT: Record<PlayPhase, PlayPhase> = { morning: "day", day: "evening", eve
 export function drawCard(s: GameState, cardId: string, ctx: Ctx): GameEvent {
   const card = s.scenario.eventCards.find((c) => c.id === cardId);
   const offers: Record<SeatId, string> = {};
-  const towns = s.seats.filter((seat) => s.players[seat]?.scored && s.players[seat]?.role !== "official");
+  const towns = s.seats.filter((seat) => s.players[seat]?.scored && isTown(s.players[seat]?.role));
   for (const fx of card?.effects ?? []) {
     if (fx.kind !== "offer_deed") continue;
     for (const seat of shuffle(ctx.rng, towns).slice(0, fx.count)) offers[seat] = fx.deed;

@@ -8,7 +8,7 @@ import type { CommandOf } from "../commands/contract.ts";
 import { accept, reject, type Decision } from "./context.ts";
 import { footageFor } from "./appeals.ts";
 import { recordable } from "./journal.ts";
-import { Reasons } from "./reasons.ts";
+import { Reasons } from "../reasons.ts";
 import type { GameState, SeatId } from "./state.ts";
 
 /** Points an official may give for a deed: its own range, or catalogue value ± adjustFraction. */

@@ -9,9 +9,11 @@
  */
 import type { Scenario } from "../scenario/index.ts";
 import { gradeFor } from "./grades.ts";
+import { isTown } from "./roleBook.ts";
 
 export type SeatId = string;
-export type Role = "resident" | "watcher" | "official" | "observer";
+export type { Role } from "./roleBook.ts";
+import type { Role } from "./roleBook.ts";
 export type Phase = "lobby" | "morning" | "day" | "evening" | "night" | "ended";
 export const PERSONALITIES = [
   "conformist",
@@ -303,7 +305,7 @@ export function freshPlayer(scenario: Scenario, seat: SeatId, nickname: string, 
 
 /** Residents and watchers live in the town; officials only if the scenario scores them. */
 export function isTownsperson(p: Player): boolean {
-  return p.role === "resident" || p.role === "watcher";
+  return isTown(p.role);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { CommandOf } from "../commands/contract.ts";
 import { accept, reject, type Decision } from "./context.ts";
 import type { GameEvent } from "./events.ts";
 import { isRejection, questionAbout, type Subject } from "./evidence.ts";
-import { Reasons, type Reason } from "./reasons.ts";
+import { Reasons, type Reason } from "../reasons.ts";
 import { isTownsperson, type GameState, type JournalEntry, type Phase, type SeatId, type StatementAnswer } from "./state.ts";
 
 export const STATEMENT_ANSWERS: readonly StatementAnswer[] = ["saw_it", "did_not", "did_not_see"];

@@ -6,6 +6,7 @@
  * deeds the journal takes, which entries a listing may cite, what a trip costs), each from the
  * rule the command is checked with, so a client renders and never works a rule out again.
  */
+import { ROLE_BOOK, isRole } from "./roleBook.ts";
 import { citableBySubject } from "./blacklist.ts";
 import { actionsAt, tripsFrom, type ActionOption, type TripCost } from "./deeds.ts";
 import { facilitatorView, NO_LOBBY, type FacilitatorView, type ViewLobby } from "./facilitator.ts";
@@ -589,8 +590,9 @@ export function viewFor(state: GameState, viewer: Viewer, lobby: ViewLobby = NO_
   if (viewer.kind === "board") return boardView(state);
   const p = state.players[viewer.seat];
   if (!p) return boardView(state);
-  if (p.role === "official") return officialView(state, p, lobby.hiddenTexts);
-  if (p.role === "resident" || p.role === "watcher") return residentView(state, p);
+  const screen = isRole(p.role) ? ROLE_BOOK[p.role].screen : "notes";
+  if (screen === "desk") return officialView(state, p, lobby.hiddenTexts);
+  if (screen === "town") return residentView(state, p);
   return {
     kind: "observer",
     board: boardView(state),

@@ -6,6 +6,7 @@
  * Cross-references (a grade naming a perk, a deed naming a location …) are checked in
  * `crossCheck` so a bad file is refused with every broken reference named by its path.
  */
+import { PLAYING_ROLES } from "../rules/roleBook.ts";
 import { z } from "zod";
 import { TargetsSchema } from "./targets.ts";
 
@@ -209,7 +210,7 @@ export const GoalCheckSchema = z.discriminatedUnion("kind", [
 export const GoalCardSchema = z
   .object({
     id: IdSchema,
-    role: z.enum(["resident", "watcher", "official"]),
+    role: z.enum(PLAYING_ROLES),
     label: LocalTextSchema,
     check: GoalCheckSchema,
     /** Off when the facilitator turns intensity down (e.g. corrupt officials' goals). */

@@ -5,6 +5,7 @@
  *
  * The catalogue is closed (an unknown name is an error) so a typo never silently drops a target.
  */
+import { PLAYING_ROLES, type PlayingRole } from "../rules/roleBook.ts";
 import { z } from "zod";
 
 /** Measures whose value is a share (0–1) and those that are plain numbers. */
@@ -41,8 +42,8 @@ export const PER_GAME_COUNT_MEASURES = ["false_entries_per_game"] as const satis
 export const REFERENCE_PLAYERS = 24;
 
 /** Roles the per-role measure speaks about (observers have no duties). */
-export const MEASURED_ROLES = ["resident", "watcher", "official"] as const;
-export type MeasuredRole = (typeof MEASURED_ROLES)[number];
+export const MEASURED_ROLES = PLAYING_ROLES;
+export type MeasuredRole = PlayingRole;
 
 const Bound = z.number().finite();
 

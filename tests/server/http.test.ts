@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, tempDir, type TestServer } from "../support/server.ts";
 import { freePort, spawnServer } from "../support/process.ts";
 import { createServer } from "node:net";
-import { isReason } from "../../shared/protocol/reasons.ts";
+import { isReason } from "../../shared/reasons.ts";
 
 let server: TestServer;
 beforeAll(async () => {

@@ -13,7 +13,7 @@ import { startTestServer, until, type TestServer } from "../support/server.ts";
 import { joinAs, joinHost, joinPlayer } from "../support/clients.ts";
 import { roomSession } from "../support/views.ts";
 import { CONTRACT, CommandSchema, HOST_KINDS, PLAYER_KINDS, type Spec, type WireKind } from "../../shared/commands/index.ts";
-import type { Reason } from "../../shared/protocol/reasons.ts";
+import type { Reason } from "../../shared/reasons.ts";
 import type { Phase, Role } from "../../shared/rules/state.ts";
 import { sampleCommand } from "../support/commands.ts";
 

@@ -1,7 +1,7 @@
 /** The string tables: both languages carry every key, nothing is empty, every reason is translated. */
 import { describe, expect, it } from "vitest";
 import { AREAS, stringTable } from "../support/strings.ts";
-import { REASONS } from "../../shared/protocol/reasons.ts";
+import { REASONS } from "../../shared/reasons.ts";
 import { ANY_ROUTE, ROUTES } from "../../shared/protocol/http.ts";
 import { PAGE_REASONS } from "../../client/net/pageReasons.ts";
 import { readFileSync, readdirSync } from "node:fs";

@@ -1,38 +1,25 @@
 /**
- * The facilitator's lobby: seats join (late joiners become observers), roles are assigned by
- * hand or balanced by the scenario's ratios, and `start` deals roles, bot personalities and
- * secret goals — every draw written into the events.
+ * The game's seats before and around play (the lobby's names and tokens are shared/lobby's):
+ * seats join (late joiners become observers), roles are assigned by hand or balanced by the
+ * scenario's ratios, bots take and hand back characters, and `start` deals roles, bot
+ * personalities and secret goals — every draw written into the events.
  */
 import type { CommandOf } from "../commands/contract.ts";
 import { accept, reject, type Ctx, type Decision } from "./context.ts";
 import { dealGoals } from "./goals.ts";
-import { Reasons } from "./reasons.ts";
+import { Reasons } from "../reasons.ts";
 import { balanceRoles } from "./roles.ts";
 import { pick } from "./rng.ts";
 import type { GameState, Personality, Role, SeatId } from "./state.ts";
 import { phaseOpening } from "./phases.ts";
 import { chain, push } from "./chain.ts";
+import { OBSERVER, ROLE_BOOK, ROLES, isPlaying, isRole } from "./roleBook.ts";
 
-const PERSONALITIES_BY_ROLE: Record<Exclude<Role, "observer">, Personality[]> = {
-  resident: ["conformist", "conformist", "rebel"],
-  watcher: ["honest_watcher", "zealous_watcher"],
-  official: ["fair_official", "corrupt_official"],
-};
-
-/** The role a personality plays; null: it plays whichever role it is dealt. */
-const FITS: Record<Personality, Role | null> = {
-  conformist: "resident",
-  rebel: "resident",
-  honest_watcher: "watcher",
-  zealous_watcher: "watcher",
-  fair_official: "official",
-  corrupt_official: "official",
-  careless: null,
-  random: null,
-};
+/** The role a personality plays (from the role book); none: it plays whichever role it is dealt. */
+const fits = (personality: Personality): Role | undefined => ROLES.find((role) => (ROLE_BOOK[role].personalities as readonly string[]).includes(personality));
 
 function playingCount(s: GameState): number {
-  return s.seats.filter((seat) => s.players[seat]?.role !== "observer").length;
+  return s.seats.filter((seat) => s.players[seat]?.role !== OBSERVER).length;
 }
 
 export function addSeat(s: GameState, c: CommandOf<"add_seat">): Decision {
@@ -45,7 +32,7 @@ export function addSeat(s: GameState, c: CommandOf<"add_seat">): Decision {
   // A bot is there to play: one that could only watch is refused, not turned into an empty seat.
   if (lateOrFull && c.bot) return reject(s.phase !== "lobby" ? Reasons.wrong_phase : Reasons.room_full);
   if (lateOrFull && s.seats.length >= s.scenario.maxPlayers * 5) return reject(Reasons.room_full);
-  const role: Role | null = lateOrFull ? "observer" : null;
+  const role: Role | null = lateOrFull ? OBSERVER : null;
   return accept([{ type: "seat_added", seat: c.seat, nickname: c.nickname, bot: c.bot ?? null, role }]);
 }
 
@@ -59,19 +46,18 @@ export function takeBotSeat(s: GameState, c: CommandOf<"take_bot_seat">): Decisi
   const bot = s.players[c.bot];
   if (!human || !bot) return reject(Reasons.unknown_seat);
   if (bot.bot === null) return reject(Reasons.not_a_bot);
-  if (human.bot !== null || (human.role !== null && human.role !== "observer")) return reject(Reasons.already_playing);
+  if (human.bot !== null || isPlaying(human.role)) return reject(Reasons.already_playing);
   return accept([{ type: "bot_seat_taken", bot: c.bot, by: c.seat, nickname: human.nickname }]);
 }
-
-/** The plain policy a bot playing a student's character follows, unless the facilitator picks one. */
-const STAND_IN: Record<Exclude<Role, "observer">, Personality> = { resident: "conformist", watcher: "honest_watcher", official: "fair_official" };
 
 export function handToBot(s: GameState, c: CommandOf<"hand_to_bot">): Decision {
   const player = s.players[c.seatId];
   if (!player) return reject(Reasons.unknown_seat);
   if (player.bot !== null) return reject(Reasons.already_a_bot);
-  if (player.role === null || player.role === "observer") return reject(Reasons.wrong_role);
-  return accept([{ type: "seat_handed_to_bot", seat: c.seatId, bot: c.personality ?? STAND_IN[player.role] }]);
+  const standIn = player.role && ROLE_BOOK[player.role].standIn;
+  if (!standIn) return reject(Reasons.wrong_role);
+  // unless the facilitator picks one, the bot plays the role's plain policy
+  return accept([{ type: "seat_handed_to_bot", seat: c.seatId, bot: c.personality ?? standIn }]);
 }
 
 /** Only for a seat that was handed to a bot: the session checks that a student holds it. */
@@ -83,21 +69,21 @@ export function handBack(s: GameState, c: CommandOf<"hand_back">): Decision {
 }
 
 function roleAvailable(s: GameState, role: Role): boolean {
-  if (role === "observer") return true;
+  if (!isPlaying(role)) return isRole(role);
   const slot = s.scenario.roles[role];
   return slot !== undefined && (slot.ratio > 0 || slot.min > 0);
 }
 
 export function assignRole(s: GameState, c: CommandOf<"assign_role">): Decision {
   if (!s.players[c.seatId]) return reject(Reasons.unknown_seat);
-  if (!["resident", "watcher", "official", "observer"].includes(c.role) || !roleAvailable(s, c.role)) {
+  if (!roleAvailable(s, c.role)) {
     return reject(Reasons.role_unavailable);
   }
   return accept([{ type: "role_assigned", seat: c.seatId, role: c.role }]);
 }
 
 export function autoBalance(s: GameState, ctx: Ctx): Decision {
-  const seats = s.seats.map((seat) => ({ seat, role: s.players[seat]?.role === "observer" ? ("observer" as const) : null }));
+  const seats = s.seats.map((seat) => ({ seat, role: s.players[seat]?.role === OBSERVER ? OBSERVER : null }));
   return accept([{ type: "roles_balanced", roles: balanceRoles(s.scenario, seats, ctx.rng) }]);
 }
 
@@ -117,9 +103,10 @@ export function start(s: GameState, ctx: Ctx): Decision {
   for (const seat of s.seats) {
     const p = s.players[seat];
     const role = roles[seat];
-    if (!p || p.bot === null || !role || role === "observer") continue;
-    if (p.bot !== "auto" && (FITS[p.bot] === null || FITS[p.bot] === role)) continue;
-    bots[seat] = pick(ctx.rng, PERSONALITIES_BY_ROLE[role]) ?? "conformist";
+    if (!p || p.bot === null || !isPlaying(role)) continue;
+    const fit = p.bot === "auto" ? null : fits(p.bot);
+    if (p.bot !== "auto" && (fit === undefined || fit === role)) continue;
+    bots[seat] = pick(ctx.rng, ROLE_BOOK[role].personalities) ?? ROLE_BOOK[role].standIn;
   }
   const deal = dealGoals(s, roles, ctx.rng);
   const c = chain(s);
