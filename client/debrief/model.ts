@@ -102,7 +102,7 @@ export function describe(m: Model, x: LogEvent): string {
     case "bot_seat_taken":
       return k(e.type, { name: m.name(e.bot) });
     case "role_assigned":
-      return k(e.type, { name: m.name(e.seat), role: t(`debrief.role.${e.role}`) });
+      return k(e.type, { name: m.name(e.seat), role: t(`role.${e.role}.name`) });
     case "announcement_made":
       return k(e.type, { text: e.text });
     case "phase_started":

@@ -39,7 +39,7 @@ export function renderTimeline(root: HTMLElement, m: Model, state: { index: numb
       state.filters.seat = v || null;
       rerender();
     }),
-    select("f-role", "debrief.timeline.role", ROLES.map((r) => [r, t(`debrief.role.${r}`)]), state.filters.role ?? "", (v) => {
+    select("f-role", "debrief.timeline.role", ROLES.map((r) => [r, t(`role.${r}.name`)]), state.filters.role ?? "", (v) => {
       state.filters.role = (v || null) as Role | null;
       rerender();
     }),
@@ -157,7 +157,7 @@ function renderBoard(root: HTMLElement, m: Model, board: BoardView): void {
   const rows = board.players.filter((p) => p.role !== "observer").map((p) =>
     el("tr", { class: p.blacklisted ? "listed" : "", "data-seat": p.seat },
       el("th", { scope: "row" }, m.name(p.seat)),
-      el("td", {}, p.role ? t(`debrief.role.${p.role}`) : t("debrief.role.none")),
+      el("td", {}, p.role ? t(`role.${p.role}.name`) : t("debrief.role.none")),
       el("td", { class: "num", "data-col": "score" }, p.score === null ? t("debrief.board.clear") : String(p.score)),
       el("td", { "data-col": "grade" }, p.grade ? m.grade(p.grade) : t("debrief.board.clear")),
       el("td", { "data-col": "status" }, p.blacklisted ? t("debrief.board.listed") : t("debrief.board.clear")),

@@ -42,7 +42,7 @@ export function showEnding(root: HTMLElement, data: EndingData, options: Options
 }
 
 function roleName(role: string | null | undefined): string {
-  return role ? t(`ending.role.${role}`) : "";
+  return role ? t(`role.${role}.inSentence`) : "";
 }
 
 function renderDerole(root: HTMLElement, data: EndingData, onContinue: () => void): void {

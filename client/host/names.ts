@@ -16,7 +16,7 @@ export function nameOf(data: ConsoleData, seat: string | null | undefined): stri
 export function roleName(rulebook: Scenario | null, role: Role | null | undefined): string {
   if (!role) return t("host.roles.none");
   if (role !== "observer" && rulebook) return local(rulebook.roles[role].label);
-  return t(`host.roles.${role}`);
+  return t(`role.${role}.name`);
 }
 
 export function deedName(rulebook: Scenario | null, id: string): string {

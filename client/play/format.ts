@@ -35,7 +35,7 @@ export function gradeName(rulebook: Scenario, id: string | null): string {
 
 export function roleName(rulebook: Scenario, role: string | null | undefined): string {
   if (isPlaying(role as Role)) return local(rulebook.roles[role as PlayingRole].label);
-  return t("play.role.observer");
+  return t("role.observer.name");
 }
 
 /** A player's nickname (from the board), or "someone". */

@@ -4,7 +4,7 @@
  * last and optional: the panels work without it) and the role's panels in tabs. It draws only
  * from the views the Link hands it and sends commands through the Link.
  */
-import { isRole, type Role } from "../../shared/rules/roleBook.ts";
+import { isPlaying, isRole, isTown, type Role } from "../../shared/rules/roleBook.ts";
 import "./strings.ts";
 import "../styles/play.css";
 import { local, onLangChange, t } from "../i18n.ts";
@@ -143,11 +143,11 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
     const specs: TabSpec[] = TABS[next].map(([id, label]) => ({ id, label, panel: el("div", { class: `tab-panel panel-${id}` }) }));
     sections = specs.map((spec) => SECTIONS[spec.id]!(spec.panel, ctx));
     const top: HTMLElement[] = [];
-    if (next === "resident" || next === "watcher") {
+    if (isTown(next)) {
       sections.unshift(standingSection(standing, ctx));
       top.push(standing);
     }
-    if (next !== "observer") {
+    if (isPlaying(next)) {
       sections.unshift(goalCardSection(goalCard, ctx));
       top.push(goalCard);
     }
@@ -236,7 +236,7 @@ export function mountPlay(root: HTMLElement, options: { send: Sender; seatId: st
     void mountMap(map, {
       seatId: options.seatId,
       onPick: (placeId) => {
-        if (kind !== "resident" && kind !== "watcher") return;
+        if (!isTown(kind)) return;
         picked = placeId;
         ctx.reveal("town", `move:${placeId}`);
       },

@@ -86,7 +86,7 @@ export class StatusBar {
     this.day.textContent = board.phase === "ended" || !book ? "" : t("play.status.day", { day: board.day, days: book.phases.days });
     const phaseText = t(`play.phase.${board.phase}`);
     if (this.phase.textContent !== phaseText) this.phase.textContent = phaseText;
-    this.hint.textContent = board.phase in (book?.phases ?? {}) ? t(`play.hint.${kind}.${board.phase}`) : "";
+    this.hint.textContent = board.phase in (book?.phases ?? {}) ? t(`role.${kind}.hint.${board.phase}`) : "";
     this.hint.hidden = !this.hint.textContent;
     this.tick();
   }

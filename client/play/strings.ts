@@ -1,6 +1,7 @@
 /** The play strings, added when this part of the interface loads (see client/strings.ts). */
 import { addStrings } from "../i18n.ts";
 import { area } from "../strings.ts";
+import "../ui/roleStrings.ts";
 import en from "../../assets/strings/en/play.json";
 import zh from "../../assets/strings/zh/play.json";
 import goalsEn from "../../assets/strings/en/goals.json";

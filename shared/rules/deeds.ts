@@ -3,6 +3,7 @@
  * time; grades and the blacklist block some of them, and a blocked action carries the
  * restriction that blocks it so the map can grey it out with the reason.
  */
+import { observes } from "./roleBook.ts";
 import type { Deed, Location, Service } from "../scenario/index.ts";
 import type { CommandOf } from "../commands/contract.ts";
 import { accept, reject, type Ctx, type Decision } from "./context.ts";
@@ -110,7 +111,7 @@ export function act(s: GameState, seat: SeatId, c: CommandOf<"act">, ctx: Ctx): 
     const bad = deedCheck(s, p, deed);
     if (bad) return reject(bad.reason, bad.detail);
     const witnesses = deed.visibleToWatchers
-      ? s.seats.filter((x) => x !== seat && s.players[x]?.role === "watcher" && s.players[x]?.location === p.location)
+      ? s.seats.filter((x) => x !== seat && observes(s.players[x]?.role) && s.players[x]?.location === p.location)
       : [];
     const camera = deed.visibleToCameras && deed.points !== 0 && s.cameras.includes(p.location);
     const ch = chain(s);

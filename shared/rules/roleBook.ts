@@ -6,6 +6,7 @@
  *
  *  - `plays`: the role takes part (it is dealt, measured, gets goal cards); observers only watch.
  *  - `town`: it lives in the town — walks, does deeds, carries a score, can be written about.
+ *  - `observes`: it sees the deeds done where it stands (and journals them, if its commands allow).
  *  - `scored`: "always", "never", or "if_scenario" (the scenario's `roles.<role>.scored`).
  *  - `screen`: which view a seat of this role gets: the town's, the official's desk, or notes.
  *  - `personalities`: what a bot dealt this role plays (drawn at random; repeats weigh the draw).
@@ -15,10 +16,10 @@
  * docs/architecture.md walks through adding a role.
  */
 export const ROLE_BOOK = {
-  resident: { plays: true, town: true, scored: "always", screen: "town", personalities: ["conformist", "conformist", "rebel"], standIn: "conformist", dealOrder: 3 },
-  watcher: { plays: true, town: true, scored: "always", screen: "town", personalities: ["honest_watcher", "zealous_watcher"], standIn: "honest_watcher", dealOrder: 2 },
-  official: { plays: true, town: false, scored: "if_scenario", screen: "desk", personalities: ["fair_official", "corrupt_official"], standIn: "fair_official", dealOrder: 1 },
-  observer: { plays: false, town: false, scored: "never", screen: "notes", personalities: [], standIn: null, dealOrder: null },
+  resident: { plays: true, town: true, observes: false, scored: "always", screen: "town", personalities: ["conformist", "conformist", "rebel"], standIn: "conformist", dealOrder: 3 },
+  watcher: { plays: true, town: true, observes: true, scored: "always", screen: "town", personalities: ["honest_watcher", "zealous_watcher"], standIn: "honest_watcher", dealOrder: 2 },
+  official: { plays: true, town: false, observes: false, scored: "if_scenario", screen: "desk", personalities: ["fair_official", "corrupt_official"], standIn: "fair_official", dealOrder: 1 },
+  observer: { plays: false, town: false, observes: false, scored: "never", screen: "notes", personalities: [], standIn: null, dealOrder: null },
 } as const;
 
 export type Role = keyof typeof ROLE_BOOK;
@@ -43,3 +44,4 @@ export const OBSERVER: Role = "observer";
 export const isRole = (value: unknown): value is Role => typeof value === "string" && Object.hasOwn(ROLE_BOOK, value);
 export const isPlaying = (role: Role | null | undefined): role is PlayingRole => isRole(role) && ROLE_BOOK[role].plays;
 export const isTown = (role: Role | null | undefined): role is TownRole => isRole(role) && ROLE_BOOK[role].town;
+export const observes = (role: Role | null | undefined): boolean => isRole(role) && ROLE_BOOK[role].observes;

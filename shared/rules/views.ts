@@ -6,7 +6,7 @@
  * deeds the journal takes, which entries a listing may cite, what a trip costs), each from the
  * rule the command is checked with, so a client renders and never works a rule out again.
  */
-import { ROLE_BOOK, isRole } from "./roleBook.ts";
+import { ROLE_BOOK, isRole, isTown, observes, type TownRole } from "./roleBook.ts";
 import { citableBySubject } from "./blacklist.ts";
 import { actionsAt, tripsFrom, type ActionOption, type TripCost } from "./deeds.ts";
 import { facilitatorView, NO_LOBBY, type FacilitatorView, type ViewLobby } from "./facilitator.ts";
@@ -131,7 +131,7 @@ export type StatementSeen = Pick<Statement, "id" | "official" | "witness" | "ent
 export type FootageSeen = Pick<FootageCheck, "id" | "official" | "entry" | "appeal" | "day" | "result" | "shows">;
 
 export interface ResidentView {
-  kind: "resident" | "watcher";
+  kind: TownRole;
   board: BoardView;
   me: OwnPlayer;
   actions: ActionOption[];
@@ -395,21 +395,21 @@ function ownPlayer(p: Player): OwnPlayer {
 }
 
 function residentView(s: GameState, p: Player): ResidentView {
-  const isWatcher = p.role === "watcher";
+  const watching = observes(p.role);
   const journal = journalIndex(s);
   const occurrences = occurrenceIndex(s);
   const recorded = journal.aboutMe[p.seat] ?? NONE;
   // the session may keep approvers' names off residents' records ("approved by an official")
   const aboutMe = s.settings.showApprover ? recorded : recorded.map((e) => ({ ...e, reviewer: null }));
-  const myEntries = isWatcher ? (journal.byAuthor[p.seat] ?? NONE) : NONE;
+  const myEntries = watching ? (journal.byAuthor[p.seat] ?? NONE) : NONE;
   const myDeeds = occurrences.byActor[p.seat] ?? NONE;
-  const observations = isWatcher ? (occurrences.byWitness[p.seat] ?? NONE) : NONE;
+  const observations = watching ? (occurrences.byWitness[p.seat] ?? NONE) : NONE;
   const loans: LoanSummary[] = [];
   for (const l of Object.values(s.loans)) {
     if (l.status === "seeking_cosigner" || l.borrower === p.seat || l.cosigners.includes(p.seat)) loans.push(loanSummary(l));
   }
   return {
-    kind: isWatcher ? "watcher" : "resident",
+    kind: isTown(p.role) ? p.role : "resident",
     board: boardView(s),
     me: ownPlayer(p),
     // residents act in every running phase (see the contract: shared/commands/contract.ts)

@@ -19,7 +19,8 @@ import { fill, stringTable } from "../support/strings.ts";
 const en = stringTable("en") as typeof import("../../assets/strings/en/core.json") &
   typeof import("../../assets/strings/en/play.json") &
   typeof import("../../assets/strings/en/host.json") &
-  typeof import("../../assets/strings/en/ending.json");
+  typeof import("../../assets/strings/en/ending.json") &
+  typeof import("../../assets/strings/en/roles.json");
 const p = en.play;
 
 const ROLES = {
@@ -219,7 +220,7 @@ describeBrowser("a classroom", () => {
     for (const [name, role] of Object.entries(ROLES)) {
       const page = pages[name as Name];
       await page.getByRole("heading", { name: en.ending.derole.title }).waitFor({ timeout: 15_000 });
-      await page.getByText(fill(en.ending.derole.youWere, { role: en.ending.role[role] })).waitFor();
+      await page.getByText(fill(en.ending.derole.youWere, { role: en.role[role].inSentence })).waitFor();
     }
     expect(Object.keys(game().players).sort()).toEqual(Object.values(seatOf).sort()); // nobody got a second seat
 

@@ -23,7 +23,8 @@ import { ROOT } from "../../server/clientBuild.ts";
 
 const en = stringTable("en") as typeof import("../../assets/strings/en/core.json") &
   typeof import("../../assets/strings/en/play.json") &
-  typeof import("../../assets/strings/en/ending.json");
+  typeof import("../../assets/strings/en/ending.json") &
+  typeof import("../../assets/strings/en/roles.json");
 const p = en.play;
 const ending = en.ending;
 const scenario = JSON.parse(readFileSync(join(ROOT, "assets/scenarios/rongcheng-pilot.json"), "utf8")) as {
@@ -94,7 +95,7 @@ describeBrowser("the play screen", () => {
     const all = [ann, wes, olu, obi];
     await phaseShown(all, p.phase.morning);
     await expect.poll(() => ann.locator(".play-status .who-text").textContent()).toBe(`Ann · ${fill(p.status.you, { role: "Resident" })}`);
-    await expect.poll(() => obi.locator(".play-status .who-text").textContent()).toBe(`Obi · ${fill(p.status.you, { role: p.role.observer })}`);
+    await expect.poll(() => obi.locator(".play-status .who-text").textContent()).toBe(`Obi · ${fill(p.status.you, { role: en.role.observer.name })}`);
     // the facilitator's broadcast reaches everyone and can be dismissed
     await sendOk(host, { kind: "broadcast", text: "Welcome to the pilot" });
     await ann.locator(".announcement", { hasText: "Welcome to the pilot" }).waitFor();
@@ -201,7 +202,7 @@ describeBrowser("the play screen", () => {
     // the end: the de-roling moment, then the reveal and what the game recorded about Ann
     await sendOk(host, { kind: "end" });
     await ann.getByRole("heading", { name: ending.derole.title }).waitFor();
-    await ann.getByText(fill(ending.derole.notAnymore, { role: ending.role.resident })).waitFor();
+    await ann.getByText(fill(ending.derole.notAnymore, { role: en.role.resident.inSentence })).waitFor();
     await ann.getByRole("button", { name: ending.derole.continue }).click();
     await ann.getByRole("heading", { name: ending.reveal.title }).waitFor();
     await ann.getByRole("heading", { name: ending.record.title }).waitFor();
