@@ -5,7 +5,7 @@
 import type { Scenario } from "../scenario/index.ts";
 import type { GameState, Personality, Rng, SeatId, View } from "../rules/index.ts";
 import type { Command } from "../commands/index.ts";
-import { createRng, seatActor, viewFor } from "../rules/index.ts";
+import { createRng, observes, seatActor, viewFor } from "../rules/index.ts";
 import { decide } from "../commands/index.ts";
 import { carelessBot } from "./careless.ts";
 import { randomBot } from "./random.ts";
@@ -42,15 +42,10 @@ export function botCommand(scenario: Scenario, state: GameState, seat: SeatId, p
   return policy(scenario, view, personality, rng);
 }
 
+/** The policy for the seat's screen: a desk's, or the town's (a role that observes deeds journals them). */
 function policy(scenario: Scenario, view: View, personality: Personality, rng: Rng): BotChoice {
-  switch (view.kind) {
-    case "resident":
-      return answerRequest({ scenario, view, personality, rng }) ?? residentBot({ scenario, view, personality, rng });
-    case "watcher":
-      return answerRequest({ scenario, view, personality, rng }) ?? watcherBot({ scenario, view, personality, rng });
-    case "official":
-      return gatherEvidence({ scenario, view, personality, rng }) ?? officialBot({ scenario, view, personality, rng });
-    default:
-      return null;
-  }
+  if (view.kind === "official") return gatherEvidence({ scenario, view, personality, rng }) ?? officialBot({ scenario, view, personality, rng });
+  if (view.kind === "board" || view.kind === "facilitator" || view.kind === "observer") return null;
+  const input = { scenario, view, personality, rng };
+  return answerRequest(input) ?? (observes(view.kind) ? watcherBot(input) : residentBot(input));
 }

@@ -16,7 +16,7 @@ export { goalProgress, namedPerson, type GoalProgress, type GoalFacts } from "./
 export { actionsAt, type ActionOption } from "./deeds.ts";
 export { pointsRange } from "./review.ts";
 export { roleTargets } from "./roles.ts";
-export { ROLE_BOOK, ROLES, PLAYING_ROLES, TOWN_ROLES, OBSERVER, isRole, isPlaying, isTown, type PlayingRole, type TownRole } from "./roleBook.ts";
+export { ROLE_BOOK, ROLES, PLAYING_ROLES, TOWN_ROLES, OBSERVER, isRole, isPlaying, isTown, observes, type PlayingRole, type TownRole } from "./roleBook.ts";
 export { replay } from "./replay.ts";
 export { touches, type Touched } from "./touches.ts";
 export { phaseDeadline } from "./phases.ts";
