@@ -6,7 +6,7 @@ import { local, t } from "../i18n.ts";
 import { byId, show } from "../ui/dom.ts";
 import { PERSONALITIES, type Role } from "../../shared/rules/state.ts";
 import { roleTargets } from "../../shared/rules/roles.ts";
-import { PLAYING_ROLES, type PlayingRole } from "../../shared/rules/roleBook.ts";
+import { PLAYING_ROLES, ROLES, type PlayingRole } from "../../shared/rules/roleBook.ts";
 import type { Commander } from "./commander.ts";
 import { setOptions } from "./keyed.ts";
 import { roleName } from "./names.ts";
@@ -46,7 +46,7 @@ export function renderSetup(data: ConsoleData, cmd: Commander): void {
     const targets = roleTargets(rulebook, playing.length);
     byId("role-targets").textContent = t("host.setup.targets", { count: playing.length, roles: mix(rulebook, targets) });
   }
-  const assigned: Record<Role, number> = { resident: 0, watcher: 0, official: 0, observer: 0 };
+  const assigned = Object.fromEntries(ROLES.map((role) => [role, 0])) as Record<Role, number>;
   for (const p of players) if (p.role) assigned[p.role]++;
   const unassigned = players.filter((p) => p.role === null).length;
   byId("role-assigned").textContent = [

@@ -47,7 +47,7 @@ export function newTally(): Tally {
     blacklisting: false, wrongful: false, reversed: false, upheld: false, undecided: false,
     cosignedLoan: false, cosignerDrop: false, gatedPurchases: 0, gatedDay1: 0,
     goals: {},
-    phases: { resident: { phases: 0, available: 0 }, watcher: { phases: 0, available: 0 }, official: { phases: 0, available: 0 } },
+    phases: Object.fromEntries(MEASURED_ROLES.map((role) => [role, { phases: 0, available: 0 }])) as Tally["phases"],
     falseEntries: 0,
   };
 }

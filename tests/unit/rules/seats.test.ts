@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newGame, roleTargets } from "../../../shared/rules/index.ts";
+import { ROLES, newGame, roleTargets, type Role } from "../../../shared/rules/index.ts";
 import { HOST, CLOCK, ctx, ok, pilot, rejected, run, town } from "./helpers.ts";
 
 describe("lobby: seats and roles", () => {
@@ -38,7 +38,7 @@ describe("lobby: seats and roles", () => {
     expect(r.decision.ok).toBe(true);
     const event = r.decision.ok ? r.decision.events[0] : undefined;
     expect(event?.type).toBe("roles_balanced");
-    const counts = { resident: 0, watcher: 0, official: 0, observer: 0 };
+    const counts = Object.fromEntries(ROLES.map((role) => [role, 0])) as Record<Role, number>;
     for (const seat of r.state.seats) counts[r.state.players[seat]!.role!]++;
     expect(counts).toEqual({ ...roleTargets(pilot(), 30), observer: 0 });
     expect(counts.official).toBe(2);
