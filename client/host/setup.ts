@@ -5,8 +5,7 @@
 import { local, t } from "../i18n.ts";
 import { byId, show } from "../ui/dom.ts";
 import { PERSONALITIES, type Role } from "../../shared/rules/state.ts";
-import { roleTargets } from "../../shared/rules/roles.ts";
-import { PLAYING_ROLES, ROLES, type PlayingRole } from "../../shared/rules/roleBook.ts";
+import { OBSERVER, PLAYING_ROLES, ROLES, type PlayingRole } from "../../shared/rules/roleBook.ts";
 import type { Commander } from "./commander.ts";
 import { setOptions } from "./keyed.ts";
 import { roleName } from "./names.ts";
@@ -39,12 +38,11 @@ export function renderSetup(data: ConsoleData, cmd: Commander): void {
     "auto",
   );
   const players = game ? game.seats.map((seat) => game.players[seat]).filter((p) => p !== undefined) : [];
-  const playing = players.filter((p) => p.role !== "observer");
+  const playing = players.filter((p) => p.role !== OBSERVER);
   const min = rulebook?.minPlayers ?? 0;
   if (rulebook) {
     byId("scenario-facts").textContent = t("host.setup.facts", { scenario: local(rulebook.title), min, max: rulebook.maxPlayers, days: rulebook.phases.days });
-    const targets = roleTargets(rulebook, playing.length);
-    byId("role-targets").textContent = t("host.setup.targets", { count: playing.length, roles: mix(rulebook, targets) });
+    if (game) byId("role-targets").textContent = t("host.setup.targets", { count: playing.length, roles: mix(rulebook, game.roleTargets) });
   }
   const assigned = Object.fromEntries(ROLES.map((role) => [role, 0])) as Record<Role, number>;
   for (const p of players) if (p.role) assigned[p.role]++;
@@ -69,6 +67,6 @@ export function renderSetup(data: ConsoleData, cmd: Commander): void {
 }
 
 function mix(rulebook: Scenario | null, counts: Partial<Record<Role, number>>, withObservers = false): string {
-  const roles: Role[] = withObservers ? [...PLAYING, "observer"] : PLAYING;
+  const roles: Role[] = withObservers ? [...PLAYING, OBSERVER] : PLAYING;
   return roles.map((role) => `${roleName(rulebook, role)} ${counts[role] ?? 0}`).join(" · ");
 }

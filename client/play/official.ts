@@ -5,8 +5,6 @@
  */
 import { currentLang, local, t } from "../i18n.ts";
 import { el } from "../ui/dom.ts";
-import { pointsRange } from "../../shared/rules/review.ts";
-import type { GameState } from "../../shared/rules/state.ts";
 import type { Deed } from "../../shared/scenario/index.ts";
 import type { QueueEntry } from "../../shared/rules/views.ts";
 import { bind, draftOf, uid, type Section } from "./render.ts";
@@ -24,9 +22,9 @@ function evidenceSignature(ctx: PanelContext): unknown[] {
   return [mine.statements, mine.footage, mine.askable];
 }
 
-/** The range the rules allow for a deed (the same function the server checks with). */
+/** The range the rules allow for a deed, as my view carries it. */
 function range(ctx: PanelContext, deed: Deed): { min: number; max: number } {
-  return pointsRange({ scenario: ctx.rulebook() } as GameState, deed);
+  return official(ctx).ranges[deed.id] ?? { min: deed.points, max: deed.points };
 }
 
 export function reviewSection(root: HTMLElement, ctx: PanelContext): Section {

@@ -5,7 +5,6 @@
  */
 import { currentLang, local, t } from "../i18n.ts";
 import { el } from "../ui/dom.ts";
-import { serviceMoney } from "../../shared/rules/grades.ts";
 import type { ActionOption } from "../../shared/rules/deeds.ts";
 import { bind, draftOf, uid, type Section } from "./render.ts";
 import { commandForm, heading, listOr, resident, type PanelContext } from "./context.ts";
@@ -74,7 +73,6 @@ export function townSection(root: HTMLElement, ctx: PanelContext): Section {
 
 function actionItem(ctx: PanelContext, option: ActionOption): HTMLElement {
   const book = ctx.rulebook();
-  const { me } = resident(ctx);
   const key = `act:${option.id}`;
   const deed = book.deeds.find((d) => d.id === option.id);
   const service = book.services.find((s) => s.id === option.id);
@@ -85,7 +83,7 @@ function actionItem(ctx: PanelContext, option: ActionOption): HTMLElement {
     kind = deed.category;
     detail = `${costAndBenefit(deed.cost, deed.benefit)} · ${deed.category === "neutral" || value === 0 ? t("play.deed.neutral") : t(`play.deed.${deed.category}`, { points: signed(value) })}`;
   } else if (service) {
-    const cost = { ...service.cost, money: serviceMoney(book, me.perks, service.id, service.cost.money) };
+    const cost = { ...service.cost, money: option.price };
     detail = `${costAndBenefit(cost, service.benefit)} · ${t("play.deed.service")}`;
   }
   const label = deedName(book, option.id);

@@ -59,6 +59,8 @@ export interface ActionOption {
   blocked: Reason | null;
   /** The restriction behind `blocked_by_restriction`. */
   restriction: string | null;
+  /** What it costs me in money now (a service's price after my perks). */
+  price: number;
 }
 
 function deedCheck(s: GameState, p: Player, d: Deed): { reason: Reason; detail?: string } | null {
@@ -94,12 +96,12 @@ export function actionsAt(s: GameState, seat: SeatId): ActionOption[] {
     if (d.source === "system" || (d.locations.length > 0 && !d.locations.includes(p.location))) continue;
     if (d.source === "event" && !p.offers.includes(d.id)) continue;
     const bad = deedCheck(s, p, d);
-    out.push({ id: d.id, kind: "deed", blocked: bad?.reason ?? null, restriction: bad?.detail ?? null });
+    out.push({ id: d.id, kind: "deed", blocked: bad?.reason ?? null, restriction: bad?.detail ?? null, price: d.cost.money });
   }
   for (const sv of s.scenario.services) {
     if (!sv.locations.includes(p.location)) continue;
     const bad = serviceCheck(s, p, sv);
-    out.push({ id: sv.id, kind: "service", blocked: bad?.reason ?? null, restriction: bad?.detail ?? null });
+    out.push({ id: sv.id, kind: "service", blocked: bad?.reason ?? null, restriction: bad?.detail ?? null, price: serviceMoney(s.scenario, p.perks, sv.id, sv.cost.money) });
   }
   return out;
 }

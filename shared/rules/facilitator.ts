@@ -5,6 +5,8 @@
  * residents really did, and each entry's truth as the rules fixed it when it was written
  * (`truthful`), with the occurrence that made it true, so the god view never judges again.
  */
+import { roleTargets } from "./roles.ts";
+import { OBSERVER, type PlayingRole } from "./roleBook.ts";
 import type { Appeal, BlacklistRecord, GameState, JournalEntry, Occurrence, Phase, Player, SeatId } from "./state.ts";
 import { memo } from "./memo.ts";
 import { noteTextId } from "./state.ts";
@@ -70,6 +72,8 @@ export interface FacilitatorView {
   notes: FacilitatorNote[];
   steppedOut: SeatId[];
   hiddenTexts: string[];
+  /** How many of each role the seats taking part would be dealt now (observers aside): the console's preview. */
+  roleTargets: Record<PlayingRole, number>;
 }
 
 /*
@@ -201,5 +205,6 @@ export function facilitatorView(s: GameState, lobby: ViewLobby = NO_LOBBY): Faci
     notes: notes(s),
     steppedOut: lobby.steppedOut.slice(),
     hiddenTexts: lobby.hiddenTexts.slice(),
+    roleTargets: roleTargets(s.scenario, s.seats.filter((seat) => s.players[seat]?.role !== OBSERVER).length),
   };
 }

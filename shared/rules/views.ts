@@ -11,9 +11,11 @@ import { citableBySubject } from "./blacklist.ts";
 import { actionsAt, tripsFrom, type ActionOption, type TripCost } from "./deeds.ts";
 import { facilitatorView, NO_LOBBY, type FacilitatorView, type ViewLobby } from "./facilitator.ts";
 import { memo } from "./memo.ts";
+import type { Scenario } from "../scenario/index.ts";
 import { goalProgress, type GoalProgress } from "./goalProgress.ts";
 import { busFare } from "./grades.ts";
 import { recordableDeeds } from "./journal.ts";
+import { pointsRange } from "./review.ts";
 import { witnessesToAsk } from "./statements.ts";
 import { shownText, type Appeal, type EntryStatus, type FootageCheck, type GameState, type Phase, type Player, type Role, type SeatId, type Statement } from "./state.ts";
 
@@ -181,6 +183,8 @@ export interface OfficialView {
   me: OwnPlayer;
   /** Every entry in the journal, as written (not whether it is true). */
   journal: QueueEntry[];
+  /** The points the rules let me give each deed (see review.ts `pointsRange`). */
+  ranges: Record<string, { min: number; max: number }>;
   appeals: (OwnAppeal & {
     appellant: SeatId;
     evenings: number;
@@ -528,12 +532,15 @@ function queue(s: GameState, hidden: readonly string[]): QueueEntry[] {
   ).list;
 }
 
+const rangesCache = new WeakMap<Scenario, OfficialView["ranges"]>();
+
 function officialView(s: GameState, p: Player, hidden: readonly string[]): OfficialView {
   return {
     kind: "official",
     board: boardView(s),
     me: ownPlayer(p),
     journal: queue(s, hidden),
+    ranges: memo(rangesCache, s.scenario, () => Object.fromEntries(s.scenario.deeds.map((d) => [d.id, pointsRange(s, d)]))),
     appeals: memo(appealsCache, s.appeals, () =>
       Object.values(s.appeals).map((a) => ({
         ...ownAppeal(a),

@@ -90,7 +90,7 @@ describe("views", () => {
 
 /** Every key the facilitator's view holds, per part: an allow-list, so a new GameState field stays out until named. */
 const FACILITATOR_KEYS = {
-  view: "appeals,blacklist,cards,day,extraTime,hiddenTexts,journal,kind,notes,occurrences,paused,pausedLeft,phase,phaseEndsAt,players,seats,steppedOut",
+  view: "appeals,blacklist,cards,day,extraTime,hiddenTexts,journal,kind,notes,occurrences,paused,pausedLeft,phase,phaseEndsAt,players,roleTargets,seats,steppedOut",
   player: "blacklisted,bot,grade,location,nickname,role,score,scored,seat",
   entry: "applied,at,author,basis,day,deed,footage,id,note,occurrence,points,published,reviewer,source,status,subject,truthOf,truthful",
   occurrence: "actor,at,camera,day,deed,id,location,recordedIn,witnesses",
