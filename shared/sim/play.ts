@@ -97,6 +97,8 @@ export function playGame(scenario: Scenario, opts: PlayOptions): PlayedGame {
   const times: number[] = [];
   const tally = opts.measure ? newTally() : null;
   const gated = gatedServices(scenario);
+  // witnesses asked for a statement: a witness who had nothing left to do gets turns again, to answer within the phase
+  const asked: string[] = [];
   const run = (actor: Actor, command: Command): boolean => {
     ctx.now += 1;
     const d = decide(state, actor, command, ctx);
@@ -108,6 +110,7 @@ export function playGame(scenario: Scenario, opts: PlayOptions): PlayedGame {
       const before = state;
       state = apply(state, e);
       if (tally) observe(tally, gated, before, e, state);
+      if (e.type === "statement_asked") asked.push(e.statement.witness);
       if (opts.keepLog) {
         log.push(e);
         times.push(ctx.now);
@@ -165,10 +168,8 @@ export function playGame(scenario: Scenario, opts: PlayOptions): PlayedGame {
         if (cmd === null || !run(seatActor(seat), cmd)) {
           if (cmd !== null) failures[seat] = (failures[seat] ?? 0) + 1;
           if (cmd === null || (failures[seat] ?? 0) >= 3) done.add(seat);
-        } else if (cmd.kind === "ask_statement") {
-          // a witness who had nothing left to do gets turns again, to answer within the phase
-          done.delete(cmd.witness);
         }
+        for (const witness of asked.splice(0)) done.delete(witness);
       }
       // after rounds 1, 2, 4, 8 …: what a phase offers changes early (others act, entries
       // arrive), and probing every round would cost more than the game itself
