@@ -11,7 +11,7 @@ import type { Session } from "../session/index.ts";
 import { CONTRACT, HANDLERS, type Command, type CommandKind } from "./contract.ts";
 import type { Fresh, Handler, Sender, Spec, Verdict } from "./spec.ts";
 
-
+/** Senders that are not a role's players. */
 const STAFF: ReadonlySet<Sender> = new Set(["host", "clock", "door"]);
 
 /** The gate's checks, in order; null when the command may go to its handler. */

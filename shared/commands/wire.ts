@@ -17,8 +17,8 @@ export type WireCommand = Extract<Command, { kind: WireKind }> & { id: string };
 
 const entries = Object.entries(CONTRACT) as [CommandKind, Spec][];
 
-/** Kinds the facilitator's console sends, and kinds players send. */
 const onWire = entries.filter(([, s]) => !s.internal) as [WireKind, Spec][];
+/** Kinds the facilitator's console sends, and kinds players send. */
 export const HOST_KINDS: ReadonlySet<WireKind> = new Set(onWire.filter(([, s]) => s.who.includes("host")).map(([k]) => k));
 export const PLAYER_KINDS: ReadonlySet<WireKind> = new Set(onWire.filter(([, s]) => !s.who.includes("host")).map(([k]) => k));
 
