@@ -2,6 +2,7 @@
  * How the console names things: players by nickname, and the rulebook's roles, deeds, places,
  * grades and cards in the current language (falling back to the id when a rulebook is missing).
  */
+import { isPlaying } from "../../shared/rules/roleBook.ts";
 import { local, t } from "../i18n.ts";
 import type { Scenario } from "../../shared/scenario/index.ts";
 import type { Role } from "../../shared/rules/state.ts";
@@ -15,7 +16,7 @@ export function nameOf(data: ConsoleData, seat: string | null | undefined): stri
 
 export function roleName(rulebook: Scenario | null, role: Role | null | undefined): string {
   if (!role) return t("host.roles.none");
-  if (role !== "observer" && rulebook) return local(rulebook.roles[role].label);
+  if (isPlaying(role) && rulebook) return local(rulebook.roles[role].label);
   return t(`role.${role}.name`);
 }
 

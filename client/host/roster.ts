@@ -14,7 +14,6 @@ import { renderKeyed } from "./keyed.ts";
 import { roleName } from "./names.ts";
 import type { ConsoleData } from "./types.ts";
 
-
 /** The seat being renamed and its form, kept across re-renders so live updates never wipe what the host types. */
 let renaming: { seatId: string; form?: HTMLFormElement } | undefined;
 

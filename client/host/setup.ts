@@ -5,14 +5,12 @@
 import { local, t } from "../i18n.ts";
 import { byId, show } from "../ui/dom.ts";
 import { PERSONALITIES, type Role } from "../../shared/rules/state.ts";
-import { OBSERVER, PLAYING_ROLES, ROLES, type PlayingRole } from "../../shared/rules/roleBook.ts";
+import { OBSERVER, PLAYING_ROLES, ROLES } from "../../shared/rules/roleBook.ts";
 import type { Commander } from "./commander.ts";
 import { setOptions } from "./keyed.ts";
 import { roleName } from "./names.ts";
 import type { ConsoleData } from "./types.ts";
 import type { Scenario } from "../../shared/scenario/index.ts";
-
-const PLAYING: PlayingRole[] = PLAYING_ROLES;
 
 export function setupControls(cmd: Commander): void {
   byId("auto-balance").addEventListener("click", () => void cmd.send("auto-balance", { kind: "auto_balance" }));
@@ -67,6 +65,6 @@ export function renderSetup(data: ConsoleData, cmd: Commander): void {
 }
 
 function mix(rulebook: Scenario | null, counts: Partial<Record<Role, number>>, withObservers = false): string {
-  const roles: Role[] = withObservers ? [...PLAYING, OBSERVER] : PLAYING;
+  const roles: Role[] = withObservers ? [...PLAYING_ROLES, OBSERVER] : PLAYING_ROLES;
   return roles.map((role) => `${roleName(rulebook, role)} ${counts[role] ?? 0}`).join(" · ");
 }
