@@ -4,7 +4,7 @@
  * receives is exactly what `viewFor` says that seat may know — never more.
  */
 import { activeSeats } from "../../shared/lobby/lobby.ts";
-import { boardView, viewFor, type BoardView, type GameState, type ViewLobby } from "../../shared/rules/index.ts";
+import { boardView, viewFor, type BoardView, type GameState, type PublicPlayer, type PublishedEntry, type ViewLobby } from "../../shared/rules/index.ts";
 import type { Session } from "../../shared/session/index.ts";
 import { endingFor } from "../../shared/debrief/ending.ts";
 import { FeedEntry, PlayerState, PrivateView, type SessionState } from "./sessionState.ts";
@@ -15,6 +15,12 @@ import { anonymiseSeatView, hostNames, nameScrubber, pseudonymIndex } from "./an
 export type ViewKey = string;
 export const HOST_VIEW: ViewKey = "host";
 
+/*
+ * The public part is synced at every patch that follows a change, in every room: what an event
+ * left alone (a row, a feed entry, the board's extras) is recognised by the identity of what it
+ * was written from — the rules memoise their faces on the state's records — and skipped.
+ */
+
 export function syncPublic(state: SessionState, session: Session, connected: ReadonlySet<string>, seq: number): void {
   const { lobby, game } = session;
   const board = boardView(game);
@@ -22,9 +28,7 @@ export function syncPublic(state: SessionState, session: Session, connected: Rea
   state.scenarioId = lobby.scenarioId;
   state.locked = lobby.locked;
   state.anonymousBoard = lobby.anonymousBoard;
-  const scrub = lobby.anonymousBoard && lobby.announcements.length > 0 ? nameScrubber(session) : undefined;
-  const announcements = scrub ? lobby.announcements.map((a) => ({ ...a, text: scrub(a.text) })) : lobby.announcements;
-  setIfChanged(state, "announcements", JSON.stringify(announcements));
+  setIfChanged(state, "announcements", announcementsJson(session));
   state.maxPlayers = lobby.maxPlayers;
   state.seq = seq;
   state.phase = game.phase;
@@ -34,7 +38,50 @@ export function syncPublic(state: SessionState, session: Session, connected: Rea
   state.pausedLeft = game.pausedLeft ?? 0;
   syncPlayers(state, session, board, connected);
   syncFeed(state, board);
-  setIfChanged(state, "board", JSON.stringify(boardExtras(board)));
+  setIfChanged(state, "board", boardExtrasJson(state, board));
+}
+
+/** The broadcasts as JSON: memoised on the list while nothing needs scrubbing (scrubbed ones depend on every nickname, and are rare). */
+const announcementsCache = new WeakMap<Session["lobby"]["announcements"], string>();
+
+function announcementsJson(session: Session): string {
+  const { lobby } = session;
+  if (lobby.anonymousBoard && lobby.announcements.length > 0) {
+    const scrub = nameScrubber(session);
+    return JSON.stringify(lobby.announcements.map((a) => ({ ...a, text: scrub(a.text) })));
+  }
+  return memoText(announcementsCache, lobby.announcements, () => JSON.stringify(lobby.announcements));
+}
+
+/** Each room's board extras as JSON, with the parts it was written from (the honour roll is a new list whenever a player changes). */
+const extrasWritten = new WeakMap<SessionState, { parts: ReturnType<typeof boardExtras>; json: string }>();
+
+function boardExtrasJson(state: SessionState, board: BoardView): string {
+  const parts = boardExtras(board);
+  const last = extrasWritten.get(state);
+  if (
+    last &&
+    last.parts.blacklist === parts.blacklist &&
+    last.parts.cards === parts.cards &&
+    last.parts.cameras === parts.cameras &&
+    last.parts.deedPoints === parts.deedPoints &&
+    sameList(last.parts.honourRoll, parts.honourRoll)
+  ) {
+    return last.json;
+  }
+  const json = JSON.stringify(parts);
+  extrasWritten.set(state, { parts, json });
+  return json;
+}
+
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+}
+
+function memoText<K extends object>(cache: WeakMap<K, string>, key: K, build: () => string): string {
+  let text = cache.get(key);
+  if (text === undefined) cache.set(key, (text = build()));
+  return text;
 }
 
 /** The public board's rarely changing parts. */
@@ -42,17 +89,34 @@ export function boardExtras(board: BoardView) {
   return { honourRoll: board.honourRoll, blacklist: board.blacklist, cards: board.cards, cameras: board.cameras, deedPoints: board.deedPoints };
 }
 
+/** The board's rows in order, and each seat's pseudonym: they change only when seats join, leave or are dealt in. */
+type Rows = { seats: readonly string[]; order: string[]; pseudonym: Map<string, number> };
+const rowsCache = new WeakMap<Session["lobby"], Rows>();
+
+function rowsOf(session: Session): Rows {
+  const { lobby, game } = session;
+  const hit = rowsCache.get(lobby);
+  if (hit && hit.seats === game.seats) return hit;
+  const order = [...activeSeats(lobby).map((s) => s.seatId), ...game.seats.filter((seat) => !lobby.seats[seat])];
+  const rows = { seats: game.seats, order, pseudonym: pseudonymIndex(session) };
+  rowsCache.set(lobby, rows);
+  return rows;
+}
+
+const bySeatCache = new WeakMap<readonly PublicPlayer[], Map<string, PublicPlayer>>();
+
+/** What a row was last written from: a row whose sources are all the same is not looked at again. */
+type RowSource = { pub: PublicPlayer | undefined; nickname: string; connected: boolean; bot: boolean; pseudonym: number };
+const rowSources = new WeakMap<PlayerState, RowSource>();
+
 function syncPlayers(state: SessionState, session: Session, board: BoardView, connected: ReadonlySet<string>): void {
   const { lobby, game } = session;
-  const shown = new Set<string>();
-  const publicBySeat = new Map(board.players.map((p) => [p.seat, p]));
-  const order = [...activeSeats(lobby).map((s) => s.seatId), ...game.seats.filter((seat) => !lobby.seats[seat])];
-  const pseudonym = pseudonymIndex(session);
-  for (const seatId of order) {
-    shown.add(seatId);
+  const rows = rowsOf(session);
+  let publicBySeat = bySeatCache.get(board.players);
+  if (!publicBySeat) bySeatCache.set(board.players, (publicBySeat = new Map(board.players.map((p) => [p.seat, p]))));
+  for (const seatId of rows.order) {
     const seat = lobby.seats[seatId];
     const player = game.players[seatId];
-    const pub = publicBySeat.get(seatId);
     let row = state.players.get(seatId);
     if (!row) {
       row = new PlayerState();
@@ -60,24 +124,43 @@ function syncPlayers(state: SessionState, session: Session, board: BoardView, co
       row.joinedAt = seat?.joinedAt ?? 0;
       state.players.set(seatId, row);
     }
-    assign(row, {
+    const source: RowSource = {
+      pub: publicBySeat.get(seatId),
       // anonymous: no nickname leaves the server; pages name the seat by its pseudonym
       nickname: lobby.anonymousBoard ? "" : (seat?.nickname ?? player?.nickname ?? ""),
       connected: player?.bot ? true : connected.has(seatId),
       bot: Boolean(player?.bot),
-      role: pub?.role ?? "",
-      location: pub?.location ?? "",
-      scored: pub?.scored ?? false,
-      scoreShown: pub?.score !== null && pub?.score !== undefined,
-      score: pub?.score ?? 0,
-      grade: pub?.grade ?? "",
-      blacklisted: pub?.blacklisted ?? false,
-      pseudonym: pseudonym.get(seatId) ?? pseudonym.size,
-    });
+      pseudonym: rows.pseudonym.get(seatId) ?? rows.pseudonym.size,
+    };
+    const last = rowSources.get(row);
+    if (last && last.pub === source.pub && last.nickname === source.nickname && last.connected === source.connected && last.bot === source.bot && last.pseudonym === source.pseudonym) continue;
+    rowSources.set(row, source);
+    writeRow(row, source);
   }
-  const gone = Array.from(state.players.keys()).filter((seatId) => !shown.has(seatId));
-  for (const seatId of gone) state.players.delete(seatId);
+  // every shown seat has its row now: any more rows are seats no longer shown
+  if (state.players.size > rows.order.length) {
+    const shown = new Set(rows.order);
+    const gone = Array.from(state.players.keys()).filter((seatId) => !shown.has(seatId));
+    for (const seatId of gone) state.players.delete(seatId);
+  }
 }
+
+function writeRow(row: PlayerState, { pub, nickname, connected, bot, pseudonym }: RowSource): void {
+  setIfChanged(row, "nickname", nickname);
+  setIfChanged(row, "connected", connected);
+  setIfChanged(row, "bot", bot);
+  setIfChanged(row, "role", pub?.role ?? "");
+  setIfChanged(row, "location", pub?.location ?? "");
+  setIfChanged(row, "scored", pub?.scored ?? false);
+  setIfChanged(row, "scoreShown", pub?.score !== null && pub?.score !== undefined);
+  setIfChanged(row, "score", pub?.score ?? 0);
+  setIfChanged(row, "grade", pub?.grade ?? "");
+  setIfChanged(row, "blacklisted", pub?.blacklisted ?? false);
+  setIfChanged(row, "pseudonym", pseudonym);
+}
+
+/** The published entry each feed row was last written from. */
+const feedSources = new WeakMap<FeedEntry, PublishedEntry>();
 
 function syncFeed(state: SessionState, board: BoardView): void {
   board.feed.forEach((entry, i) => {
@@ -86,6 +169,8 @@ function syncFeed(state: SessionState, board: BoardView): void {
       row = new FeedEntry();
       state.feed.push(row);
     }
+    if (feedSources.get(row) === entry) return;
+    feedSources.set(row, entry);
     assign(row, {
       id: entry.id,
       subject: entry.subject,
@@ -99,9 +184,16 @@ function syncFeed(state: SessionState, board: BoardView): void {
   while (state.feed.length > board.feed.length) state.feed.pop();
 }
 
-/** What the lobby adds to every view: hidden texts, seats that stepped out (see shared/rules `ViewLobby`). */
+/**
+ * What the lobby adds to every view: hidden texts, seats that stepped out (see shared/rules
+ * `ViewLobby`); memoised on the lobby (game events leave it alone), so its lists keep their identity.
+ */
+const viewLobbyCache = new WeakMap<Session["lobby"], ViewLobby>();
+
 function viewLobby(lobby: Session["lobby"]): ViewLobby {
-  return { hiddenTexts: lobby.hiddenTexts, steppedOut: activeSeats(lobby).filter((s) => s.steppedOut).map((s) => s.seatId) };
+  let hit = viewLobbyCache.get(lobby);
+  if (!hit) viewLobbyCache.set(lobby, (hit = { hiddenTexts: lobby.hiddenTexts, steppedOut: activeSeats(lobby).filter((s) => s.steppedOut).map((s) => s.seatId) }));
+  return hit;
 }
 
 /**
@@ -148,13 +240,18 @@ function jsonOf(value: unknown): string {
 
 /** What was last written for one section of a view: the value, and its elements or entries as written. */
 type Written = { value: unknown; kind: "whole" | "list" | "record"; elements: unknown[]; keys: string[] };
-const written = new WeakMap<PrivateView, Map<string, Written>>();
+/** Per view: its sections as last written, and its keys (a view's keys rarely change: not serialised again while they hold). */
+const written = new WeakMap<PrivateView, { keys: string[]; sections: Map<string, Written> }>();
 
 function writeView(view: PrivateView, value: Record<string, unknown>): void {
-  let sections = written.get(view);
-  if (!sections) written.set(view, (sections = new Map()));
+  let was = written.get(view);
+  if (!was) written.set(view, (was = { keys: [], sections: new Map() }));
+  const sections = was.sections;
   const keys = Object.keys(value).filter((key) => value[key] !== undefined);
-  setEntry(view.parts, KEYS_PART, JSON.stringify(keys));
+  if (!view.parts.has(KEYS_PART) || !sameList(was.keys, keys)) {
+    setEntry(view.parts, KEYS_PART, JSON.stringify(keys));
+    was.keys = keys;
+  }
   for (const key of keys) {
     const v = value[key];
     const before = sections.get(key);

@@ -310,7 +310,14 @@ function requestsByWitness(s: GameState): Record<SeatId, StatementRequest[]> {
   return index;
 }
 
+/** A player's public face, memoised on the player record (and the rulebook, which says whether scores show). */
+const publicFaceCache = new WeakMap<Player, { scenario: GameState["scenario"]; face: PublicPlayer }>();
+
 function publicPlayer(s: GameState, p: Player): PublicPlayer {
+  return memo(publicFaceCache, p, () => ({ scenario: s.scenario, face: publicFace(s, p) }), (hit) => hit.scenario === s.scenario).face;
+}
+
+function publicFace(s: GameState, p: Player): PublicPlayer {
   const shown = p.scored && s.scenario.scoring.mode === "points";
   return {
     seat: p.seat,
@@ -347,13 +354,23 @@ function publicPlayers(s: GameState): { players: PublicPlayer[]; honourRoll: Sea
   return value;
 }
 
+/** The board's rarely changing parts, memoised on what each comes from, so they keep their identity while it holds. */
+const activeListingsCache = new WeakMap<GameState["blacklist"], BoardView["blacklist"]>();
+const deedPointsCache = new WeakMap<GameState["scenario"], Record<string, number>>();
+
+function deedPointsOf(s: GameState): Record<string, number> {
+  return memo(deedPointsCache, s.scenario, () => {
+    const deedPoints: Record<string, number> = {};
+    for (const d of s.scenario.deeds) deedPoints[d.id] = d.points;
+    return deedPoints;
+  });
+}
+
 export function boardView(s: GameState): BoardView {
   const cached = boardCache.get(s);
   if (cached) return cached;
   const { players, honourRoll } = publicPlayers(s);
   const feed = journalIndex(s).feed;
-  const deedPoints: Record<string, number> = {};
-  for (const d of s.scenario.deeds) deedPoints[d.id] = d.points;
   const view: BoardView = {
     kind: "board",
     phase: s.phase,
@@ -364,10 +381,10 @@ export function boardView(s: GameState): BoardView {
     players,
     feed,
     honourRoll,
-    blacklist: s.blacklist.filter((r) => r.active).map((r) => ({ seat: r.seat, day: r.day })),
-    cards: s.cards.slice(),
-    cameras: s.cameras.slice(),
-    deedPoints,
+    blacklist: memo(activeListingsCache, s.blacklist, () => s.blacklist.filter((r) => r.active).map((r) => ({ seat: r.seat, day: r.day }))),
+    cards: copyOf(s.cards),
+    cameras: copyOf(s.cameras),
+    deedPoints: deedPointsOf(s),
   };
   boardCache.set(s, view);
   return view;
@@ -381,17 +398,34 @@ function loanSummary(l: GameState["loans"][string]): LoanSummary {
   return { id: l.id, borrower: l.borrower, cosigners: l.cosigners.slice(), amount: l.amount, repay: l.repay, status: l.status, dueDay: l.dueDay };
 }
 
+/**
+ * One's own record, memoised on the player record. Its lists are copies (views never hand out the
+ * state's own arrays), memoised on the list they copy: a list an event left alone keeps its
+ * identity from view to view, so the room does not serialise it again.
+ */
+const ownCache = new WeakMap<Player, OwnPlayer>();
+const listCopies = new WeakMap<readonly unknown[], unknown[]>();
+const recordCopies = new WeakMap<object, object>();
+
+function copyOf<T>(list: readonly T[]): T[] {
+  return memo(listCopies, list, () => list.slice()) as T[];
+}
+
+function recordCopyOf<T extends object>(record: T): T {
+  return memo(recordCopies, record, () => ({ ...record })) as T;
+}
+
 function ownPlayer(p: Player): OwnPlayer {
-  return {
+  return memo(ownCache, p, () => ({
     ...p,
-    perks: p.perks.slice(),
-    restrictions: p.restrictions.slice(),
-    items: p.items.slice(),
-    itemDays: { ...p.itemDays },
-    goals: p.goals.slice(),
-    offers: p.offers.slice(),
-    doneToday: p.doneToday.slice(),
-  };
+    perks: copyOf(p.perks),
+    restrictions: copyOf(p.restrictions),
+    items: copyOf(p.items),
+    itemDays: recordCopyOf(p.itemDays),
+    goals: copyOf(p.goals),
+    offers: copyOf(p.offers),
+    doneToday: copyOf(p.doneToday),
+  }));
 }
 
 function residentView(s: GameState, p: Player): ResidentView {
