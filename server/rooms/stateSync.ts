@@ -124,16 +124,15 @@ function syncPlayers(state: SessionState, session: Session, board: BoardView, co
       row.joinedAt = seat?.joinedAt ?? 0;
       state.players.set(seatId, row);
     }
-    const source: RowSource = {
-      pub: publicBySeat.get(seatId),
-      // anonymous: no nickname leaves the server; pages name the seat by its pseudonym
-      nickname: lobby.anonymousBoard ? "" : (seat?.nickname ?? player?.nickname ?? ""),
-      connected: player?.bot ? true : connected.has(seatId),
-      bot: Boolean(player?.bot),
-      pseudonym: rows.pseudonym.get(seatId) ?? rows.pseudonym.size,
-    };
+    const pub = publicBySeat.get(seatId);
+    // anonymous: no nickname leaves the server; pages name the seat by its pseudonym
+    const nickname = lobby.anonymousBoard ? "" : (seat?.nickname ?? player?.nickname ?? "");
+    const bot = Boolean(player?.bot);
+    const isConnected = bot ? true : connected.has(seatId);
+    const pseudonym = rows.pseudonym.get(seatId) ?? rows.pseudonym.size;
     const last = rowSources.get(row);
-    if (last && last.pub === source.pub && last.nickname === source.nickname && last.connected === source.connected && last.bot === source.bot && last.pseudonym === source.pseudonym) continue;
+    if (last && last.pub === pub && last.nickname === nickname && last.connected === isConnected && last.bot === bot && last.pseudonym === pseudonym) continue;
+    const source: RowSource = { pub, nickname, connected: isConnected, bot, pseudonym };
     rowSources.set(row, source);
     writeRow(row, source);
   }
@@ -277,27 +276,54 @@ function writeView(view: PrivateView, value: Record<string, unknown>): void {
   }
 }
 
+/*
+ * A list or record is compared element by element with what was written last, and its memory of
+ * that is updated in place (these run for every changed section at every patch).
+ */
 function writeList(view: PrivateView, key: string, list: readonly unknown[], before: Written | undefined): Written {
-  const was = before?.kind === "list" ? before.elements : [];
-  if (before && before.kind !== "list") dropItems(view, key, before, 0);
-  for (let i = 0; i < list.length; i++) if (i >= was.length || was[i] !== list[i]) setEntry(view.items, listItemKey(key, i), jsonOf(list[i]));
-  if (before?.kind === "list") dropItems(view, key, before, list.length);
+  const reuse = before?.kind === "list";
+  if (before && !reuse) dropItems(view, key, before, 0);
+  const was = reuse ? before.elements : [];
+  for (let i = 0; i < list.length; i++) {
+    if (i < was.length && was[i] === list[i]) continue;
+    setEntry(view.items, listItemKey(key, i), jsonOf(list[i]));
+    was[i] = list[i];
+  }
+  if (reuse) dropItems(view, key, before, list.length);
+  was.length = list.length;
   setEntry(view.parts, key, `#${list.length}`);
-  return { value: list, kind: "list", elements: list.slice(), keys: [] };
+  if (reuse) {
+    before.value = list;
+    return before;
+  }
+  return { value: list, kind: "list", elements: was, keys: [] };
 }
 
 function writeRecord(view: PrivateView, key: string, record: Record<string, unknown>, before: Written | undefined): Written {
-  const was = before?.kind === "record" ? before : { elements: [] as unknown[], keys: [] as string[] };
-  if (before && before.kind !== "record") dropItems(view, key, before, 0);
-  // as JSON would: a field that is undefined is left out
-  const keys = Object.keys(record).filter((k) => record[k] !== undefined);
-  const elements = keys.map((k) => record[k]);
-  for (let i = 0; i < keys.length; i++) {
-    if (was.keys[i] === keys[i] && was.elements[i] === elements[i]) continue;
-    setEntry(view.items, recordItemKey(key, i), `${JSON.stringify(keys[i])},${jsonOf(elements[i])}`);
+  const reuse = before?.kind === "record";
+  if (before && !reuse) dropItems(view, key, before, 0);
+  const keys = reuse ? before.keys : [];
+  const elements = reuse ? before.elements : [];
+  let count = 0;
+  for (const k of Object.keys(record)) {
+    const v = record[k];
+    // as JSON would: a field that is undefined is left out
+    if (v === undefined) continue;
+    if (keys[count] !== k || elements[count] !== v || count >= elements.length) {
+      setEntry(view.items, recordItemKey(key, count), `${JSON.stringify(k)},${jsonOf(v)}`);
+      keys[count] = k;
+      elements[count] = v;
+    }
+    count++;
   }
-  if (before?.kind === "record") dropItems(view, key, before, keys.length);
-  setEntry(view.parts, key, `%${keys.length}`);
+  if (reuse) dropItems(view, key, before, count);
+  keys.length = count;
+  elements.length = count;
+  setEntry(view.parts, key, `%${count}`);
+  if (reuse) {
+    before.value = record;
+    return before;
+  }
   return { value: record, kind: "record", elements, keys };
 }
 

@@ -310,11 +310,19 @@ function requestsByWitness(s: GameState): Record<SeatId, StatementRequest[]> {
   return index;
 }
 
-/** A player's public face, memoised on the player record (and the rulebook, which says whether scores show). */
-const publicFaceCache = new WeakMap<Player, { scenario: GameState["scenario"]; face: PublicPlayer }>();
+/**
+ * A player's public face and whether they are on the honour roll, memoised on the player record
+ * (and the rulebook, which says whether scores show and which grades make the roll).
+ */
+const publicFaceCache = new WeakMap<Player, { scenario: GameState["scenario"]; face: PublicPlayer; honour: boolean }>();
 
-function publicPlayer(s: GameState, p: Player): PublicPlayer {
-  return memo(publicFaceCache, p, () => ({ scenario: s.scenario, face: publicFace(s, p) }), (hit) => hit.scenario === s.scenario).face;
+function publicSide(s: GameState, p: Player): { face: PublicPlayer; honour: boolean } {
+  return memo(
+    publicFaceCache,
+    p,
+    () => ({ scenario: s.scenario, face: publicFace(s, p), honour: p.scored && Boolean(s.scenario.grades.find((g) => g.id === p.grade)?.honourRoll) }),
+    (hit) => hit.scenario === s.scenario,
+  );
 }
 
 function publicFace(s: GameState, p: Player): PublicPlayer {
@@ -346,8 +354,9 @@ function publicPlayers(s: GameState): { players: PublicPlayer[]; honourRoll: Sea
   for (const seat of s.seats) {
     const p = s.players[seat];
     if (!p) continue;
-    players.push(publicPlayer(s, p));
-    if (p.scored && s.scenario.grades.find((g) => g.id === p.grade)?.honourRoll) honourRoll.push(seat);
+    const { face, honour } = publicSide(s, p);
+    players.push(face);
+    if (honour) honourRoll.push(seat);
   }
   const value = { seats: s.seats, players, honourRoll };
   publicCache.set(s.players, value);
