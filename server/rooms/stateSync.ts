@@ -107,40 +107,49 @@ const bySeatCache = new WeakMap<readonly PublicPlayer[], Map<string, PublicPlaye
 
 /** What a row was last written from: a row whose sources are all the same is not looked at again. */
 type RowSource = { pub: PublicPlayer | undefined; nickname: string; connected: boolean; bot: boolean; pseudonym: number };
-const rowSources = new WeakMap<PlayerState, RowSource>();
+/** Each room's board rows by seat, with their sources (so an unchanged row costs no lookup in the synced map). */
+const writtenRows = new WeakMap<SessionState, Map<string, { row: PlayerState; source: RowSource | undefined }>>();
 
 function syncPlayers(state: SessionState, session: Session, board: BoardView, connected: ReadonlySet<string>): void {
   const { lobby, game } = session;
   const rows = rowsOf(session);
   let publicBySeat = bySeatCache.get(board.players);
   if (!publicBySeat) bySeatCache.set(board.players, (publicBySeat = new Map(board.players.map((p) => [p.seat, p]))));
+  let written = writtenRows.get(state);
+  if (!written) writtenRows.set(state, (written = new Map()));
   for (const seatId of rows.order) {
     const seat = lobby.seats[seatId];
     const player = game.players[seatId];
-    let row = state.players.get(seatId);
-    if (!row) {
-      row = new PlayerState();
-      row.seatId = seatId;
-      row.joinedAt = seat?.joinedAt ?? 0;
-      state.players.set(seatId, row);
-    }
     const pub = publicBySeat.get(seatId);
     // anonymous: no nickname leaves the server; pages name the seat by its pseudonym
     const nickname = lobby.anonymousBoard ? "" : (seat?.nickname ?? player?.nickname ?? "");
     const bot = Boolean(player?.bot);
     const isConnected = bot ? true : connected.has(seatId);
     const pseudonym = rows.pseudonym.get(seatId) ?? rows.pseudonym.size;
-    const last = rowSources.get(row);
+    let entry = written.get(seatId);
+    const last = entry?.source;
     if (last && last.pub === pub && last.nickname === nickname && last.connected === isConnected && last.bot === bot && last.pseudonym === pseudonym) continue;
-    const source: RowSource = { pub, nickname, connected: isConnected, bot, pseudonym };
-    rowSources.set(row, source);
-    writeRow(row, source);
+    if (!entry) {
+      let row = state.players.get(seatId);
+      if (!row) {
+        row = new PlayerState();
+        row.seatId = seatId;
+        row.joinedAt = seat?.joinedAt ?? 0;
+        state.players.set(seatId, row);
+      }
+      written.set(seatId, (entry = { row, source: undefined }));
+    }
+    entry.source = { pub, nickname, connected: isConnected, bot, pseudonym };
+    writeRow(entry.row, entry.source);
   }
   // every shown seat has its row now: any more rows are seats no longer shown
   if (state.players.size > rows.order.length) {
     const shown = new Set(rows.order);
     const gone = Array.from(state.players.keys()).filter((seatId) => !shown.has(seatId));
-    for (const seatId of gone) state.players.delete(seatId);
+    for (const seatId of gone) {
+      state.players.delete(seatId);
+      written.delete(seatId);
+    }
   }
 }
 

@@ -317,12 +317,12 @@ function requestsByWitness(s: GameState): Record<SeatId, StatementRequest[]> {
 const publicFaceCache = new WeakMap<Player, { scenario: GameState["scenario"]; face: PublicPlayer; honour: boolean }>();
 
 function publicSide(s: GameState, p: Player): { face: PublicPlayer; honour: boolean } {
-  return memo(
-    publicFaceCache,
-    p,
-    () => ({ scenario: s.scenario, face: publicFace(s, p), honour: p.scored && Boolean(s.scenario.grades.find((g) => g.id === p.grade)?.honourRoll) }),
-    (hit) => hit.scenario === s.scenario,
-  );
+  // looked up for every player whenever one changes: no closures on the way to a hit
+  const hit = publicFaceCache.get(p);
+  if (hit && hit.scenario === s.scenario) return hit;
+  const side = { scenario: s.scenario, face: publicFace(s, p), honour: p.scored && Boolean(s.scenario.grades.find((g) => g.id === p.grade)?.honourRoll) };
+  publicFaceCache.set(p, side);
+  return side;
 }
 
 function publicFace(s: GameState, p: Player): PublicPlayer {
