@@ -5,7 +5,7 @@
  * live in shared/ (lobby, rules, session); this file only connects them to sockets and time.
  */
 import { randomInt } from "node:crypto";
-import { CloseCode, Room, RoomInternalState, type AuthContext, type Client } from "@colyseus/core";
+import { CloseCode, Room, RoomInternalState, SchemaSerializer, type AuthContext, type Client, type Serializer } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { COMMAND, CloseReason, Notice, type CommandReply, type Farewell, type Welcome } from "../../shared/protocol/index.ts";
 import type { Reason } from "../../shared/reasons.ts";
@@ -17,6 +17,7 @@ import { admit, refuse, type Admitted } from "./admission.ts";
 import { SessionState } from "./sessionState.ts";
 import { HOST_VIEW, rulebookJson, syncPrivate, syncPublic } from "./stateSync.ts";
 import { roomServices } from "./services.ts";
+import { SharedPatchSerializer } from "./sharedPatches.ts";
 import type { AppendExtras, SessionRecord } from "../store/store.ts";
 import { RecentReplies } from "./recentReplies.ts";
 import { newSeatId } from "../tokens.ts";
@@ -84,7 +85,26 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     this.onBeforePatch();
     this.onMessage(COMMAND, (client, payload) => this.fromClient(client, payload));
     this.clock.setInterval(() => this.tick(), TICK_MS);
+    this.staggerPatches();
     this.services.log.info({ code: record.code, events: stored.length, phase: this.session.game.phase }, "session room open");
+  }
+
+  /**
+   * Rooms opened together (a workshop's classes created one after another) would send their
+   * patches in the same instant of every interval, one after another in one turn of the event
+   * loop, delaying everything behind them: each room's patches start at a random point of the
+   * interval instead, so the rooms' patches spread over it. The rate is unchanged.
+   */
+  private staggerPatches(): void {
+    const rate = this.patchRate;
+    if (!rate) return;
+    this.patchRate = null;
+    this.clock.setTimeout(() => (this.patchRate = rate), randomInt(rate));
+  }
+
+  /** Colyseus picks the schema serializer when the state is set: ours sends shared patches where a private view adds nothing (sharedPatches.ts). */
+  override setSerializer(serializer: Serializer<SessionState>): void {
+    super.setSerializer(serializer instanceof SchemaSerializer ? new SharedPatchSerializer<SessionState>() : serializer);
   }
 
   /**

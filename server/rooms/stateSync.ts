@@ -4,7 +4,7 @@
  * receives is exactly what `viewFor` says that seat may know — never more.
  */
 import { activeSeats } from "../../shared/lobby/lobby.ts";
-import { boardView, viewFor, type BoardView, type GameState, type ViewLobby } from "../../shared/rules/index.ts";
+import { boardView, viewFor, type BoardView, type GameState, type PublicPlayer, type PublishedEntry, type ViewLobby } from "../../shared/rules/index.ts";
 import type { Session } from "../../shared/session/index.ts";
 import { endingFor } from "../../shared/debrief/ending.ts";
 import { FeedEntry, PlayerState, PrivateView, type SessionState } from "./sessionState.ts";
@@ -15,6 +15,12 @@ import { anonymiseSeatView, hostNames, nameScrubber, pseudonymIndex } from "./an
 export type ViewKey = string;
 export const HOST_VIEW: ViewKey = "host";
 
+/*
+ * The public part is synced at every patch that follows a change, in every room: what an event
+ * left alone (a row, a feed entry, the board's extras) is recognised by the identity of what it
+ * was written from — the rules memoise their faces on the state's records — and skipped.
+ */
+
 export function syncPublic(state: SessionState, session: Session, connected: ReadonlySet<string>, seq: number): void {
   const { lobby, game } = session;
   const board = boardView(game);
@@ -22,9 +28,7 @@ export function syncPublic(state: SessionState, session: Session, connected: Rea
   state.scenarioId = lobby.scenarioId;
   state.locked = lobby.locked;
   state.anonymousBoard = lobby.anonymousBoard;
-  const scrub = lobby.anonymousBoard && lobby.announcements.length > 0 ? nameScrubber(session) : undefined;
-  const announcements = scrub ? lobby.announcements.map((a) => ({ ...a, text: scrub(a.text) })) : lobby.announcements;
-  setIfChanged(state, "announcements", JSON.stringify(announcements));
+  setIfChanged(state, "announcements", announcementsJson(session));
   state.maxPlayers = lobby.maxPlayers;
   state.seq = seq;
   state.phase = game.phase;
@@ -34,7 +38,50 @@ export function syncPublic(state: SessionState, session: Session, connected: Rea
   state.pausedLeft = game.pausedLeft ?? 0;
   syncPlayers(state, session, board, connected);
   syncFeed(state, board);
-  setIfChanged(state, "board", JSON.stringify(boardExtras(board)));
+  setIfChanged(state, "board", boardExtrasJson(state, board));
+}
+
+/** The broadcasts as JSON: memoised on the list while nothing needs scrubbing (scrubbed ones depend on every nickname, and are rare). */
+const announcementsCache = new WeakMap<Session["lobby"]["announcements"], string>();
+
+function announcementsJson(session: Session): string {
+  const { lobby } = session;
+  if (lobby.anonymousBoard && lobby.announcements.length > 0) {
+    const scrub = nameScrubber(session);
+    return JSON.stringify(lobby.announcements.map((a) => ({ ...a, text: scrub(a.text) })));
+  }
+  return memoText(announcementsCache, lobby.announcements, () => JSON.stringify(lobby.announcements));
+}
+
+/** Each room's board extras as JSON, with the parts it was written from (the honour roll is a new list whenever a player changes). */
+const extrasWritten = new WeakMap<SessionState, { parts: ReturnType<typeof boardExtras>; json: string }>();
+
+function boardExtrasJson(state: SessionState, board: BoardView): string {
+  const parts = boardExtras(board);
+  const last = extrasWritten.get(state);
+  if (
+    last &&
+    last.parts.blacklist === parts.blacklist &&
+    last.parts.cards === parts.cards &&
+    last.parts.cameras === parts.cameras &&
+    last.parts.deedPoints === parts.deedPoints &&
+    sameList(last.parts.honourRoll, parts.honourRoll)
+  ) {
+    return last.json;
+  }
+  const json = JSON.stringify(parts);
+  extrasWritten.set(state, { parts, json });
+  return json;
+}
+
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+}
+
+function memoText<K extends object>(cache: WeakMap<K, string>, key: K, build: () => string): string {
+  let text = cache.get(key);
+  if (text === undefined) cache.set(key, (text = build()));
+  return text;
 }
 
 /** The public board's rarely changing parts. */
@@ -42,42 +89,86 @@ export function boardExtras(board: BoardView) {
   return { honourRoll: board.honourRoll, blacklist: board.blacklist, cards: board.cards, cameras: board.cameras, deedPoints: board.deedPoints };
 }
 
+/** The board's rows in order, and each seat's pseudonym: they change only when seats join, leave or are dealt in. */
+type Rows = { seats: readonly string[]; order: string[]; pseudonym: Map<string, number> };
+const rowsCache = new WeakMap<Session["lobby"], Rows>();
+
+function rowsOf(session: Session): Rows {
+  const { lobby, game } = session;
+  const hit = rowsCache.get(lobby);
+  if (hit && hit.seats === game.seats) return hit;
+  const order = [...activeSeats(lobby).map((s) => s.seatId), ...game.seats.filter((seat) => !lobby.seats[seat])];
+  const rows = { seats: game.seats, order, pseudonym: pseudonymIndex(session) };
+  rowsCache.set(lobby, rows);
+  return rows;
+}
+
+const bySeatCache = new WeakMap<readonly PublicPlayer[], Map<string, PublicPlayer>>();
+
+/** What a row was last written from: a row whose sources are all the same is not looked at again. */
+type RowSource = { pub: PublicPlayer | undefined; nickname: string; connected: boolean; bot: boolean; pseudonym: number };
+/** Each room's board rows by seat, with their sources (so an unchanged row costs no lookup in the synced map). */
+const writtenRows = new WeakMap<SessionState, Map<string, { row: PlayerState; source: RowSource | undefined }>>();
+
 function syncPlayers(state: SessionState, session: Session, board: BoardView, connected: ReadonlySet<string>): void {
   const { lobby, game } = session;
-  const shown = new Set<string>();
-  const publicBySeat = new Map(board.players.map((p) => [p.seat, p]));
-  const order = [...activeSeats(lobby).map((s) => s.seatId), ...game.seats.filter((seat) => !lobby.seats[seat])];
-  const pseudonym = pseudonymIndex(session);
-  for (const seatId of order) {
-    shown.add(seatId);
+  const rows = rowsOf(session);
+  let publicBySeat = bySeatCache.get(board.players);
+  if (!publicBySeat) bySeatCache.set(board.players, (publicBySeat = new Map(board.players.map((p) => [p.seat, p]))));
+  let written = writtenRows.get(state);
+  if (!written) writtenRows.set(state, (written = new Map()));
+  for (const seatId of rows.order) {
     const seat = lobby.seats[seatId];
     const player = game.players[seatId];
     const pub = publicBySeat.get(seatId);
-    let row = state.players.get(seatId);
-    if (!row) {
-      row = new PlayerState();
-      row.seatId = seatId;
-      row.joinedAt = seat?.joinedAt ?? 0;
-      state.players.set(seatId, row);
+    // anonymous: no nickname leaves the server; pages name the seat by its pseudonym
+    const nickname = lobby.anonymousBoard ? "" : (seat?.nickname ?? player?.nickname ?? "");
+    const bot = Boolean(player?.bot);
+    const isConnected = bot ? true : connected.has(seatId);
+    const pseudonym = rows.pseudonym.get(seatId) ?? rows.pseudonym.size;
+    let entry = written.get(seatId);
+    const last = entry?.source;
+    if (last && last.pub === pub && last.nickname === nickname && last.connected === isConnected && last.bot === bot && last.pseudonym === pseudonym) continue;
+    if (!entry) {
+      let row = state.players.get(seatId);
+      if (!row) {
+        row = new PlayerState();
+        row.seatId = seatId;
+        row.joinedAt = seat?.joinedAt ?? 0;
+        state.players.set(seatId, row);
+      }
+      written.set(seatId, (entry = { row, source: undefined }));
     }
-    assign(row, {
-      // anonymous: no nickname leaves the server; pages name the seat by its pseudonym
-      nickname: lobby.anonymousBoard ? "" : (seat?.nickname ?? player?.nickname ?? ""),
-      connected: player?.bot ? true : connected.has(seatId),
-      bot: Boolean(player?.bot),
-      role: pub?.role ?? "",
-      location: pub?.location ?? "",
-      scored: pub?.scored ?? false,
-      scoreShown: pub?.score !== null && pub?.score !== undefined,
-      score: pub?.score ?? 0,
-      grade: pub?.grade ?? "",
-      blacklisted: pub?.blacklisted ?? false,
-      pseudonym: pseudonym.get(seatId) ?? pseudonym.size,
-    });
+    entry.source = { pub, nickname, connected: isConnected, bot, pseudonym };
+    writeRow(entry.row, entry.source);
   }
-  const gone = Array.from(state.players.keys()).filter((seatId) => !shown.has(seatId));
-  for (const seatId of gone) state.players.delete(seatId);
+  // every shown seat has its row now: any more rows are seats no longer shown
+  if (state.players.size > rows.order.length) {
+    const shown = new Set(rows.order);
+    const gone = Array.from(state.players.keys()).filter((seatId) => !shown.has(seatId));
+    for (const seatId of gone) {
+      state.players.delete(seatId);
+      written.delete(seatId);
+    }
+  }
 }
+
+function writeRow(row: PlayerState, { pub, nickname, connected, bot, pseudonym }: RowSource): void {
+  setIfChanged(row, "nickname", nickname);
+  setIfChanged(row, "connected", connected);
+  setIfChanged(row, "bot", bot);
+  setIfChanged(row, "role", pub?.role ?? "");
+  setIfChanged(row, "location", pub?.location ?? "");
+  setIfChanged(row, "scored", pub?.scored ?? false);
+  setIfChanged(row, "scoreShown", pub?.score !== null && pub?.score !== undefined);
+  setIfChanged(row, "score", pub?.score ?? 0);
+  setIfChanged(row, "grade", pub?.grade ?? "");
+  setIfChanged(row, "blacklisted", pub?.blacklisted ?? false);
+  setIfChanged(row, "pseudonym", pseudonym);
+}
+
+/** The published entry each feed row was last written from. */
+const feedSources = new WeakMap<FeedEntry, PublishedEntry>();
 
 function syncFeed(state: SessionState, board: BoardView): void {
   board.feed.forEach((entry, i) => {
@@ -86,6 +177,8 @@ function syncFeed(state: SessionState, board: BoardView): void {
       row = new FeedEntry();
       state.feed.push(row);
     }
+    if (feedSources.get(row) === entry) return;
+    feedSources.set(row, entry);
     assign(row, {
       id: entry.id,
       subject: entry.subject,
@@ -99,9 +192,16 @@ function syncFeed(state: SessionState, board: BoardView): void {
   while (state.feed.length > board.feed.length) state.feed.pop();
 }
 
-/** What the lobby adds to every view: hidden texts, seats that stepped out (see shared/rules `ViewLobby`). */
+/**
+ * What the lobby adds to every view: hidden texts, seats that stepped out (see shared/rules
+ * `ViewLobby`); memoised on the lobby (game events leave it alone), so its lists keep their identity.
+ */
+const viewLobbyCache = new WeakMap<Session["lobby"], ViewLobby>();
+
 function viewLobby(lobby: Session["lobby"]): ViewLobby {
-  return { hiddenTexts: lobby.hiddenTexts, steppedOut: activeSeats(lobby).filter((s) => s.steppedOut).map((s) => s.seatId) };
+  let hit = viewLobbyCache.get(lobby);
+  if (!hit) viewLobbyCache.set(lobby, (hit = { hiddenTexts: lobby.hiddenTexts, steppedOut: activeSeats(lobby).filter((s) => s.steppedOut).map((s) => s.seatId) }));
+  return hit;
 }
 
 /**
@@ -148,13 +248,18 @@ function jsonOf(value: unknown): string {
 
 /** What was last written for one section of a view: the value, and its elements or entries as written. */
 type Written = { value: unknown; kind: "whole" | "list" | "record"; elements: unknown[]; keys: string[] };
-const written = new WeakMap<PrivateView, Map<string, Written>>();
+/** Per view: its sections as last written, and its keys (a view's keys rarely change: not serialised again while they hold). */
+const written = new WeakMap<PrivateView, { keys: string[]; sections: Map<string, Written> }>();
 
 function writeView(view: PrivateView, value: Record<string, unknown>): void {
-  let sections = written.get(view);
-  if (!sections) written.set(view, (sections = new Map()));
+  let was = written.get(view);
+  if (!was) written.set(view, (was = { keys: [], sections: new Map() }));
+  const sections = was.sections;
   const keys = Object.keys(value).filter((key) => value[key] !== undefined);
-  setEntry(view.parts, KEYS_PART, JSON.stringify(keys));
+  if (!view.parts.has(KEYS_PART) || !sameList(was.keys, keys)) {
+    setEntry(view.parts, KEYS_PART, JSON.stringify(keys));
+    was.keys = keys;
+  }
   for (const key of keys) {
     const v = value[key];
     const before = sections.get(key);
@@ -180,27 +285,54 @@ function writeView(view: PrivateView, value: Record<string, unknown>): void {
   }
 }
 
+/*
+ * A list or record is compared element by element with what was written last, and its memory of
+ * that is updated in place (these run for every changed section at every patch).
+ */
 function writeList(view: PrivateView, key: string, list: readonly unknown[], before: Written | undefined): Written {
-  const was = before?.kind === "list" ? before.elements : [];
-  if (before && before.kind !== "list") dropItems(view, key, before, 0);
-  for (let i = 0; i < list.length; i++) if (i >= was.length || was[i] !== list[i]) setEntry(view.items, listItemKey(key, i), jsonOf(list[i]));
-  if (before?.kind === "list") dropItems(view, key, before, list.length);
+  const reuse = before?.kind === "list";
+  if (before && !reuse) dropItems(view, key, before, 0);
+  const was = reuse ? before.elements : [];
+  for (let i = 0; i < list.length; i++) {
+    if (i < was.length && was[i] === list[i]) continue;
+    setEntry(view.items, listItemKey(key, i), jsonOf(list[i]));
+    was[i] = list[i];
+  }
+  if (reuse) dropItems(view, key, before, list.length);
+  was.length = list.length;
   setEntry(view.parts, key, `#${list.length}`);
-  return { value: list, kind: "list", elements: list.slice(), keys: [] };
+  if (reuse) {
+    before.value = list;
+    return before;
+  }
+  return { value: list, kind: "list", elements: was, keys: [] };
 }
 
 function writeRecord(view: PrivateView, key: string, record: Record<string, unknown>, before: Written | undefined): Written {
-  const was = before?.kind === "record" ? before : { elements: [] as unknown[], keys: [] as string[] };
-  if (before && before.kind !== "record") dropItems(view, key, before, 0);
-  // as JSON would: a field that is undefined is left out
-  const keys = Object.keys(record).filter((k) => record[k] !== undefined);
-  const elements = keys.map((k) => record[k]);
-  for (let i = 0; i < keys.length; i++) {
-    if (was.keys[i] === keys[i] && was.elements[i] === elements[i]) continue;
-    setEntry(view.items, recordItemKey(key, i), `${JSON.stringify(keys[i])},${jsonOf(elements[i])}`);
+  const reuse = before?.kind === "record";
+  if (before && !reuse) dropItems(view, key, before, 0);
+  const keys = reuse ? before.keys : [];
+  const elements = reuse ? before.elements : [];
+  let count = 0;
+  for (const k of Object.keys(record)) {
+    const v = record[k];
+    // as JSON would: a field that is undefined is left out
+    if (v === undefined) continue;
+    if (keys[count] !== k || elements[count] !== v || count >= elements.length) {
+      setEntry(view.items, recordItemKey(key, count), `${JSON.stringify(k)},${jsonOf(v)}`);
+      keys[count] = k;
+      elements[count] = v;
+    }
+    count++;
   }
-  if (before?.kind === "record") dropItems(view, key, before, keys.length);
-  setEntry(view.parts, key, `%${keys.length}`);
+  if (reuse) dropItems(view, key, before, count);
+  keys.length = count;
+  elements.length = count;
+  setEntry(view.parts, key, `%${count}`);
+  if (reuse) {
+    before.value = record;
+    return before;
+  }
   return { value: record, kind: "record", elements, keys };
 }
 

@@ -12,6 +12,7 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { AppendExtras, SessionRecord, Store, StoredEvent } from "./store.ts";
+import { startCheckpointer } from "./checkpointer.ts";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -101,8 +102,19 @@ function openWritable(file: string, durability: Durability): Database.Database {
   }
 }
 
+/** SQLite's own threshold (pages in the WAL) for a checkpoint in the committing connection. */
+const AUTOCHECKPOINT_PAGES = 1000;
+
 export function openSqliteStore(file: string, durability: Durability = "process"): Store {
   const db = openWritable(file, durability);
+  // a file's checkpoints run on a worker (checkpointer.ts); should it stop, this connection takes them back
+  const checkpointer =
+    file === ":memory:"
+      ? undefined
+      : startCheckpointer(file, durability === "machine" ? "FULL" : "NORMAL", () => {
+          if (db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+        });
+  if (checkpointer) db.pragma("wal_autocheckpoint = 0");
 
   const insertSession = db.prepare(
     "INSERT INTO sessions (id, code, scenario_id, host_token_hash, created_at, expires_at) VALUES (@id, @code, @scenarioId, @hostTokenHash, @createdAt, @expiresAt)",
@@ -168,6 +180,9 @@ export function openSqliteStore(file: string, durability: Durability = "process"
       if (deleted > 0) forgetOldPages();
       return deleted;
     },
-    close: () => db.close(),
+    close: () => {
+      checkpointer?.stop();
+      db.close();
+    },
   };
 }

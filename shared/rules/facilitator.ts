@@ -142,11 +142,24 @@ function occurrences(s: GameState, entries: Record<string, FacilitatorEntry>): R
   const recordedIn: Record<string, string[]> = {};
   for (const e of Object.values(entries)) if (e.truthOf) (recordedIn[e.truthOf] ??= []).push(e.id);
   const faces: Record<string, FacilitatorOccurrence> = {};
-  for (const o of Object.values(s.occurrences)) {
-    faces[o.id] = { id: o.id, actor: o.actor, deed: o.deed, location: o.location, day: o.day, at: o.at, witnesses: o.witnesses.slice(), camera: o.camera, recordedIn: recordedIn[o.id] ?? [] };
-  }
+  for (const o of Object.values(s.occurrences)) faces[o.id] = occurrenceFace(o, recordedIn[o.id] ?? []);
   occurrencesCache.set(s.journal, { occurrences: s.occurrences, faces });
   return faces;
+}
+
+/** An occurrence's face, the same object while the occurrence and the entries it made true are (most events add neither). */
+const occurrenceFaceCache = new WeakMap<Occurrence, FacilitatorOccurrence>();
+
+function occurrenceFace(o: Occurrence, recordedIn: string[]): FacilitatorOccurrence {
+  const hit = occurrenceFaceCache.get(o);
+  if (hit && sameList(hit.recordedIn, recordedIn)) return hit;
+  const face = { id: o.id, actor: o.actor, deed: o.deed, location: o.location, day: o.day, at: o.at, witnesses: o.witnesses.slice(), camera: o.camera, recordedIn };
+  occurrenceFaceCache.set(o, face);
+  return face;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function player(p: Player): FacilitatorPlayer {
@@ -181,12 +194,46 @@ function notes(s: GameState): FacilitatorNote[] {
   return memo(notesCache, s.notes, () => s.notes.map((n, i) => memo(noteCache, n, () => ({ id: noteTextId(i), seat: n.seat, day: n.day, text: n.text }))));
 }
 
+/*
+ * The console's view is rebuilt at every patch: its sections are memoised on the records they
+ * copy, so a section no event changed is the same object as last time and the room skips it.
+ */
+const playersCache = new WeakMap<GameState["players"], Record<SeatId, FacilitatorPlayer>>();
+const appealsCache = new WeakMap<GameState["appeals"], Record<string, FacilitatorAppeal>>();
+const extraTimeCache = new WeakMap<GameState["extraTime"], Record<SeatId, number>>();
+const listCopies = new WeakMap<readonly string[], string[]>();
+
+function players(s: GameState): Record<SeatId, FacilitatorPlayer> {
+  return memo(playersCache, s.players, () => {
+    const out: Record<SeatId, FacilitatorPlayer> = {};
+    for (const p of Object.values(s.players)) out[p.seat] = player(p);
+    return out;
+  });
+}
+
+function appeals(s: GameState): Record<string, FacilitatorAppeal> {
+  return memo(appealsCache, s.appeals, () => {
+    const out: Record<string, FacilitatorAppeal> = {};
+    for (const a of Object.values(s.appeals)) out[a.id] = appeal(a);
+    return out;
+  });
+}
+
+/** A copy of a list of ids (views never hand out the state's own arrays), the same copy while the list is. */
+function copyOf(list: readonly string[]): string[] {
+  return memo(listCopies, list, () => list.slice());
+}
+
+const dealtCache = new WeakMap<GameState["scenario"], { playing: number; targets: Record<PlayingRole, number> }>();
+
+/** The roles the seats taking part would be dealt now (the same object while nothing it reads changes). */
+function dealt(s: GameState): Record<PlayingRole, number> {
+  const playing = s.seats.filter((seat) => s.players[seat]?.role !== OBSERVER).length;
+  return memo(dealtCache, s.scenario, () => ({ playing, targets: roleTargets(s.scenario, playing) }), (hit) => hit.playing === playing).targets;
+}
+
 export function facilitatorView(s: GameState, lobby: ViewLobby = NO_LOBBY): FacilitatorView {
   const entries = journal(s);
-  const players: Record<SeatId, FacilitatorPlayer> = {};
-  for (const p of Object.values(s.players)) players[p.seat] = player(p);
-  const appeals: Record<string, FacilitatorAppeal> = {};
-  for (const a of Object.values(s.appeals)) appeals[a.id] = appeal(a);
   return {
     kind: "facilitator",
     phase: s.phase,
@@ -194,17 +241,17 @@ export function facilitatorView(s: GameState, lobby: ViewLobby = NO_LOBBY): Faci
     paused: s.paused,
     phaseEndsAt: s.phaseEndsAt,
     pausedLeft: s.pausedLeft,
-    extraTime: { ...s.extraTime },
-    seats: s.seats.slice(),
-    players,
+    extraTime: memo(extraTimeCache, s.extraTime, () => ({ ...s.extraTime })),
+    seats: copyOf(s.seats),
+    players: players(s),
     occurrences: occurrences(s, entries),
     journal: entries,
-    appeals,
+    appeals: appeals(s),
     blacklist: listings(s),
     cards: memo(cardsCache, s.cards, () => s.cards.map((c) => ({ card: c.card, day: c.day }))),
     notes: notes(s),
-    steppedOut: lobby.steppedOut.slice(),
-    hiddenTexts: lobby.hiddenTexts.slice(),
-    roleTargets: roleTargets(s.scenario, s.seats.filter((seat) => s.players[seat]?.role !== OBSERVER).length),
+    steppedOut: copyOf(lobby.steppedOut),
+    hiddenTexts: copyOf(lobby.hiddenTexts),
+    roleTargets: dealt(s),
   };
 }

@@ -314,7 +314,22 @@ function requestsByWitness(s: GameState): Record<SeatId, StatementRequest[]> {
   return index;
 }
 
-function publicPlayer(s: GameState, p: Player): PublicPlayer {
+/**
+ * A player's public face and whether they are on the honour roll, memoised on the player record
+ * (and the rulebook, which says whether scores show and which grades make the roll).
+ */
+const publicFaceCache = new WeakMap<Player, { scenario: GameState["scenario"]; face: PublicPlayer; honour: boolean }>();
+
+function publicSide(s: GameState, p: Player): { face: PublicPlayer; honour: boolean } {
+  // looked up for every player whenever one changes: no closures on the way to a hit
+  const hit = publicFaceCache.get(p);
+  if (hit && hit.scenario === s.scenario) return hit;
+  const side = { scenario: s.scenario, face: publicFace(s, p), honour: p.scored && Boolean(s.scenario.grades.find((g) => g.id === p.grade)?.honourRoll) };
+  publicFaceCache.set(p, side);
+  return side;
+}
+
+function publicFace(s: GameState, p: Player): PublicPlayer {
   const shown = p.scored && s.scenario.scoring.mode === "points";
   return {
     seat: p.seat,
@@ -343,12 +358,25 @@ function publicPlayers(s: GameState): { players: PublicPlayer[]; honourRoll: Sea
   for (const seat of s.seats) {
     const p = s.players[seat];
     if (!p) continue;
-    players.push(publicPlayer(s, p));
-    if (p.scored && s.scenario.grades.find((g) => g.id === p.grade)?.honourRoll) honourRoll.push(seat);
+    const { face, honour } = publicSide(s, p);
+    players.push(face);
+    if (honour) honourRoll.push(seat);
   }
   const value = { seats: s.seats, players, honourRoll };
   publicCache.set(s.players, value);
   return value;
+}
+
+/** The board's rarely changing parts, memoised on what each comes from, so they keep their identity while it holds. */
+const activeListingsCache = new WeakMap<GameState["blacklist"], BoardView["blacklist"]>();
+const deedPointsCache = new WeakMap<GameState["scenario"], Record<string, number>>();
+
+function deedPointsOf(s: GameState): Record<string, number> {
+  return memo(deedPointsCache, s.scenario, () => {
+    const deedPoints: Record<string, number> = {};
+    for (const d of s.scenario.deeds) deedPoints[d.id] = d.points;
+    return deedPoints;
+  });
 }
 
 export function boardView(s: GameState): BoardView {
@@ -356,8 +384,6 @@ export function boardView(s: GameState): BoardView {
   if (cached) return cached;
   const { players, honourRoll } = publicPlayers(s);
   const feed = journalIndex(s).feed;
-  const deedPoints: Record<string, number> = {};
-  for (const d of s.scenario.deeds) deedPoints[d.id] = d.points;
   const view: BoardView = {
     kind: "board",
     phase: s.phase,
@@ -368,10 +394,10 @@ export function boardView(s: GameState): BoardView {
     players,
     feed,
     honourRoll,
-    blacklist: s.blacklist.filter((r) => r.active).map((r) => ({ seat: r.seat, day: r.day })),
-    cards: s.cards.slice(),
-    cameras: s.cameras.slice(),
-    deedPoints,
+    blacklist: memo(activeListingsCache, s.blacklist, () => s.blacklist.filter((r) => r.active).map((r) => ({ seat: r.seat, day: r.day }))),
+    cards: copyOf(s.cards),
+    cameras: copyOf(s.cameras),
+    deedPoints: deedPointsOf(s),
   };
   boardCache.set(s, view);
   return view;
@@ -385,17 +411,34 @@ function loanSummary(l: GameState["loans"][string]): LoanSummary {
   return { id: l.id, borrower: l.borrower, cosigners: l.cosigners.slice(), amount: l.amount, repay: l.repay, status: l.status, dueDay: l.dueDay };
 }
 
+/**
+ * One's own record, memoised on the player record. Its lists are copies (views never hand out the
+ * state's own arrays), memoised on the list they copy: a list an event left alone keeps its
+ * identity from view to view, so the room does not serialise it again.
+ */
+const ownCache = new WeakMap<Player, OwnPlayer>();
+const listCopies = new WeakMap<readonly unknown[], unknown[]>();
+const recordCopies = new WeakMap<object, object>();
+
+function copyOf<T>(list: readonly T[]): T[] {
+  return memo(listCopies, list, () => list.slice()) as T[];
+}
+
+function recordCopyOf<T extends object>(record: T): T {
+  return memo(recordCopies, record, () => ({ ...record })) as T;
+}
+
 function ownPlayer(p: Player): OwnPlayer {
-  return {
+  return memo(ownCache, p, () => ({
     ...p,
-    perks: p.perks.slice(),
-    restrictions: p.restrictions.slice(),
-    items: p.items.slice(),
-    itemDays: { ...p.itemDays },
-    goals: p.goals.slice(),
-    offers: p.offers.slice(),
-    doneToday: p.doneToday.slice(),
-  };
+    perks: copyOf(p.perks),
+    restrictions: copyOf(p.restrictions),
+    items: copyOf(p.items),
+    itemDays: recordCopyOf(p.itemDays),
+    goals: copyOf(p.goals),
+    offers: copyOf(p.offers),
+    doneToday: copyOf(p.doneToday),
+  }));
 }
 
 function residentView(s: GameState, p: Player): ResidentView {
