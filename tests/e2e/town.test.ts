@@ -14,6 +14,7 @@ import { describeBrowser, foreignRequests, launchChromium, newDevice, type Devic
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { joinHost } from "../support/clients.ts";
 import { sendOk } from "../support/script.ts";
+import { roomSession } from "../support/views.ts";
 import { stringTable } from "../support/strings.ts";
 import { ROOT } from "../../server/clientBuild.ts";
 import { TILE, layoutTown } from "../../client/town/layout.ts";
@@ -83,6 +84,9 @@ describeBrowser("the town map", () => {
     await student.page.getByRole("button", { name: en.join.submit }).click();
     await student.page.getByRole("heading", { name: en.join.inTitle }).waitFor();
 
+    // Ann lives in the town (a role drawn by auto_balance could make her an official, whose clicks pick no place)
+    const ann = Object.values(roomSession(code).lobby.seats).find((seat) => seat.nickname === "Ann")!.seatId;
+    await sendOk(host, { kind: "assign_role", seatId: ann, role: "resident" });
     await sendOk(host, { kind: "add_bot", count: BOTS });
     await sendOk(host, { kind: "auto_balance" });
     await sendOk(host, { kind: "start" });
