@@ -122,22 +122,29 @@ describeBrowser("the town map", () => {
 
     // a click on the park's building: the play screen is told (it shows the park's move button)
     const canvas = page.locator(".town canvas");
-    const box = (await canvas.boundingBox())!;
     const layout = layoutTown(scenario.locations);
     const park = layout.places.find((p) => p.id === "park")!;
-    const zoom = Math.min(box.width / (layout.cols * TILE), box.height / (layout.rows * TILE));
-    expect(zoom, "the whole map fits at this size, so it is centred and not scrolled").toBeGreaterThanOrEqual(1);
-    const at = (world: { x: number; y: number }) => ({
-      x: box.x + box.width / 2 + (world.x - (layout.cols * TILE) / 2) * zoom,
-      y: box.y + box.height / 2 + (world.y - (layout.rows * TILE) / 2) * zoom,
-    });
-    const parkCentre = at({ x: (park.rect.x + park.rect.w / 2) * TILE, y: (park.rect.y + park.rect.h / 2) * TILE });
-    await page.mouse.move(parkCentre.x, parkCentre.y);
+    // where a point of the map is on the page now (the panel beside the map grows and shrinks as the game goes on)
+    const at = async (world: { x: number; y: number }) => {
+      const box = (await canvas.boundingBox())!;
+      const zoom = Math.min(box.width / (layout.cols * TILE), box.height / (layout.rows * TILE));
+      expect(zoom, "the whole map fits at this size, so it is centred and not scrolled").toBeGreaterThanOrEqual(1);
+      return { x: box.x + box.width / 2 + (world.x - (layout.cols * TILE) / 2) * zoom, y: box.y + box.height / 2 + (world.y - (layout.rows * TILE) / 2) * zoom };
+    };
+    const parkCentre = { x: (park.rect.x + park.rect.w / 2) * TILE, y: (park.rect.y + park.rect.h / 2) * TILE };
+    const focusedKey = () => page.evaluate(() => document.activeElement?.closest("[data-key]")?.getAttribute("data-key") ?? null);
+    const overPark = await at(parkCentre);
+    await page.mouse.move(overPark.x, overPark.y);
     await expect.poll(() => canvas.evaluate((c) => c.style.cursor)).toBe("pointer");
-    await page.mouse.click(parkCentre.x, parkCentre.y);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.closest("[data-key]")?.getAttribute("data-key") ?? null)).toBe("move:park");
+    await expect
+      .poll(async () => {
+        const point = await at(parkCentre);
+        await page.mouse.click(point.x, point.y);
+        return focusedKey();
+      }, { timeout: 10_000 })
+      .toBe("move:park");
     // over grass, no hand
-    const grass = at({ x: 8, y: 8 });
+    const grass = await at({ x: 8, y: 8 });
     await page.mouse.move(grass.x, grass.y);
     await expect.poll(() => canvas.evaluate((c) => c.style.cursor)).not.toBe("pointer");
 
