@@ -85,21 +85,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     this.onBeforePatch();
     this.onMessage(COMMAND, (client, payload) => this.fromClient(client, payload));
     this.clock.setInterval(() => this.tick(), TICK_MS);
-    this.staggerPatches();
     this.services.log.info({ code: record.code, events: stored.length, phase: this.session.game.phase }, "session room open");
-  }
-
-  /**
-   * Rooms opened together (a workshop's classes created one after another) would send their
-   * patches in the same instant of every interval, one after another in one turn of the event
-   * loop, delaying everything behind them: each room's patches start at a random point of the
-   * interval instead, so the rooms' patches spread over it. The rate is unchanged.
-   */
-  private staggerPatches(): void {
-    const rate = this.patchRate;
-    if (!rate) return;
-    this.patchRate = null;
-    this.clock.setTimeout(() => (this.patchRate = rate), randomInt(rate));
   }
 
   /** Colyseus picks the schema serializer when the state is set: ours sends shared patches where a private view adds nothing (sharedPatches.ts). */

@@ -9,6 +9,7 @@ import type { Session } from "../../shared/session/index.ts";
 import { endingFor } from "../../shared/debrief/ending.ts";
 import { FeedEntry, PlayerState, PrivateView, type SessionState } from "./sessionState.ts";
 import { isRecord, KEYS_PART, listItemKey, recordItemKey } from "../../shared/protocol/viewWire.ts";
+import { sameList } from "../../shared/rules/memo.ts";
 import { anonymiseSeatView, hostNames, nameScrubber, pseudonymIndex } from "./anonymous.ts";
 
 /** Who a private view is for: a seat, or the facilitator ("host"). */
@@ -72,10 +73,6 @@ function boardExtrasJson(state: SessionState, board: BoardView): string {
   const json = JSON.stringify(parts);
   extrasWritten.set(state, { parts, json });
   return json;
-}
-
-function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 }
 
 function memoText<K extends object>(cache: WeakMap<K, string>, key: K, build: () => string): string {

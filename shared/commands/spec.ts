@@ -8,9 +8,12 @@
 import type { z } from "zod";
 import type { LobbyEvent } from "../lobby/lobby.ts";
 import type { Reason } from "../reasons.ts";
-import type { Actor, Ctx, Decision, GameState, Phase, Role, SeatId } from "../rules/index.ts";
+import type { Actor, Ctx, Decision, GameState, Phase, Role, SeatId, Verdict as Decided } from "../rules/index.ts";
 import type { Session, SessionEvent } from "../session/index.ts";
 import type { Command } from "./contract.ts";
+
+/** What deciding a session's command gives: lobby and game events, or a rejection. */
+export type Verdict = Decided<SessionEvent>;
 
 /**
  * Who may send a kind: the facilitator, the clock, the door (seating a student who joined), a
@@ -18,10 +21,6 @@ import type { Command } from "./contract.ts";
  */
 export type Sender = "host" | "clock" | "door" | "player" | Role;
 
-/** A refusal, with its reason code; `detail` names what blocked it, `suggestion` a way out (a free nickname). */
-export type Refusal = { ok: false; reason: Reason; detail?: string; suggestion?: string };
-/** What deciding a command gives: the events it causes, or a refusal. */
-export type Verdict<E = SessionEvent> = { ok: true; events: E[] } | Refusal;
 
 /**
  * Fresh ids and names the room draws for commands that create something (a bot's seat), free in

@@ -11,7 +11,7 @@ export { Reasons, isReason, REASONS, type Reason } from "../reasons.ts";
 export { PROTOCOL_VERSION } from "./version.ts";
 export type { JoinRequest } from "./schemas.ts";
 export type { WireCommand, CommandKind } from "../commands/index.ts";
-import type { Refusal } from "../commands/index.ts";
+import type { Rejection } from "../rules/context.ts";
 
 /** Name of the one room type; its room id is always the session's join code. */
 export const SESSION_ROOM = "session";
@@ -26,7 +26,7 @@ export const Notice = {
 } as const;
 
 /** The answer to every command: accepted with the log position it reached, or the gate's or handler's refusal. */
-export type CommandReply = { ok: true; seq: number } | Refusal;
+export type CommandReply = { ok: true; seq: number } | Rejection;
 
 /** Sent once after joining: who the server thinks you are. */
 export type Welcome =

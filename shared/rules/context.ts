@@ -11,8 +11,11 @@ export interface Ctx {
   rng: Rng;
 }
 
-export type Rejection = { ok: false; reason: Reason; detail?: string };
-export type Decision = { ok: true; events: GameEvent[] } | Rejection;
+/** A refusal, with its reason code; `detail` names what blocked it, `suggestion` a way out (a free nickname). */
+export type Rejection = { ok: false; reason: Reason; detail?: string; suggestion?: string };
+/** What deciding a command gives: the events it causes (the rules' own, or a session's), or a rejection. */
+export type Verdict<E> = { ok: true; events: E[] } | Rejection;
+export type Decision = Verdict<GameEvent>;
 
 export const reject = (reason: Reason, detail?: string): Rejection =>
   detail === undefined ? { ok: false, reason } : { ok: false, reason, detail };

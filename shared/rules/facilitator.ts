@@ -8,7 +8,7 @@
 import { roleTargets } from "./roles.ts";
 import { OBSERVER, type PlayingRole } from "./roleBook.ts";
 import type { Appeal, BlacklistRecord, GameState, JournalEntry, Occurrence, Phase, Player, SeatId } from "./state.ts";
-import { memo } from "./memo.ts";
+import { copyOf, memo, sameList } from "./memo.ts";
 import { noteTextId } from "./state.ts";
 
 /** What the room knows beside the game and hands every view: the lobby's part of it. */
@@ -158,10 +158,6 @@ function occurrenceFace(o: Occurrence, recordedIn: string[]): FacilitatorOccurre
   return face;
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 function player(p: Player): FacilitatorPlayer {
   return memo(playerCache, p, () => ({
     seat: p.seat,
@@ -201,7 +197,6 @@ function notes(s: GameState): FacilitatorNote[] {
 const playersCache = new WeakMap<GameState["players"], Record<SeatId, FacilitatorPlayer>>();
 const appealsCache = new WeakMap<GameState["appeals"], Record<string, FacilitatorAppeal>>();
 const extraTimeCache = new WeakMap<GameState["extraTime"], Record<SeatId, number>>();
-const listCopies = new WeakMap<readonly string[], string[]>();
 
 function players(s: GameState): Record<SeatId, FacilitatorPlayer> {
   return memo(playersCache, s.players, () => {
@@ -217,11 +212,6 @@ function appeals(s: GameState): Record<string, FacilitatorAppeal> {
     for (const a of Object.values(s.appeals)) out[a.id] = appeal(a);
     return out;
   });
-}
-
-/** A copy of a list of ids (views never hand out the state's own arrays), the same copy while the list is. */
-function copyOf(list: readonly string[]): string[] {
-  return memo(listCopies, list, () => list.slice());
 }
 
 const dealtCache = new WeakMap<GameState["scenario"], { playing: number; targets: Record<PlayingRole, number> }>();

@@ -10,7 +10,7 @@ import { ROLE_BOOK, isRole, isTown, observes, type TownRole } from "./roleBook.t
 import { citableBySubject } from "./blacklist.ts";
 import { actionsAt, tripsFrom, type ActionOption, type TripCost } from "./deeds.ts";
 import { facilitatorView, NO_LOBBY, type FacilitatorView, type ViewLobby } from "./facilitator.ts";
-import { memo } from "./memo.ts";
+import { copyOf, memo } from "./memo.ts";
 import type { Scenario } from "../scenario/index.ts";
 import { goalProgress, type GoalProgress } from "./goalProgress.ts";
 import { busFare } from "./grades.ts";
@@ -417,12 +417,7 @@ function loanSummary(l: GameState["loans"][string]): LoanSummary {
  * identity from view to view, so the room does not serialise it again.
  */
 const ownCache = new WeakMap<Player, OwnPlayer>();
-const listCopies = new WeakMap<readonly unknown[], unknown[]>();
 const recordCopies = new WeakMap<object, object>();
-
-function copyOf<T>(list: readonly T[]): T[] {
-  return memo(listCopies, list, () => list.slice()) as T[];
-}
 
 function recordCopyOf<T extends object>(record: T): T {
   return memo(recordCopies, record, () => ({ ...record })) as T;
