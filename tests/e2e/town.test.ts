@@ -124,28 +124,23 @@ describeBrowser("the town map", () => {
     const canvas = page.locator(".town canvas");
     const layout = layoutTown(scenario.locations);
     const park = layout.places.find((p) => p.id === "park")!;
-    // where a point of the map is on the page now (the panel beside the map grows and shrinks as the game goes on)
+    // a point of the map, relative to the canvas as it is laid out now (the panel beside the map
+    // and the notices above it grow and shrink as the game goes on, and may push the map below
+    // the fold: Playwright's own click scrolls it into view and waits until nothing covers it)
     const at = async (world: { x: number; y: number }) => {
       const box = (await canvas.boundingBox())!;
       const zoom = Math.min(box.width / (layout.cols * TILE), box.height / (layout.rows * TILE));
       expect(zoom, "the whole map fits at this size, so it is centred and not scrolled").toBeGreaterThanOrEqual(1);
-      return { x: box.x + box.width / 2 + (world.x - (layout.cols * TILE) / 2) * zoom, y: box.y + box.height / 2 + (world.y - (layout.rows * TILE) / 2) * zoom };
+      return { x: box.width / 2 + (world.x - (layout.cols * TILE) / 2) * zoom, y: box.height / 2 + (world.y - (layout.rows * TILE) / 2) * zoom };
     };
     const parkCentre = { x: (park.rect.x + park.rect.w / 2) * TILE, y: (park.rect.y + park.rect.h / 2) * TILE };
     const focusedKey = () => page.evaluate(() => document.activeElement?.closest("[data-key]")?.getAttribute("data-key") ?? null);
-    const overPark = await at(parkCentre);
-    await page.mouse.move(overPark.x, overPark.y);
+    await canvas.hover({ position: await at(parkCentre) });
     await expect.poll(() => canvas.evaluate((c) => c.style.cursor)).toBe("pointer");
-    await expect
-      .poll(async () => {
-        const point = await at(parkCentre);
-        await page.mouse.click(point.x, point.y);
-        return focusedKey();
-      }, { timeout: 10_000 })
-      .toBe("move:park");
+    await canvas.click({ position: await at(parkCentre) });
+    await expect.poll(focusedKey, { timeout: 10_000 }).toBe("move:park");
     // over grass, no hand
-    const grass = await at({ x: 8, y: 8 });
-    await page.mouse.move(grass.x, grass.y);
+    await canvas.hover({ position: await at({ x: 8, y: 8 }) });
     await expect.poll(() => canvas.evaluate((c) => c.style.cursor)).not.toBe("pointer");
 
     // on a phone the map scrolls to follow the student
