@@ -52,7 +52,7 @@ export async function createSession(services: RoomServices, from: string | Scena
     // stored only when not the default, so a default session's log is unchanged
     const showApprover = options.showApprover ?? !options.gentle;
     const settings: SessionEvent[] = showApprover ? [] : [{ type: "settings_chosen", showApprover }];
-    store.append(id, [opened, ...anonymous, ...settings], at);
+    await store.append(id, 1, [opened, ...anonymous, ...settings], at);
     await matchMaker.createRoom(SESSION_ROOM, { code });
     services.log.info({ code, scenarioId, gentle: Boolean(options.gentle), showApprover }, "session created");
     return { code, hostToken, expiresAt };

@@ -11,7 +11,7 @@ import type { Session } from "../../shared/session/index.ts";
 /** Names for bots: short, from many places, none a real student's full name. */
 const NAMES = ["Ada", "Bao", "Chidi", "Dana", "Emil", "Farah", "Goro", "Hana", "Ines", "Jun", "Kofi", "Lena", "Mateo", "Nia", "Omar", "Pia", "Quan", "Rosa", "Sami", "Tala", "Uri", "Vera", "Wen", "Yara", "Zeno"];
 
-export type BotSend = (seatId: string, command: Record<string, unknown> & { id: string; kind: string }) => { ok: boolean };
+export type BotSend = (seatId: string, command: Record<string, unknown> & { id: string; kind: string }) => unknown;
 
 export class BotDriver {
   private nextTurn = new Map<string, number>();

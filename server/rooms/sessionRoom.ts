@@ -1,7 +1,9 @@
 /**
  * One session = one Colyseus room whose id is the join code. The room stays thin: admission
  * decides who enters; every command — from a page, a bot or the room clock — takes one path
- * (`gate`): schema → actor → duplicate id → decide → store → apply → sync → reply. The rules
+ * (`gate`): schema → actor → duplicate id → decide → (store) → show → reply. A command is decided
+ * on every command accepted before it, stored or not yet (ledger.ts); players see it, and its
+ * sender gets the reply, once the store has taken it. The rules
  * live in shared/ (lobby, rules, session); this file only connects them to sockets and time.
  */
 import { randomInt } from "node:crypto";
@@ -9,9 +11,9 @@ import { CloseCode, Room, RoomInternalState, SchemaSerializer, type AuthContext,
 import { StateView } from "@colyseus/schema";
 import { COMMAND, CloseReason, Notice, type CommandReply, type Farewell, type Welcome } from "../../shared/protocol/index.ts";
 import type { Reason } from "../../shared/reasons.ts";
-import { applySession, isLobbyEvent, replaySession, type Session, type SessionEvent } from "../../shared/session/index.ts";
+import { replaySession, type Session, type SessionEvent } from "../../shared/session/index.ts";
 import { SEATS_PER_PLAYER_PLACE } from "../../shared/lobby/lobby.ts";
-import { CLOCK, DOOR, HOST, createRng, phaseDeadline, seatActor, studentActor, touches, type Actor, type Ctx } from "../../shared/rules/index.ts";
+import { CLOCK, DOOR, HOST, createRng, phaseDeadline, seatActor, studentActor, type Actor, type Ctx } from "../../shared/rules/index.ts";
 import { CommandSchema, decideSession, type Fresh, type WireCommand } from "../../shared/commands/index.ts";
 import { admit, refuse, type Admitted } from "./admission.ts";
 import { SessionState } from "./sessionState.ts";
@@ -20,6 +22,7 @@ import { roomServices } from "./services.ts";
 import { SharedPatchSerializer } from "./sharedPatches.ts";
 import type { AppendExtras, SessionRecord } from "../store/store.ts";
 import { RecentReplies } from "./recentReplies.ts";
+import { Ledger, type Decided } from "./ledger.ts";
 import { newSeatId } from "../tokens.ts";
 import { BotDriver } from "./bots.ts";
 import { BOARDS_PER_ADDRESS, BOARDS_PER_SESSION, CONNECTION_SLACK, HOSTS_PER_SESSION, RESERVATION_SECONDS, RESERVATIONS_PER_SESSION, UNUSED_SEATS_PER_ADDRESS, makeWay } from "./crowd.ts";
@@ -51,8 +54,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
 
   private services = roomServices();
   private record!: SessionRecord;
-  private session!: Session;
-  private seq = 0;
+  private ledger!: Ledger;
   /** Seat id → the one connection currently holding it. */
   private seated = new Map<string, Client>();
   private hosts = new Set<Client>();
@@ -61,6 +63,8 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   /** Seats admitted whose connection has not joined yet: neither connected nor unused. */
   private arriving = new Set<string>();
   private replies = new RecentReplies<CommandReply>(REMEMBERED_COMMANDS);
+  /** Commands decided and waiting for the store, by reply key: a retry meanwhile waits for the same reply. */
+  private waiting = new Map<string, Promise<CommandReply>>();
   private bots!: BotDriver;
   private stale = true;
   /** Seats whose private views events changed since the last patch ("all": every seat's). */
@@ -74,12 +78,11 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     this.record = record;
     this.roomId = record.code;
     const stored = this.services.store.events(record.id);
-    this.session = replaySession(stored.map((e) => e.data as SessionEvent));
-    this.seq = stored.at(-1)?.seq ?? 0;
+    this.ledger = new Ledger(replaySession(stored.map((e) => e.data as SessionEvent)), stored.at(-1)?.seq ?? 0);
     // players and observers (capped by the lobby's seats), hosts and boards (capped in crowd.ts)
     this.maxClients = this.session.lobby.maxPlayers * SEATS_PER_PLAYER_PLACE + BOARDS_PER_SESSION + HOSTS_PER_SESSION + CONNECTION_SLACK;
     this.seatReservationTimeout = RESERVATION_SECONDS;
-    this.state.rulebook = rulebookJson(this.session.game);
+    this.state.rulebook = rulebookJson(this.shown.game);
     this.bots = new BotDriver(this.services.config.botThinkMs, (seatId, command) => this.gate(seatActor(seatId), command, false));
     if (this.session.game.phase === "ended" && record.endedAt === null) this.markEnded(this.services.now()); // ended before we marked endings
     this.onBeforePatch();
@@ -132,7 +135,8 @@ export class SessionRoom extends Room<{ state: SessionState }> {
       const nickname = seat && seat.type === "seat_joined" ? seat.nickname : "";
       const added = decideSession(this.session, DOOR, { kind: "add_seat", seat: result.seatId, nickname, bot: null }, this.ctx(at), this.fresh);
       if (!added.ok) throw refused(added.reason);
-      if (!this.commit([...result.joined.events, ...added.events], at, { seat: { tokenHash: result.tokenHash, seatId: result.seatId } })) {
+      const stored = await this.commit([...result.joined.events, ...added.events], at, { seat: { tokenHash: result.tokenHash, seatId: result.seatId } });
+      if (!stored.ok) {
         throw refused("storage_unavailable");
       }
       this.services.log.info({ code: this.record.code, seatId: result.seatId }, "seat joined");
@@ -151,7 +155,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     if (auth.as === "player") {
       this.seat(client, auth.seatId);
       this.arriving.delete(auth.seatId);
-      welcome = { as: "player", seatId: auth.seatId, nickname: this.session.lobby.seats[auth.seatId]?.nickname ?? "", code: this.record.code };
+      welcome = { as: "player", seatId: auth.seatId, nickname: this.shown.lobby.seats[auth.seatId]?.nickname ?? "", code: this.record.code };
     } else if (auth.as === "host") {
       this.makeWay(client, auth, HOSTS_PER_SESSION, HOSTS_PER_SESSION, "replaced");
       this.hosts.add(client);
@@ -212,12 +216,22 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     this.services.log.error({ code: this.record?.code, method: methodName, err: { message: error.message, stack: error.stack } }, "room handler failed");
   }
 
-  /** The room's read-only session, for tests and the debrief. */
+  /** The room's read-only session as stored (what players see), for tests and the debrief. */
   get current(): Session {
-    return this.session;
+    return this.ledger.stored;
   }
 
-  private fromClient(client: Client, payload: unknown): CommandReply {
+  /** What commands are decided on: every command accepted so far, stored or not yet. */
+  private get session(): Session {
+    return this.ledger.decided;
+  }
+
+  /** What players are shown: the session as stored. */
+  private get shown(): Session {
+    return this.ledger.stored;
+  }
+
+  private fromClient(client: Client, payload: unknown): CommandReply | Promise<CommandReply> {
     // A connection the room (or Colyseus) has begun to close — hostile input, an unknown message
     // type, a kick — may still have messages in flight behind the one that ended it: none counts.
     const readyState = (client as Client & { readyState?: number }).readyState;
@@ -238,7 +252,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
    * The one path every command takes. `validated` says the command already passed the protocol
    * schema (clients' commands have; bots' and the clock's are checked here, as a bug guard).
    */
-  private gate(actor: Actor, raw: WireCommand | Record<string, unknown>, validated: boolean): CommandReply {
+  private gate(actor: Actor, raw: WireCommand | Record<string, unknown>, validated: boolean): CommandReply | Promise<CommandReply> {
     let command: WireCommand;
     if (validated) command = raw as WireCommand;
     else {
@@ -251,7 +265,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     }
     // a bot's ids are its driver's, kept apart from those of the student whose seat it may play
     const replyKey = `${actor.kind !== "seat" ? actor.kind : actor.student ? actor.seat : "bot"}:${command.id}`;
-    const earlier = this.answered(replyKey, validated);
+    const earlier = this.waiting.get(replyKey) ?? this.answered(replyKey, validated);
     if (earlier) return earlier;
 
     const at = this.services.now();
@@ -260,17 +274,20 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     // afresh — refused again for the same reason, or applied once if the reason has gone (the
     // sender still wants it, and it has not been applied). Only an acknowledgement is final.
     if (!outcome.ok) return outcome;
-    if (outcome.events.length === 0) {
-      // Acknowledged with nothing to apply: still stored by id, so a retry after the game moved on is not decided again.
-      if (validated && !this.remember(replyKey, at)) return { ok: false, reason: "storage_unavailable" };
-    } else if (!this.commit(outcome.events, at, validated ? { commandKey: replyKey } : {})) {
-      return { ok: false, reason: "storage_unavailable" }; // not remembered: a retry may succeed
-    }
-    const reply: CommandReply = { ok: true, seq: this.seq };
-    this.replies.set(replyKey, reply);
-    // "Clear unused seats" also drops the seat reservations whose socket never arrived (they are
-    // Colyseus's, not the session's: nothing to store, so no event carries this part)
-    if (command.kind === "clear_unused_seats") this.dropUnusedReservations();
+    // Acknowledged with nothing to apply: still stored by id, so a retry after the game moved on is not decided again.
+    if (outcome.events.length === 0 && !validated) return { ok: true, seq: this.ledger.lastDecidedSeq };
+    const reply = this.commit(outcome.events, at, validated ? { commandKey: replyKey } : {}).then((stored): CommandReply => {
+      this.waiting.delete(replyKey);
+      // not remembered when not stored: a retry may succeed
+      if (!stored.ok) return { ok: false, reason: "storage_unavailable" };
+      const answer: CommandReply = { ok: true, seq: stored.seq };
+      this.replies.set(replyKey, answer);
+      // "Clear unused seats" also drops the seat reservations whose socket never arrived (they are
+      // Colyseus's, not the session's: nothing to store, so no event carries this part)
+      if (command.kind === "clear_unused_seats") this.dropUnusedReservations();
+      return answer;
+    });
+    this.waiting.set(replyKey, reply);
     return reply;
   }
 
@@ -296,34 +313,28 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     return reply;
   }
 
-  /** Stores an acknowledged command id that changed nothing (no events), so its retry is answered too. */
-  private remember(replyKey: string, at: number): boolean {
-    try {
-      this.services.store.append(this.record.id, [], at, { commandKey: replyKey });
-      return true;
-    } catch (error) {
-      this.services.log.error({ code: this.record.code, err: { message: (error as Error).message } }, "could not store a command id");
-      return false;
-    }
-  }
-
-  /** Store, then apply, then sync, then carry out what the events mean for connections. */
-  private commit(events: SessionEvent[], at: number, extras: AppendExtras = {}): boolean {
+  /** Decide, store, then show: the events reach players, and what they mean for connections is carried out. */
+  private async commit(events: SessionEvent[], at: number, extras: AppendExtras = {}): Promise<{ ok: true; seq: number } | { ok: false }> {
     const moved = events.find((e) => e.type === "seat_moved");
     if (moved) extras = { ...extras, moveSeat: { from: moved.from, to: moved.to } };
+    const decided = this.ledger.decide(events);
     try {
-      this.seq = this.services.store.append(this.record.id, events, at, extras);
+      await this.services.store.append(this.record.id, decided.firstSeq, events, at, extras);
     } catch (error) {
       this.services.log.error({ code: this.record.code, err: { message: (error as Error).message } }, "could not store events");
-      return false;
+      this.ledger.rollBack();
+      return { ok: false };
     }
-    const before = this.session.game.scenario;
-    for (const event of events) {
-      const next = applySession(this.session, event);
-      this.touch(isLobbyEvent(event) ? "all" : touches(event, this.session.game, next.game));
-      this.session = next;
-    }
-    if (this.session.game.scenario !== before) this.state.rulebook = rulebookJson(this.session.game);
+    if (!this.ledger.confirm(decided)) return { ok: false };
+    this.show(decided, at);
+    return { ok: true, seq: decided.lastSeq };
+  }
+
+  /** Stored events reach players: views to rebuild, the rulebook, and what the events mean for connections. */
+  private show({ events, before, after, touched }: Decided, at: number): void {
+    if (events.length === 0) return;
+    this.touch(touched);
+    if (after.game.scenario !== before.game.scenario) this.state.rulebook = rulebookJson(after.game);
     for (const event of events) {
       if (event.type === "seat_kicked") {
         const client = this.seated.get(event.seatId);
@@ -348,9 +359,8 @@ export class SessionRoom extends Room<{ state: SessionState }> {
       }
       if (event.type === "seat_stepped_out") this.services.log.info({ code: this.record.code, seatId: event.seatId }, "a player asked to step out");
     }
-    if (this.session.game.phase === "ended" && this.record.endedAt === null) this.markEnded(at);
+    if (after.game.phase === "ended" && this.record.endedAt === null) this.markEnded(at);
     this.sync();
-    return true;
   }
 
   /**
@@ -378,7 +388,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     const running = game.phase !== "lobby";
     const deadline = phaseDeadline(game);
     if (running && !game.paused && deadline !== null && this.services.now() >= deadline) {
-      this.gate(CLOCK, { id: `clock-${this.seq}`, kind: "advance", from: { day: game.day, phase: game.phase } }, false);
+      void this.gate(CLOCK, { id: `clock-${this.ledger.lastDecidedSeq}`, kind: "advance", from: { day: game.day, phase: game.phase } }, false);
     }
     if (running && !game.paused) this.bots.tick(() => this.session, this.services.now());
   }
@@ -405,7 +415,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     const key = auth.as === "player" ? auth.seatId : auth.as === "host" ? HOST_VIEW : undefined;
     client.view = new StateView();
     if (!key) return;
-    syncPrivate(this.state, this.session, [key]);
+    syncPrivate(this.state, this.shown, [key]);
     const view = this.state.views.get(key);
     if (view) client.view.add(view);
   }
@@ -489,13 +499,13 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   override onBeforePatch(): void {
     if (!this.stale) return;
     this.stale = false;
-    syncPublic(this.state, this.session, new Set(this.seated.keys()), this.seq);
+    syncPublic(this.state, this.shown, new Set(this.seated.keys()), this.ledger.lastStoredSeq);
     // only the seats events touched: a seat that (re)connects gets its whole view in attachView
     const touched = this.touched;
     this.touched = new Set();
     const keys: string[] = touched === "all" ? [...this.seated.keys()] : [...touched].filter((seat) => this.seated.has(seat));
     if (this.hosts.size > 0) keys.push(HOST_VIEW);
-    syncPrivate(this.state, this.session, keys);
+    syncPrivate(this.state, this.shown, keys);
   }
 }
 

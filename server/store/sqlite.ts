@@ -1,6 +1,7 @@
 /**
- * The embedded store: one SQLite file in WAL mode through better-sqlite3. Every append is one
- * transaction written before the room acknowledges it. Durability (`DURABILITY`):
+ * The embedded store: one SQLite file in WAL mode through better-sqlite3. The appends of one turn
+ * of the event loop are written in one transaction (groupCommit.ts), each in a savepoint of its
+ * own, before the rooms acknowledge them; a read first writes what waits. Durability (`DURABILITY`):
  *  - "process" (default, synchronous=NORMAL): the write reaches the operating system before the
  *    reply, so whatever the room acknowledged survives a crash or a kill of the server process;
  *    a power cut or an OS crash can lose the last moment of play. No disk flush per command,
@@ -13,6 +14,9 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { AppendExtras, SessionRecord, Store, StoredEvent } from "./store.ts";
 import { startCheckpointer } from "./checkpointer.ts";
+import { GroupCommit } from "./groupCommit.ts";
+
+type Append = { sessionId: string; firstSeq: number; events: readonly { type: string }[]; at: number; extras: AppendExtras };
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -122,7 +126,6 @@ export function openSqliteStore(file: string, durability: Durability = "process"
   const byCode = db.prepare<[string], SessionRow>("SELECT * FROM sessions WHERE code = ?");
   const open = db.prepare<[number], SessionRow>("SELECT * FROM sessions WHERE ended_at IS NULL AND expires_at > ? ORDER BY created_at");
   const countOpen = db.prepare<[number], { n: number }>("SELECT COUNT(*) AS n FROM sessions WHERE ended_at IS NULL AND expires_at > ?");
-  const lastSeq = db.prepare<[string], { seq: number | null }>("SELECT MAX(seq) AS seq FROM events WHERE session_id = ?");
   const insertEvent = db.prepare("INSERT INTO events (session_id, seq, at, type, data) VALUES (?, ?, ?, ?, ?)");
   const selectEvents = db.prepare<[string], { seq: number; at: number; type: string; data: string }>(
     "SELECT seq, at, type, data FROM events WHERE session_id = ? ORDER BY seq",
@@ -144,17 +147,33 @@ export function openSqliteStore(file: string, durability: Durability = "process"
   const moveSeatStmt = db.prepare("UPDATE seat_tokens SET seat_id = ? WHERE session_id = ? AND seat_id = ?");
   const insertCommand = db.prepare("INSERT OR REPLACE INTO commands (session_id, key, seq) VALUES (?, ?, ?)");
   const selectCommand = db.prepare<[string, string], { seq: number }>("SELECT seq FROM commands WHERE session_id = ? AND key = ?");
-  const appendTx = db.transaction((sessionId: string, events: readonly { type: string }[], at: number, extras: AppendExtras = {}) => {
+  const appendOne = db.transaction(({ sessionId, firstSeq, events, at, extras }: Append) => {
     if (extras.seat) insertSeat.run(sessionId, extras.seat.tokenHash, extras.seat.seatId);
-    let seq = lastSeq.get(sessionId)?.seq ?? 0;
-    for (const event of events) {
-      seq += 1;
-      insertEvent.run(sessionId, seq, at, event.type, JSON.stringify(event));
-    }
-    if (extras.commandKey) insertCommand.run(sessionId, extras.commandKey, seq);
+    events.forEach((event, i) => insertEvent.run(sessionId, firstSeq + i, at, event.type, JSON.stringify(event)));
+    if (extras.commandKey) insertCommand.run(sessionId, extras.commandKey, firstSeq + events.length - 1);
     if (extras.moveSeat) moveSeatStmt.run(extras.moveSeat.to, sessionId, extras.moveSeat.from);
-    return seq;
   });
+  /** One transaction; an append that fails rolls back its own savepoint, and fails the later ones of its session. */
+  const appendAll = db.transaction((batch: readonly Append[]) => {
+    const failed = new Map<string, Error>();
+    return batch.map((append) => {
+      const earlier = failed.get(append.sessionId);
+      if (earlier) return new Error(`an earlier append of this session failed: ${earlier.message}`);
+      try {
+        appendOne(append);
+        return undefined;
+      } catch (error) {
+        failed.set(append.sessionId, error as Error);
+        return error as Error;
+      }
+    });
+  });
+  const appends = new GroupCommit<Append>((batch) => appendAll(batch));
+  /** Reads see every append made before them. */
+  const written = <A extends unknown[], R>(read: (...args: A) => R) => (...args: A): R => {
+    appends.flush();
+    return read(...args);
+  };
 
   return {
     createSession: (session) => void insertSession.run(session),
@@ -164,23 +183,27 @@ export function openSqliteStore(file: string, durability: Durability = "process"
     },
     openSessions: (now) => open.all(now).map(toSession),
     countOpenSessions: (now) => countOpen.get(now)?.n ?? 0,
-    append: (sessionId, events, at, extras) => appendTx(sessionId, events, at, extras),
-    commandSeq: (sessionId, key) => selectCommand.get(sessionId, key)?.seq,
-    events: (sessionId): StoredEvent[] =>
+    append: (sessionId, firstSeq, events, at, extras = {}) => appends.add({ sessionId, firstSeq, events, at, extras }),
+    commandSeq: written((sessionId: string, key: string) => selectCommand.get(sessionId, key)?.seq),
+    events: written((sessionId: string): StoredEvent[] =>
       selectEvents.all(sessionId).map((row) => ({ seq: row.seq, at: row.at, type: row.type, data: JSON.parse(row.data) as unknown })),
+    ),
     bindSeatToken: (sessionId, tokenHash, seatId) => void insertSeat.run(sessionId, tokenHash, seatId),
-    seatForToken: (sessionId, tokenHash) => selectSeat.get(sessionId, tokenHash)?.seat_id,
-    endSession: (sessionId, at) => void endStmt.run(at, sessionId),
+    seatForToken: written((sessionId: string, tokenHash: string) => selectSeat.get(sessionId, tokenHash)?.seat_id),
+    endSession: written((sessionId: string, at: number) => void endStmt.run(at, sessionId)),
     deleteSession: (sessionId) => {
+      appends.flush();
       deleteStmt.run(sessionId);
       forgetOldPages();
     },
     deleteExpired: (now) => {
+      appends.flush();
       const deleted = deleteExpiredStmt.run(now).changes;
       if (deleted > 0) forgetOldPages();
       return deleted;
     },
     close: () => {
+      appends.flush();
       checkpointer?.stop();
       db.close();
     },

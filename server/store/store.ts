@@ -36,8 +36,14 @@ export interface Store {
   /** Sessions not ended and not expired at `now`: reopened after a restart. */
   openSessions(now: number): SessionRecord[];
   countOpenSessions(now: number): number;
-  /** Appends events atomically and durably (with `extras`); returns the seq of the last one. */
-  append(sessionId: string, events: readonly { type: string }[], at: number, extras?: AppendExtras): number;
+  /**
+   * Stores `events`, numbered from `firstSeq` on, with `extras`, atomically; resolves once they
+   * are stored as durably as the store promises. The room numbers its events and decides the next
+   * command without waiting, so appends of one session are stored in the order they were made, and
+   * when one fails, those of the same session that waited with it fail too (they were decided on
+   * top of it). Numbers already taken fail the append: one room holds a session at a time.
+   */
+  append(sessionId: string, firstSeq: number, events: readonly { type: string }[], at: number, extras?: AppendExtras): Promise<void>;
   /** The seq a stored command ("actor:id") reached, or undefined if it was never acknowledged. */
   commandSeq(sessionId: string, key: string): number | undefined;
   events(sessionId: string): StoredEvent[];

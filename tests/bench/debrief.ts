@@ -72,7 +72,7 @@ const token = newToken();
 const code = "BENCH2";
 const id = "bench-session-0001";
 server.services.store.createSession({ id, code, scenarioId: "rongcheng-pilot", hostTokenHash: hashToken(token), createdAt: Date.now(), expiresAt: Date.now() + 86_400_000 });
-for (let i = 0; i < log.length; i += 500) server.services.store.append(id, log.slice(i, i + 500).map((x) => x.event), log[i]!.at);
+for (let i = 0; i < log.length; i += 500) await server.services.store.append(id, i + 1, log.slice(i, i + 500).map((x) => x.event), log[i]!.at);
 server.services.store.endSession(id, Date.now());
 
 const auth = { headers: { authorization: `Bearer ${token}` } };

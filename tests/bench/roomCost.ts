@@ -4,7 +4,7 @@
  * the room's gate as the capacity bench's players send them (residents walk, observers write
  * notes) and patches driven by hand, four for every three commands (the bench's rate: 15
  * commands a second in a room patched 20 times a second). Prints the time in the gate (decide,
- * store, apply) and in the patches (sync, encode, send) per command, and the bytes each player
+ * store, apply; three commands are stored together, as a turn of the server's loop might bring them) and in the patches (sync, encode, send) per command, and the bytes each player
  * is sent per command — steadier than the capacity bench on a shared machine, for comparing
  * changes to the room's hot path. Not a test; reaches into the room (its gate, its patch rate).
  *
@@ -23,7 +23,7 @@ type RoomInside = {
   current: { game: { players: Record<string, { role: string } | undefined> } };
   patchRate: number | null;
   clients: { auth?: { as: string; seatId?: string }; raw: (data: Uint8Array, ...rest: unknown[]) => unknown }[];
-  gate(actor: Actor, command: Record<string, unknown>, validated: boolean): CommandReply;
+  gate(actor: Actor, command: Record<string, unknown>, validated: boolean): CommandReply | Promise<CommandReply>;
   broadcastPatch(): boolean;
 };
 
@@ -62,20 +62,25 @@ const steps = new Map<string, number>();
 let gateMs = 0;
 let patchMs = 0;
 let refused = 0;
-for (let k = 0; k < commands; k++) {
-  const seat = seats[Math.floor(Math.random() * seats.length)]!;
-  const step = (steps.get(seat) ?? 0) + 1;
-  steps.set(seat, step);
-  const body = room.current.game.players[seat]?.role === "observer" ? { kind: "write_note", text: `note ${step}` } : { kind: "move", to: WALK[step % WALK.length] };
+// three commands at a time, as one turn of the server's loop might bring them: decided at once,
+// stored together (the store writes a turn's appends in one transaction), then patched
+for (let k = 0; k < commands; k += 3) {
   let began = performance.now();
-  if (!room.gate(studentActor(seat), { id: `${seat}-${step}`, ...body }, true).ok) refused++;
+  const replies: (CommandReply | Promise<CommandReply>)[] = [];
+  for (let j = k; j < Math.min(k + 3, commands); j++) {
+    const seat = seats[Math.floor(Math.random() * seats.length)]!;
+    const step = (steps.get(seat) ?? 0) + 1;
+    steps.set(seat, step);
+    const body = room.current.game.players[seat]?.role === "observer" ? { kind: "write_note", text: `note ${step}` } : { kind: "move", to: WALK[step % WALK.length] };
+    replies.push(room.gate(studentActor(seat), { id: `${seat}-${step}`, ...body }, true));
+  }
+  for (const reply of await Promise.all(replies)) if (!reply.ok) refused++;
   gateMs += performance.now() - began;
   began = performance.now();
-  room.broadcastPatch();
-  if (k % 3 === 2) room.broadcastPatch();
+  for (let p = 0; p < 4; p++) room.broadcastPatch();
   patchMs += performance.now() - began;
   // let the sockets drain now and then
-  if (k % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+  if (k % 21 === 0) await new Promise((resolve) => setImmediate(resolve));
 }
 const us = (ms: number) => ((ms * 1000) / commands).toFixed(0);
 console.log(`${commands} commands (${refused} refused) in one room of ${seats.length} players and its facilitator, per command:`);

@@ -68,7 +68,7 @@ describe("retention", () => {
     const dataDir = tempDir();
     const store = openSqliteStore(join(dataDir, "good-standing.db"));
     store.createSession({ id: "old", code: "AAAAAA", scenarioId: "rongcheng-pilot", hostTokenHash: "ab".repeat(32), createdAt: 0, expiresAt: Date.now() - 1000 });
-    store.append("old", [{ type: "session_opened" }], 0);
+    await store.append("old", 1, [{ type: "session_opened" }], 0);
     store.close();
     const restarted = await startTestServer({}, dataDir);
     try {

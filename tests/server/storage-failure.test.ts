@@ -2,6 +2,8 @@
  * When the database cannot take a write (here: another process holds its write lock past the
  * busy timeout), the room acknowledges nothing it could not store: commands and joins are
  * refused with `storage_unavailable`, state is unchanged, and all is well once the lock goes.
+ * Commands are decided before the store has taken the ones before them (it writes a turn's
+ * commands together): one decided on top of a failed one fails with it, and nothing unstored is shown.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
@@ -26,6 +28,12 @@ describe("a database that cannot be written", () => {
     blocker.exec("BEGIN EXCLUSIVE");
     try {
       expect(await host.room.request("cmd", { id: "l1", kind: "lock" })).toEqual({ ok: false, reason: "storage_unavailable" });
+      // two at once: the second is decided on top of the first (or after it failed) and fails too
+      const twice = await Promise.all([host.room.request("cmd", { id: "l2", kind: "lock" }), host.room.request("cmd", { id: "a1", kind: "anonymous_board", on: true })]);
+      expect(twice).toEqual([
+        { ok: false, reason: "storage_unavailable" },
+        { ok: false, reason: "storage_unavailable" },
+      ]);
       expect(await refusal(server.url, code, { as: "player", seatToken: seatToken(), nickname: "Ann" })).toEqual({ reason: "storage_unavailable" });
       expect(host.room.state.locked).toBe(false);
       expect(host.room.state.players.size).toBe(0);
@@ -38,5 +46,12 @@ describe("a database that cannot be written", () => {
     expect(await refusal(server.url, code, { as: "player", seatToken: seatToken(), nickname: "Ann" })).toEqual({ reason: "room_locked" });
     const session = server.services.store.sessionByCode(code)!;
     expect(server.services.store.events(session.id).map((e) => e.type)).toEqual(["session_opened", "room_locked"]);
+    expect(host.room.state.anonymousBoard).toBe(false);
+
+    // the same id sent twice in one turn (a page retrying at once): one decision, one reply for both
+    const [first, retry] = await Promise.all([host.room.request("cmd", { id: "a2", kind: "anonymous_board", on: true }), host.room.request("cmd", { id: "a2", kind: "anonymous_board", on: true })]);
+    expect(first).toMatchObject({ ok: true });
+    expect(retry).toEqual(first);
+    expect(server.services.store.events(session.id).filter((e) => e.type === "board_anonymised")).toHaveLength(1);
   }, 20_000);
 });

@@ -16,12 +16,12 @@ const session = (id: string, code: string, expiresAt = Date.now() + 60_000) => (
 });
 
 describe("the SQLite store", () => {
-  it("appends events in order and keeps them after the file is closed and reopened", () => {
+  it("appends events in order and keeps them after the file is closed and reopened", async () => {
     const file = join(tempDir(), "gs.db");
     const store = openSqliteStore(file);
     store.createSession(session("s1", "AAAAAA"));
-    expect(store.append("s1", [{ type: "a" }, { type: "b" }], 1)).toBe(2);
-    expect(store.append("s1", [{ type: "c" }], 3, { seat: { tokenHash: "t1", seatId: "seat1" }, commandKey: "host:c1" })).toBe(3);
+    await store.append("s1", 1, [{ type: "a" }, { type: "b" }], 1);
+    await store.append("s1", 3, [{ type: "c" }], 3, { seat: { tokenHash: "t1", seatId: "seat1" }, commandKey: "host:c1" });
     store.close();
     const again = openSqliteStore(file);
     expect(again.events("s1").map((e) => [e.seq, e.type])).toEqual([[1, "a"], [2, "b"], [3, "c"]]);
@@ -33,11 +33,11 @@ describe("the SQLite store", () => {
     again.close();
   });
 
-  it("uses WAL and refuses to rewrite history", () => {
+  it("uses WAL and refuses to rewrite history", async () => {
     const file = join(tempDir(), "gs.db");
     const store = openSqliteStore(file);
     store.createSession(session("s1", "AAAAAA"));
-    store.append("s1", [{ type: "a" }], 1);
+    await store.append("s1", 1, [{ type: "a" }], 1);
     store.close();
     const raw = new Database(file);
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
@@ -45,12 +45,12 @@ describe("the SQLite store", () => {
     raw.close();
   });
 
-  it("deletes expired sessions with their events and seats, and only those", () => {
+  it("deletes expired sessions with their events and seats, and only those", async () => {
     const store = openSqliteStore(join(tempDir(), "gs.db"));
     store.createSession(session("old", "OLDOLD", Date.now() - 1));
     store.createSession(session("new", "NEWNEW"));
-    store.append("old", [{ type: "a" }], 1, { seat: { tokenHash: "t", seatId: "x" } });
-    store.append("new", [{ type: "a" }], 1);
+    await store.append("old", 1, [{ type: "a" }], 1, { seat: { tokenHash: "t", seatId: "x" } });
+    await store.append("new", 1, [{ type: "a" }], 1);
     expect(store.openSessions(Date.now()).map((s) => s.id)).toEqual(["new"]);
     expect(store.deleteExpired(Date.now())).toBe(1);
     expect(store.sessionByCode("OLDOLD")).toBeUndefined();
@@ -60,19 +60,53 @@ describe("the SQLite store", () => {
     store.close();
   });
 
-  it("leaves no readable trace of a deleted session in the database files", () => {
+  it("leaves no readable trace of a deleted session in the database files", async () => {
     const dir = tempDir();
     const file = join(dir, "gs.db");
     const store = openSqliteStore(file);
     store.createSession(session("gone", "GONEGO"));
     store.createSession(session("kept", "KEPTKE"));
-    store.append("gone", [{ type: "seat_joined", nickname: "Zanzibar-Quokka" } as { type: string }], 1);
-    store.append("kept", [{ type: "seat_joined", nickname: "Ann" } as { type: string }], 1);
+    await store.append("gone", 1, [{ type: "seat_joined", nickname: "Zanzibar-Quokka" } as { type: string }], 1);
+    await store.append("kept", 1, [{ type: "seat_joined", nickname: "Ann" } as { type: string }], 1);
     store.deleteSession("gone");
     store.close();
     for (const name of readdirSync(dir)) {
       expect(readFileSync(join(dir, name)).includes("Zanzibar-Quokka"), `${name} still holds the deleted nickname`).toBe(false);
     }
     expect(readFileSync(file).includes("Ann")).toBe(true);
+  });
+
+  it("writes the appends of one turn in one transaction, in order; a failed one fails the later ones of its session only", async () => {
+    const file = join(tempDir(), "gs.db");
+    const store = openSqliteStore(file);
+    store.createSession(session("s1", "AAAAAA"));
+    store.createSession(session("s2", "BBBBBB"));
+    await store.append("s1", 1, [{ type: "a" }], 1);
+    const outcomes = await Promise.allSettled([
+      store.append("s1", 2, [{ type: "b" }], 2, { commandKey: "host:b" }),
+      store.append("s2", 1, [{ type: "x" }], 2),
+      store.append("s1", 2, [{ type: "taken" }], 3), // seq 2 is taken: one room holds a session at a time
+      store.append("s1", 3, [{ type: "after" }], 3), // decided on top of the failed one
+      store.append("s2", 2, [{ type: "y" }], 3),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "rejected", "rejected", "fulfilled"]);
+    expect(store.events("s1").map((e) => [e.seq, e.type])).toEqual([[1, "a"], [2, "b"]]);
+    expect(store.events("s2").map((e) => [e.seq, e.type])).toEqual([[1, "x"], [2, "y"]]);
+    expect(store.commandSeq("s1", "host:b")).toBe(2);
+    store.close();
+  });
+
+  it("lets a read see the appends made before it, and writes what waits when it closes", async () => {
+    const file = join(tempDir(), "gs.db");
+    const store = openSqliteStore(file);
+    store.createSession(session("s1", "AAAAAA"));
+    const stored = store.append("s1", 1, [{ type: "a" }], 1, { seat: { tokenHash: "t1", seatId: "seat1" } });
+    expect(store.seatForToken("s1", "t1")).toBe("seat1"); // before the turn ends
+    await stored;
+    void store.append("s1", 2, [{ type: "b" }], 2);
+    store.close();
+    const again = openSqliteStore(file);
+    expect(again.events("s1").map((e) => e.type)).toEqual(["a", "b"]);
+    again.close();
   });
 });
