@@ -108,11 +108,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     closed = true;
     clearInterval(sweeper);
     await server.gracefullyShutdown(false);
-    store.close();
+    await store.close();
   };
   server.onShutdown(async () => {
     clearInterval(sweeper);
-    if (!closed) store.close();
+    if (!closed) await store.close();
     closed = true;
   });
   log.info({ port, reopened }, "server listening");

@@ -36,17 +36,17 @@ export async function createSession(services: RoomServices, from: string | Scena
   const scenario = options.gentle ? gentleScenario(listed) : listed;
   const retentionDays = options.retentionDays;
   const at = now();
-  if (store.countOpenSessions(at) >= config.maxSessions) return { reason: "too_many_sessions" };
+  if ((await store.countOpenSessions(at)) >= config.maxSessions) return { reason: "too_many_sessions" };
   const hostToken = newToken();
   const expiresAt = at + (retentionDays ?? config.retentionDays) * DAY_MS;
   for (let attempt = 0; ; attempt++) {
     const code = newJoinCode();
-    if (store.sessionByCode(code)) {
+    if (await store.sessionByCode(code)) {
       if (attempt > 20) throw new Error("could not find a free join code");
       continue;
     }
     const id = newSessionId();
-    store.createSession({ id, code, scenarioId, hostTokenHash: hashToken(hostToken), createdAt: at, expiresAt });
+    await store.createSession({ id, code, scenarioId, hostTokenHash: hashToken(hostToken), createdAt: at, expiresAt });
     const opened: SessionOpened = { type: "session_opened", at, code, scenarioId, maxPlayers: scenario.maxPlayers, scenario };
     const anonymous: SessionEvent[] = options.gentle ? [{ type: "board_anonymised", at, on: true }] : [];
     // stored only when not the default, so a default session's log is unchanged
@@ -61,7 +61,7 @@ export async function createSession(services: RoomServices, from: string | Scena
 
 /** After a restart: every session that was not finished gets its room back, with the same code. */
 export async function reopenSessions(services: RoomServices): Promise<number> {
-  const open = services.store.openSessions(services.now());
+  const open = await services.store.openSessions(services.now());
   for (const session of open) {
     await matchMaker.createRoom(SESSION_ROOM, { code: session.code });
   }
@@ -71,12 +71,12 @@ export async function reopenSessions(services: RoomServices): Promise<number> {
 /** Deletes expired sessions and disposes their rooms. */
 export async function sweepExpired(services: RoomServices): Promise<number> {
   const at = services.now();
-  const expired = services.store.openSessions(0).filter((s) => s.expiresAt <= at);
+  const expired = (await services.store.openSessions(0)).filter((s) => s.expiresAt <= at);
   for (const session of expired) {
     const room = matchMaker.getLocalRoomById(session.code);
     if (room) await room.disconnect();
   }
-  const deleted = services.store.deleteExpired(at);
+  const deleted = await services.store.deleteExpired(at);
   if (deleted > 0) services.log.info({ deleted }, "expired sessions deleted");
   return deleted;
 }
@@ -86,14 +86,14 @@ export async function sweepExpired(services: RoomServices): Promise<number> {
  * the room closes, and the session's events and seats are gone from the store.
  */
 export async function deleteSessionNow(services: RoomServices, code: string, hostToken: string): Promise<"deleted" | "refused"> {
-  const session = services.store.sessionByCode(code);
+  const session = await services.store.sessionByCode(code);
   // An unknown code and a wrong token are one answer (and one amount of work), so this is no
   // way to find out which codes exist.
   const matches = tokenMatches(hostToken, session?.hostTokenHash ?? NO_SESSION_HASH);
   if (!session || !matches) return "refused";
   const room = matchMaker.getLocalRoomById(code) as SessionRoom | undefined;
   if (room) await room.endForGood();
-  services.store.deleteSession(session.id);
+  await services.store.deleteSession(session.id);
   services.log.info({ code }, "session deleted by its host");
   return "deleted";
 }

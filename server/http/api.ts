@@ -34,9 +34,9 @@ export function apiRouter(services: RoomServices): Router {
   router.use((req, res, next) => (req.method === "POST" && req.path === creating ? scenarioSized : small)(req, res, next));
 
   const startedAt = Date.now();
-  serve(router, "health", (_req, res) => {
+  serve(router, "health", async (_req, res) => {
     try {
-      const sessions = services.store.countOpenSessions(services.now());
+      const sessions = await services.store.countOpenSessions(services.now());
       reply(res, "health", { ok: true, protocol: PROTOCOL_VERSION, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), sessions });
     } catch {
       res.status(503).json({ ok: false, reason: "storage_unavailable" } satisfies RefusalOf<"health"> & { ok: false });

@@ -20,10 +20,10 @@ import {
 } from "../../shared/debrief/index.ts";
 
 /** The session a request may read, or why not: 401 without a token, 403 for a wrong token or unknown code (no existence oracle). */
-export function hostSession(services: RoomServices, req: Request): SessionRecord | { status: 401 | 403; reason: "not_host" } {
+export async function hostSession(services: RoomServices, req: Request): Promise<SessionRecord | { status: 401 | 403; reason: "not_host" }> {
   const bearer = /^Bearer (.+)$/.exec(req.get("authorization") ?? "")?.[1];
   if (!bearer) return { status: 401, reason: "not_host" };
-  const record = services.store.sessionByCode(String(req.params.code ?? "").toUpperCase());
+  const record = await services.store.sessionByCode(String(req.params.code ?? "").toUpperCase());
   if (!record || !tokenMatches(bearer, record.hostTokenHash)) return { status: 403, reason: "not_host" };
   return record;
 }
@@ -34,8 +34,8 @@ type Prepared = { log: LogEvent[]; replay: Replay; anonymised: boolean };
 const cache = new Map<string, Prepared>();
 const CACHE_SIZE = 4;
 
-function prepare(services: RoomServices, record: SessionRecord, anonymised: boolean): Prepared {
-  const rows = services.store.events(record.id);
+async function prepare(services: RoomServices, record: SessionRecord, anonymised: boolean): Promise<Prepared> {
+  const rows = await services.store.events(record.id);
   const key = `${record.id}|${anonymised}|${rows.at(-1)?.seq ?? 0}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -68,12 +68,12 @@ export function debriefRouter(services: RoomServices): Router {
   const message = { reason: "too_many_attempts" } satisfies HttpRefusal;
   const limit = rateLimit({ windowMs: 60_000, limit: services.config.apiRequestsPerMinute, standardHeaders: "draft-8", legacyHeaders: false, message });
   const route = (name: Extract<RouteName, "debrief" | "exportLog" | "playersCsv" | "entriesCsv">, handle: (res: Response, record: SessionRecord, data: Prepared) => void) =>
-    serve(router, name, limit, (req, res, next) => {
+    serve(router, name, limit, async (req, res, next) => {
       try {
         res.set("Cache-Control", "no-store");
-        const record = hostSession(services, req);
+        const record = await hostSession(services, req);
         if ("reason" in record) return refuse(res, name, record.status, { reason: record.reason });
-        handle(res, record, prepare(services, record, req.query.names !== "1"));
+        handle(res, record, await prepare(services, record, req.query.names !== "1"));
       } catch (error) {
         next(error);
       }

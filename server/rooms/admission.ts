@@ -20,7 +20,22 @@ export function refuse(refusal: JoinRefusal): ServerError {
   return new ServerError(4403, encodeRefusal(refusal));
 }
 
-export function admit(options: unknown, lobby: LobbyState, session: SessionRecord, store: Store, now: number): Admitted | JoinRefusal {
+/** A player's seat token (its hash) and the seat the store says it holds. */
+export type HeldSeat = { tokenHash: string; seatId: string | undefined };
+
+/** Asks the store which seat a player's join claims, before the join is decided. */
+export async function heldSeat(options: unknown, session: SessionRecord, store: Store): Promise<HeldSeat | undefined> {
+  const parsed = JoinRequestSchema.safeParse(options);
+  if (!parsed.success || parsed.data.as !== "player") return undefined;
+  const tokenHash = hashToken(parsed.data.seatToken);
+  return { tokenHash, seatId: await store.seatForToken(session.id, tokenHash) };
+}
+
+/**
+ * Decides a join on the lobby as it is now, with what `heldSeat` found; the room stores a new
+ * seat in the same turn, so two joins at once cannot both take the last place.
+ */
+export function admit(options: unknown, held: HeldSeat | undefined, lobby: LobbyState, session: SessionRecord, now: number): Admitted | JoinRefusal {
   const parsed = JoinRequestSchema.safeParse(options);
   if (!parsed.success) return { reason: "bad_join_request" };
   const request = parsed.data;
@@ -28,15 +43,15 @@ export function admit(options: unknown, lobby: LobbyState, session: SessionRecor
   if (request.as === "host") {
     return tokenMatches(request.hostToken, session.hostTokenHash) ? { as: "host" } : { reason: "not_host" };
   }
-  const tokenHash = hashToken(request.seatToken);
-  const heldSeat = store.seatForToken(session.id, tokenHash);
-  const seat = heldSeat === undefined ? undefined : lobby.seats[heldSeat];
+  if (!held) return { reason: "bad_join_request" };
+  const { tokenHash, seatId: heldId } = held;
+  const seat = heldId === undefined ? undefined : lobby.seats[heldId];
   if (seat) {
     if (seat.kicked) return { reason: "seat_kicked" };
     return { as: "player", seatId: seat.seatId, tokenHash };
   }
   if (request.nickname === undefined) return { reason: "bad_join_request" };
-  const seatId = heldSeat ?? uniqueSeatId(lobby);
+  const seatId = heldId ?? uniqueSeatId(lobby);
   const decision = decideJoin(lobby, seatId, request.nickname, now);
   if (isRefusal(decision)) return decision;
   return { as: "player", seatId, tokenHash, joined: decision };

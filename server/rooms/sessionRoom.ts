@@ -15,13 +15,12 @@ import { replaySession, type Session, type SessionEvent } from "../../shared/ses
 import { SEATS_PER_PLAYER_PLACE } from "../../shared/lobby/lobby.ts";
 import { CLOCK, DOOR, HOST, createRng, phaseDeadline, seatActor, studentActor, type Actor, type Ctx } from "../../shared/rules/index.ts";
 import { CommandSchema, decideSession, type Fresh, type WireCommand } from "../../shared/commands/index.ts";
-import { admit, refuse, type Admitted } from "./admission.ts";
+import { admit, heldSeat, refuse, type Admitted, type HeldSeat } from "./admission.ts";
 import { SessionState } from "./sessionState.ts";
 import { HOST_VIEW, rulebookJson, syncPrivate, syncPublic } from "./stateSync.ts";
 import { roomServices } from "./services.ts";
 import { SharedPatchSerializer } from "./sharedPatches.ts";
 import type { AppendExtras, SessionRecord } from "../store/store.ts";
-import { RecentReplies } from "./recentReplies.ts";
 import { Ledger, type Decided } from "./ledger.ts";
 import { newSeatId } from "../tokens.ts";
 import { BotDriver } from "./bots.ts";
@@ -34,13 +33,6 @@ type Auth = Admitted & { address: string };
 
 /** WebSocket's readyState while a connection is open (CLOSING and CLOSED come after). */
 const WS_OPEN = 1;
-
-/**
- * Acknowledged replies kept in memory per room, so most retries are answered without the store.
- * Only a cache: a command id the cache has forgotten is looked up in the stored command ids, so an
- * id is answered once for the life of its session, however many messages came in between.
- */
-const REMEMBERED_COMMANDS = 2000;
 
 /** How often the room looks at its clock (phase deadlines) and lets bots think. */
 const TICK_MS = 250;
@@ -62,7 +54,12 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   private seatAddress = new Map<string, string>();
   /** Seats admitted whose connection has not joined yet: neither connected nor unused. */
   private arriving = new Set<string>();
-  private replies = new RecentReplies<CommandReply>(REMEMBERED_COMMANDS);
+  /**
+   * Every acknowledged command id of the session (its reply key) and the seq it reached, read from
+   * the store when the room opens: a retry — after a reconnect, or a restart — is answered, not
+   * applied again, for the life of the session, without asking the store.
+   */
+  private acknowledged = new Map<string, number>();
   /** Commands decided and waiting for the store, by reply key: a retry meanwhile waits for the same reply. */
   private waiting = new Map<string, Promise<CommandReply>>();
   private bots!: BotDriver;
@@ -72,19 +69,20 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   /** When the last client left an ended game (the room then closes after ENDED_ROOM_IDLE_MS). */
   private idleSince = Date.now();
 
-  override onCreate(options: SessionRoomOptions): void {
-    const record = this.services.store.sessionByCode(options.code);
+  override async onCreate(options: SessionRoomOptions): Promise<void> {
+    const record = await this.services.store.sessionByCode(options.code);
     if (!record) throw new Error("a session room needs a stored session");
     this.record = record;
     this.roomId = record.code;
-    const stored = this.services.store.events(record.id);
+    const stored = await this.services.store.events(record.id);
+    this.acknowledged = await this.services.store.acknowledged(record.id);
     this.ledger = new Ledger(replaySession(stored.map((e) => e.data as SessionEvent)), stored.at(-1)?.seq ?? 0);
     // players and observers (capped by the lobby's seats), hosts and boards (capped in crowd.ts)
     this.maxClients = this.session.lobby.maxPlayers * SEATS_PER_PLAYER_PLACE + BOARDS_PER_SESSION + HOSTS_PER_SESSION + CONNECTION_SLACK;
     this.seatReservationTimeout = RESERVATION_SECONDS;
     this.state.rulebook = rulebookJson(this.shown.game);
     this.bots = new BotDriver(this.services.config.botThinkMs, (seatId, command) => this.gate(seatActor(seatId), command, false));
-    if (this.session.game.phase === "ended" && record.endedAt === null) this.markEnded(this.services.now()); // ended before we marked endings
+    if (this.session.game.phase === "ended" && record.endedAt === null) void this.markEnded(this.services.now()); // ended before we marked endings
     this.onBeforePatch();
     this.onMessage(COMMAND, (client, payload) => this.fromClient(client, payload));
     this.clock.setInterval(() => this.tick(), TICK_MS);
@@ -115,8 +113,16 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     // the host (checked by token below) is not locked out by others' guesses from the same address
     const claimsHost = (options as { as?: unknown } | null)?.as === "host";
     if (!claimsHost && (await this.services.refusedJoins.exhausted(address))) throw refuse({ reason: "too_many_attempts" });
+    let held: HeldSeat | undefined;
+    try {
+      held = await heldSeat(options, this.record, this.services.store);
+    } catch (error) {
+      this.services.log.error({ code: this.record.code, err: { message: (error as Error).message } }, "could not look up a seat token");
+      throw refuse({ reason: "storage_unavailable" });
+    }
+    // from here to the commit, no wait: the join is decided and its seat stored on the lobby as it is
     const at = this.services.now();
-    const admitted = admit(options, this.session.lobby, this.record, this.services.store, at);
+    const admitted = admit(options, held, this.session.lobby, this.record, at);
     const refused = (reason: Reason, suggestion?: string) => {
       void this.services.refusedJoins.take(address);
       this.services.log.info({ code: this.record.code, reason }, "join refused");
@@ -265,8 +271,10 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     }
     // a bot's ids are its driver's, kept apart from those of the student whose seat it may play
     const replyKey = `${actor.kind !== "seat" ? actor.kind : actor.student ? actor.seat : "bot"}:${command.id}`;
-    const earlier = this.waiting.get(replyKey) ?? this.answered(replyKey, validated);
-    if (earlier) return earlier;
+    const waiting = this.waiting.get(replyKey);
+    if (waiting) return waiting;
+    const answered = this.acknowledged.get(replyKey);
+    if (answered !== undefined) return { ok: true, seq: answered };
 
     const at = this.services.now();
     const outcome = decideSession(this.session, actor, command, this.ctx(at), this.fresh);
@@ -281,35 +289,13 @@ export class SessionRoom extends Room<{ state: SessionState }> {
       // not remembered when not stored: a retry may succeed
       if (!stored.ok) return { ok: false, reason: "storage_unavailable" };
       const answer: CommandReply = { ok: true, seq: stored.seq };
-      this.replies.set(replyKey, answer);
+      if (validated) this.acknowledged.set(replyKey, stored.seq);
       // "Clear unused seats" also drops the seat reservations whose socket never arrived (they are
       // Colyseus's, not the session's: nothing to store, so no event carries this part)
       if (command.kind === "clear_unused_seats") this.dropUnusedReservations();
       return answer;
     });
     this.waiting.set(replyKey, reply);
-    return reply;
-  }
-
-  /**
-   * The reply an already acknowledged command got: from the memory cache, else (for commands
-   * from connections, whose ids are stored with their events) from the store. Undefined: never
-   * acknowledged, decide it.
-   */
-  private answered(replyKey: string, stored: boolean): CommandReply | undefined {
-    const cached = this.replies.get(replyKey);
-    if (cached || !stored) return cached;
-    let seq: number | undefined;
-    try {
-      seq = this.services.store.commandSeq(this.record.id, replyKey);
-    } catch (error) {
-      // Unknown whether it was applied: deciding it again could apply it twice, so refuse for now.
-      this.services.log.error({ code: this.record.code, err: { message: (error as Error).message } }, "could not look up a command id");
-      return { ok: false, reason: "storage_unavailable" };
-    }
-    if (seq === undefined) return undefined;
-    const reply: CommandReply = { ok: true, seq };
-    this.replies.set(replyKey, reply);
     return reply;
   }
 
@@ -359,7 +345,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
       }
       if (event.type === "seat_stepped_out") this.services.log.info({ code: this.record.code, seatId: event.seatId }, "a player asked to step out");
     }
-    if (after.game.phase === "ended" && this.record.endedAt === null) this.markEnded(at);
+    if (after.game.phase === "ended" && this.record.endedAt === null) void this.markEnded(at);
     this.sync();
   }
 
@@ -368,9 +354,9 @@ export class SessionRoom extends Room<{ state: SessionState }> {
    * server's session limit nor reopens after a restart); its log stays for the debrief until
    * retention deletes it.
    */
-  private markEnded(at: number): void {
+  private async markEnded(at: number): Promise<void> {
     try {
-      this.services.store.endSession(this.record.id, at);
+      await this.services.store.endSession(this.record.id, at);
       this.record = { ...this.record, endedAt: at };
     } catch (error) {
       this.services.log.error({ code: this.record.code, err: { message: (error as Error).message } }, "could not mark the session ended");

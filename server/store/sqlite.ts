@@ -146,7 +146,7 @@ export function openSqliteStore(file: string, durability: Durability = "process"
 
   const moveSeatStmt = db.prepare("UPDATE seat_tokens SET seat_id = ? WHERE session_id = ? AND seat_id = ?");
   const insertCommand = db.prepare("INSERT OR REPLACE INTO commands (session_id, key, seq) VALUES (?, ?, ?)");
-  const selectCommand = db.prepare<[string, string], { seq: number }>("SELECT seq FROM commands WHERE session_id = ? AND key = ?");
+  const selectCommands = db.prepare<[string], { key: string; seq: number }>("SELECT key, seq FROM commands WHERE session_id = ?");
   const appendOne = db.transaction(({ sessionId, firstSeq, events, at, extras }: Append) => {
     if (extras.seat) insertSeat.run(sessionId, extras.seat.tokenHash, extras.seat.seatId);
     events.forEach((event, i) => insertEvent.run(sessionId, firstSeq + i, at, event.type, JSON.stringify(event)));
@@ -169,43 +169,43 @@ export function openSqliteStore(file: string, durability: Durability = "process"
     });
   });
   const appends = new GroupCommit<Append>((batch) => appendAll(batch));
-  /** Reads see every append made before them. */
-  const written = <A extends unknown[], R>(read: (...args: A) => R) => (...args: A): R => {
-    appends.flush();
-    return read(...args);
+  /** A read or write that sees every append made before it. */
+  const inTurn = <A extends unknown[], R>(run: (...args: A) => R) => (...args: A): Promise<R> => {
+    try {
+      appends.flush();
+      return Promise.resolve(run(...args));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   };
 
   return {
-    createSession: (session) => void insertSession.run(session),
-    sessionByCode: (code) => {
+    createSession: inTurn((session: Omit<SessionRecord, "endedAt">) => void insertSession.run(session)),
+    sessionByCode: inTurn((code: string) => {
       const row = byCode.get(code);
       return row ? toSession(row) : undefined;
-    },
-    openSessions: (now) => open.all(now).map(toSession),
-    countOpenSessions: (now) => countOpen.get(now)?.n ?? 0,
+    }),
+    openSessions: inTurn((now: number) => open.all(now).map(toSession)),
+    countOpenSessions: inTurn((now: number) => countOpen.get(now)?.n ?? 0),
     append: (sessionId, firstSeq, events, at, extras = {}) => appends.add({ sessionId, firstSeq, events, at, extras }),
-    commandSeq: written((sessionId: string, key: string) => selectCommand.get(sessionId, key)?.seq),
-    events: written((sessionId: string): StoredEvent[] =>
+    acknowledged: inTurn((sessionId: string) => new Map(selectCommands.all(sessionId).map((row) => [row.key, row.seq]))),
+    events: inTurn((sessionId: string): StoredEvent[] =>
       selectEvents.all(sessionId).map((row) => ({ seq: row.seq, at: row.at, type: row.type, data: JSON.parse(row.data) as unknown })),
     ),
-    bindSeatToken: (sessionId, tokenHash, seatId) => void insertSeat.run(sessionId, tokenHash, seatId),
-    seatForToken: written((sessionId: string, tokenHash: string) => selectSeat.get(sessionId, tokenHash)?.seat_id),
-    endSession: written((sessionId: string, at: number) => void endStmt.run(at, sessionId)),
-    deleteSession: (sessionId) => {
-      appends.flush();
+    seatForToken: inTurn((sessionId: string, tokenHash: string) => selectSeat.get(sessionId, tokenHash)?.seat_id),
+    endSession: inTurn((sessionId: string, at: number) => void endStmt.run(at, sessionId)),
+    deleteSession: inTurn((sessionId: string) => {
       deleteStmt.run(sessionId);
       forgetOldPages();
-    },
-    deleteExpired: (now) => {
-      appends.flush();
+    }),
+    deleteExpired: inTurn((now: number) => {
       const deleted = deleteExpiredStmt.run(now).changes;
       if (deleted > 0) forgetOldPages();
       return deleted;
-    },
-    close: () => {
-      appends.flush();
+    }),
+    close: inTurn(() => {
       checkpointer?.stop();
       db.close();
-    },
+    }),
   };
 }

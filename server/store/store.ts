@@ -30,12 +30,16 @@ export type AppendExtras = {
   moveSeat?: { from: string; to: string };
 };
 
+/**
+ * Every method is asynchronous: the embedded SQLite store answers at once, a networked one
+ * (PostgreSQL) over the wire. A read sees every append made before it.
+ */
 export interface Store {
-  createSession(session: Omit<SessionRecord, "endedAt">): void;
-  sessionByCode(code: string): SessionRecord | undefined;
+  createSession(session: Omit<SessionRecord, "endedAt">): Promise<void>;
+  sessionByCode(code: string): Promise<SessionRecord | undefined>;
   /** Sessions not ended and not expired at `now`: reopened after a restart. */
-  openSessions(now: number): SessionRecord[];
-  countOpenSessions(now: number): number;
+  openSessions(now: number): Promise<SessionRecord[]>;
+  countOpenSessions(now: number): Promise<number>;
   /**
    * Stores `events`, numbered from `firstSeq` on, with `extras`, atomically; resolves once they
    * are stored as durably as the store promises. The room numbers its events and decides the next
@@ -44,15 +48,14 @@ export interface Store {
    * top of it). Numbers already taken fail the append: one room holds a session at a time.
    */
   append(sessionId: string, firstSeq: number, events: readonly { type: string }[], at: number, extras?: AppendExtras): Promise<void>;
-  /** The seq a stored command ("actor:id") reached, or undefined if it was never acknowledged. */
-  commandSeq(sessionId: string, key: string): number | undefined;
-  events(sessionId: string): StoredEvent[];
-  /** Records which seat a token hash holds. */
-  bindSeatToken(sessionId: string, tokenHash: string, seatId: string): void;
-  seatForToken(sessionId: string, tokenHash: string): string | undefined;
-  endSession(sessionId: string, at: number): void;
-  deleteSession(sessionId: string): void;
+  /** Every command id ("actor:id") stored for a session, with the seq it reached: the room answers retries from these. */
+  acknowledged(sessionId: string): Promise<Map<string, number>>;
+  events(sessionId: string): Promise<StoredEvent[]>;
+  /** The seat a seat token (its hash) holds. */
+  seatForToken(sessionId: string, tokenHash: string): Promise<string | undefined>;
+  endSession(sessionId: string, at: number): Promise<void>;
+  deleteSession(sessionId: string): Promise<void>;
   /** Deletes every session whose retention ran out; returns how many. */
-  deleteExpired(now: number): number;
-  close(): void;
+  deleteExpired(now: number): Promise<number>;
+  close(): Promise<void>;
 }

@@ -71,9 +71,9 @@ const server = await startTestServer({ LOG_LEVEL: "warn" });
 const token = newToken();
 const code = "BENCH2";
 const id = "bench-session-0001";
-server.services.store.createSession({ id, code, scenarioId: "rongcheng-pilot", hostTokenHash: hashToken(token), createdAt: Date.now(), expiresAt: Date.now() + 86_400_000 });
+await server.services.store.createSession({ id, code, scenarioId: "rongcheng-pilot", hostTokenHash: hashToken(token), createdAt: Date.now(), expiresAt: Date.now() + 86_400_000 });
 for (let i = 0; i < log.length; i += 500) await server.services.store.append(id, i + 1, log.slice(i, i + 500).map((x) => x.event), log[i]!.at);
-server.services.store.endSession(id, Date.now());
+await server.services.store.endSession(id, Date.now());
 
 const auth = { headers: { authorization: `Bearer ${token}` } };
 const sizes: Record<string, { bytes: number; gzip: number; ms: number }> = {};

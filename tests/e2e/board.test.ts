@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device, SCREENSHOTS } from "../support/browser.ts";
 import { seriousViolations } from "../support/axe.ts";
-import { createSessionAt, tempDir, until, type TestServer } from "../support/server.ts";
+import { createSessionAt, tempDir, testServer, until, type TestServer } from "../support/server.ts";
 import { roomSession } from "../support/views.ts";
 import {
   BOTS,
@@ -63,7 +63,7 @@ async function startBoardServer(): Promise<TestServer> {
   const dataDir = tempDir();
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", BOT_THINK_MS: "400", MESSAGES_PER_SECOND: "1000" });
   const running = await startServer(config, { log: createLogger("warn"), scenariosDir: dir });
-  return { ...running, logs: [], dataDir, createSession: (id = "board-pilot") => createSessionAt(running.url, id) };
+  return { ...testServer(running, dataDir, []), createSession: (id = "board-pilot") => createSessionAt(running.url, id) };
 }
 
 

@@ -78,12 +78,11 @@ async function play(t: Table, step: Step): Promise<void> {
     expect(reply, step.label).toMatchObject({ ok: true });
   }
   if (running(t)) await sendOk(t.host, { kind: "pause" });
-  await caughtUp(everyRoom(t), roomSession(t.code).game.seq > 0 ? lastSeq(t.code) : 0);
+  await caughtUp(everyRoom(t), roomSession(t.code).game.seq > 0 ? await lastSeq(t.code) : 0);
 }
 
-function lastSeq(code: string): number {
-  const record = server.services.store.sessionByCode(code)!;
-  return server.services.store.events(record.id).at(-1)!.seq;
+async function lastSeq(code: string): Promise<number> {
+  return (await server.events(code)).at(-1)!.seq;
 }
 
 /**
@@ -106,7 +105,7 @@ describeBrowser("the debrief", () => {
     let day1: { seq: number; board: BoardView } | undefined;
     for (const step of steps()) {
       await play(t, step);
-      if (step.label === "day 1: evening → night (publication)") day1 = { seq: lastSeq(code), board: boardView(roomSession(code).game) };
+      if (step.label === "day 1: evening → night (publication)") day1 = { seq: await lastSeq(code), board: boardView(roomSession(code).game) };
     }
     const final = roomSession(code);
     expect(final.game.phase).toBe("ended");
@@ -114,7 +113,7 @@ describeBrowser("the debrief", () => {
     const pseudo = (name: keyof typeof NICKNAMES) => pseudonymAt(g.seats.indexOf(t.seats[name])).en;
 
     // each player's device: the reveal and their own record
-    await caughtUp(everyRoom(t), lastSeq(code));
+    await caughtUp(everyRoom(t), await lastSeq(code));
     const endingOf = (name: (typeof PLAYERS)[number]) => (receivedPrivate(t.rooms[name])[t.seats[name]] as { ending: Ending }).ending;
     const dee = endingOf("R4");
     expect(dee.reveal.wrongfulListings.map((l) => l.nickname)).toEqual(["Cai"]);

@@ -28,9 +28,9 @@ describe("adding bots", () => {
     const bots = () => game().seats.filter((s) => game().players[s]?.bot);
     const max = game().scenario.maxPlayers;
 
-    const before = server.services.store.events(server.services.store.sessionByCode(code)!.id).length;
+    const before = (await server.events(code)).length;
     const seq = await sendOk(host, { kind: "add_bot", personality: "rebel", count: 12 });
-    const stored = server.services.store.events(server.services.store.sessionByCode(code)!.id);
+    const stored = (await server.events(code));
     expect(stored.length - before).toBe(12); // one seat_added each …
     expect(new Set(stored.slice(before).map((e) => e.at)).size).toBe(1); // … stored together …
     expect(seq).toBe(stored.at(-1)!.seq); // … and the one reply names the last

@@ -108,7 +108,7 @@ describe("a session on an open network (one address)", () => {
     expect(await host.room.request("cmd", { id: "rb1", kind: "remove_boards" })).toMatchObject({ ok: true });
     expect(await Promise.all(gone)).toEqual([CloseReason.kicked, CloseReason.kicked]);
     await until(() => boardsIn(code) === 0, "no board left");
-    const types = server.services.store.events(server.services.store.sessionByCode(code)!.id).map((e) => e.type);
+    const types = (await server.events(code)).map((e) => e.type);
     expect(types).toContain("boards_removed");
     // a player cannot do it
     const ann = await joinPlayer(server.url, code, "Ann");

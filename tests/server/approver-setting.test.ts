@@ -65,7 +65,7 @@ describe("naming the approver on residents' records", () => {
     expect((await create({ showApprover: "no" })).status).toBe(400);
     // a default session's log is as before: no settings event
     const plain = await create({});
-    const stored = server.services.store.events(server.services.store.sessionByCode(plain.code!)!.id);
+    const stored = await server.events(plain.code!);
     expect(stored.map((e) => e.type)).toEqual(["session_opened"]);
   });
 
@@ -78,7 +78,7 @@ describe("naming the approver on residents' records", () => {
     const hidden = await approvedEntryOnRecord(unnamed.code!, unnamed.hostToken!);
     expect(hidden.record.map((e) => [e.reviewer, e.byOfficial])).toEqual([[null, true]]);
     // the setting survives in the log: a replay (a restart, the debrief) keeps it
-    const log = server.services.store.events(server.services.store.sessionByCode(unnamed.code!)!.id);
+    const log = await server.events(unnamed.code!);
     expect(log.filter((e) => e.type === "settings_chosen").map((e) => e.data)).toEqual([{ type: "settings_chosen", showApprover: false }]);
   }, 30_000);
 });

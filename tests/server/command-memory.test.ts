@@ -28,9 +28,8 @@ function request(room: Room, command: Record<string, unknown>): Promise<Reply> {
 }
 
 /** The stored `moved` events of one seat: the durable truth of how often a move was applied. */
-function movesOf(s: TestServer, code: string, seat: string): unknown[] {
-  const session = s.services.store.sessionByCode(code)!;
-  return s.services.store.events(session.id).filter((e) => e.type === "moved" && (e.data as { seat: string }).seat === seat);
+async function movesOf(s: TestServer, code: string, seat: string): Promise<unknown[]> {
+  return (await s.events(code)).filter((e) => e.type === "moved" && (e.data as { seat: string }).seat === seat);
 }
 
 /** The facilitator locks and unlocks the room, `count` acknowledged commands, under the message rate limit. */
@@ -66,7 +65,7 @@ describe("a retried command id", () => {
     // … the same id, retried once moving is allowed, is applied: the refusal was not remembered
     const toPark = await request(ann.room, early);
     expect(toPark).toMatchObject({ ok: true });
-    expect(movesOf(server, code, seat)).toHaveLength(1);
+    expect(await movesOf(server, code, seat)).toHaveLength(1);
 
     const toMarket = { id: "move-to-market", kind: "move", to: "market", by: "walk" };
     const first = await request(ann.room, toMarket);
@@ -74,7 +73,7 @@ describe("a retried command id", () => {
     const back = { id: "back-to-park", kind: "move", to: "park", by: "walk" };
     const firstBack = await request(ann.room, back);
     expect(firstBack).toMatchObject({ ok: true });
-    expect(movesOf(server, code, seat)).toHaveLength(3);
+    expect(await movesOf(server, code, seat)).toHaveLength(3);
 
     await flood(host.room, OTHER_MESSAGES);
 
@@ -84,8 +83,8 @@ describe("a retried command id", () => {
     await again.welcome;
     expect(await request(again.room, toMarket)).toEqual(first);
     expect(await request(again.room, early)).toEqual(toPark);
-    expect(movesOf(server, code, seat), "a retried move must not be applied again").toHaveLength(3);
-    expect(server.services.store.events(server.services.store.sessionByCode(code)!.id).filter((e) => e.type === "room_locked").length).toBe(OTHER_MESSAGES / 2);
+    expect(await movesOf(server, code, seat), "a retried move must not be applied again").toHaveLength(3);
+    expect((await server.events(code)).filter((e) => e.type === "room_locked").length).toBe(OTHER_MESSAGES / 2);
 
     // after a restart the memory is empty: the store still answers every acknowledged id
     await again.room.leave();
@@ -96,10 +95,10 @@ describe("a retried command id", () => {
     await afterRestart.welcome;
     expect(await request(afterRestart.room, toMarket)).toEqual(first);
     expect(await request(afterRestart.room, back)).toEqual(firstBack);
-    expect(movesOf(server, code, seat), "a retried move must not be applied again after a restart").toHaveLength(3);
+    expect(await movesOf(server, code, seat), "a retried move must not be applied again after a restart").toHaveLength(3);
     // a new id is still decided and applied
     expect(await request(afterRestart.room, { id: "new-move", kind: "move", to: "market", by: "walk" })).toMatchObject({ ok: true });
-    expect(movesOf(server, code, seat)).toHaveLength(4);
+    expect(await movesOf(server, code, seat)).toHaveLength(4);
     await afterRestart.room.leave();
   }, 90_000);
 
@@ -117,8 +116,7 @@ describe("a retried command id", () => {
     await flood(host.room, 2100);
     // a retry of that id must not turn the board anonymous again
     expect(await request(host.room, noop)).toEqual(first);
-    const session = server.services.store.sessionByCode(code)!;
-    const switches = server.services.store.events(session.id).filter((e) => e.type === "board_anonymised");
+    const switches = (await server.events(code)).filter((e) => e.type === "board_anonymised");
     expect(switches.map((e) => (e.data as { on: boolean }).on), "the retry applied nothing").toEqual([true, false]);
   }, 60_000);
 });

@@ -329,7 +329,7 @@ const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 let nextId = 0;
 
 function storedEvents() {
-  return server.services.store.events(server.services.store.sessionByCode(code)!.id);
+  return server.events(code);
 }
 
 function seatOf(nickname: string): string {
@@ -369,7 +369,7 @@ async function hostMust(command: Record<string, unknown>): Promise<void> {
 /** Every honest client is connected, has caught up with the log, and sees exactly its view. */
 async function honestViewsMatch(where: string): Promise<void> {
   expect(honestLeft, `${where}: an honest client was disconnected`).toEqual([]);
-  const last = storedEvents().at(-1)!.seq;
+  const last = (await storedEvents()).at(-1)!.seq;
   const rooms = [host, ...honest.map((h) => h.room)];
   await until(() => rooms.every((r) => (r.state as { seq: number }).seq === last), `${where}: honest clients at seq ${last}`, 5000);
   const session = roomSession(code);
@@ -468,7 +468,7 @@ describe(`fuzzing the game room (seed ${SEED}; replay with FUZZ_SEED=${SEED})`, 
     const [official, resident] = attackers;
     for (const attacker of [official!, resident!, attackers.at(-1)!]) {
       await attacker.ready();
-      const before = storedEvents().length;
+      const before = (await storedEvents()).length;
       const session = JSON.stringify(roomSession(code));
       attacker.send("cmd", { id: "bad", kind: "lock", extra: true });
       attacker.send("cmd", { id: "smuggled1", kind: "step_out" });
@@ -485,7 +485,7 @@ describe(`fuzzing the game room (seed ${SEED}; replay with FUZZ_SEED=${SEED})`, 
       expect(await attacker.closed(5000), attacker.name).toBe(4002);
       // a later, honest command proves the room has read everything sent before it
       await hostMust({ kind: "extend", seconds: 10 });
-      const added = storedEvents().slice(before);
+      const added = (await storedEvents()).slice(before);
       expect(added.map((e) => e.type), attacker.name).toEqual(["extended"]);
       expect(JSON.stringify(added.reduce((s: Session, e) => applySession(s, e.data as SessionEvent), JSON.parse(session) as Session))).toBe(JSON.stringify(roomSession(code)));
     }
@@ -502,7 +502,7 @@ describe(`fuzzing the game room (seed ${SEED}; replay with FUZZ_SEED=${SEED})`, 
     )[0]!;
     for (const [burst, actions] of plan.entries()) {
       const where = `seed ${SEED}, burst ${burst}`;
-      const events = storedEvents();
+      const events = await storedEvents();
       const before = roomSession(code);
       const beforeCount = events.length;
       // the honest side keeps playing during the burst: the host extends the phase (exactly one
@@ -526,7 +526,7 @@ describe(`fuzzing the game room (seed ${SEED}; replay with FUZZ_SEED=${SEED})`, 
       await serverUp(where);
       nothingPolluted(where);
       // the only events stored during the burst are the host's extends…
-      const added = storedEvents().slice(beforeCount);
+      const added = (await storedEvents()).slice(beforeCount);
       expect(added.map((e) => e.type), `${where}: events stored during the burst`).toEqual(Array<string>(extendsDone).fill("extended"));
       // …and the session is exactly the old one plus them
       const expected = added.reduce((s: Session, e) => applySession(s, e.data as SessionEvent), before);
@@ -542,7 +542,7 @@ describe(`fuzzing the game room (seed ${SEED}; replay with FUZZ_SEED=${SEED})`, 
     await hostMust({ kind: "end" });
     await honestViewsMatch("after the end");
     // the room's session is what its log replays to, and no handler ever threw
-    expect(JSON.stringify(roomSession(code))).toBe(JSON.stringify(replaySession(storedEvents().map((e) => e.data as SessionEvent))));
+    expect(JSON.stringify(roomSession(code))).toBe(JSON.stringify(replaySession((await storedEvents()).map((e) => e.data as SessionEvent))));
     expect(server.logs.filter((l) => l.includes("room handler failed"))).toEqual([]);
     expect(stats.messages, JSON.stringify({ stats, connections: Object.fromEntries(attackers.map((a) => [a.name, a.connections])) })).toBeGreaterThan(2000);
     // the bad frames were noticed, and logged as single pino lines (no stack traces in the log)

@@ -55,8 +55,8 @@ describe("a late joiner", () => {
     await link.leave();
     const again = await joinPlayer(server.url, code, "ignored", token);
     expect(await again.welcome).toMatchObject({ seatId: botSeat });
-    const lastSeq = () => server.services.store.events(server.services.store.sessionByCode(code)!.id).at(-1)!.seq;
-    await until(() => (again.room.state as { seq: number }).seq === lastSeq(), "synced");
+    const lastSeq = async () => (await server.events(code)).at(-1)!.seq;
+    await until(async () => (again.room.state as { seq: number }).seq === (await lastSeq()), "synced");
     await until(() => receivedPrivate(again.room)[botSeat] !== undefined, "its private view");
     expect(receivedPrivate(again.room)[botSeat]).toEqual(expectedPrivate(roomSession(code), botSeat));
   });

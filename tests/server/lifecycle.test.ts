@@ -27,7 +27,7 @@ describe("deleting a session now", () => {
     const { code, hostToken } = await server.createSession();
     const ann = await joinPlayer(server.url, code, "Ann");
     await ann.welcome;
-    const sessionId = server.services.store.sessionByCode(code)!.id;
+    const sessionId = (await server.services.store.sessionByCode(code))!.id;
     // a wrong token gets the answer an unknown code gets: no way to tell which codes exist
     for (const wrong of [await del(code), await del(code, seatToken()), await del("ZZZZZZ", seatToken())]) {
       expect(wrong.status).toBe(404);
@@ -36,8 +36,8 @@ describe("deleting a session now", () => {
     const gone = closed(ann.room);
     expect((await del(code, hostToken)).status).toBe(204);
     expect(await gone).toBe(CloseReason.sessionEnded);
-    expect(server.services.store.sessionByCode(code)).toBeUndefined();
-    expect(server.services.store.events(sessionId)).toEqual([]);
+    expect(await server.services.store.sessionByCode(code)).toBeUndefined();
+    expect(await server.services.store.events(sessionId)).toEqual([]);
     expect(await refusal(server.url, code, { as: "player", seatToken: seatToken(), nickname: "Ben" })).toEqual({ reason: "no_such_session" });
     expect((await del(code, hostToken)).status).toBe(404);
   });

@@ -31,8 +31,7 @@ describe("joining a session", () => {
     await joinPlayer(server.url, code, "李华");
     await until(async () => (await players(host)).length === 2, "two players in the host's state");
     expect((await players(host)).map((p) => p.nickname)).toEqual(["Mei", "李华"]);
-    const session = server.services.store.sessionByCode(code)!;
-    const types = server.services.store.events(session.id).map((e) => e.type);
+    const types = (await server.events(code)).map((e) => e.type);
     // each join is stored as one step: the lobby's seat and the game's seat
     expect(types).toEqual(["session_opened", "seat_joined", "seat_added", "seat_joined", "seat_added"]);
   });
@@ -51,8 +50,7 @@ describe("joining a session", () => {
     expect(await refusal(server.url, code, { as: "player", seatToken: seatToken(), nickname: "\u041c\u0435\u0456" })).toEqual({ reason: "nickname_taken", suggestion: "\u041c\u0435\u0456 2" });
     expect(await refusal(server.url, code, { as: "player", seatToken: "short", nickname: "Bo" })).toEqual({ reason: "bad_join_request" });
     expect(await refusal(server.url, code, { as: "player", v: 99, seatToken: seatToken(), nickname: "Bo" })).toEqual({ reason: "bad_join_request" });
-    const session = server.services.store.sessionByCode(code)!;
-    expect(server.services.store.events(session.id)).toHaveLength(3); // opened + Mei's seat (lobby, game): refusals store nothing
+    expect(await server.events(code)).toHaveLength(3); // opened + Mei's seat (lobby, game): refusals store nothing
   });
 
   it("seats players beyond the cap as observers, then refuses a full room", async () => {
@@ -122,8 +120,7 @@ describe("the host's commands", () => {
     const first = await host.room.request("cmd", { id: "same", kind: "lock" });
     const again = await host.room.request("cmd", { id: "same", kind: "lock" });
     expect(again).toEqual(first);
-    const session = server.services.store.sessionByCode(code)!;
-    expect(server.services.store.events(session.id).filter((e) => e.type === "room_locked")).toHaveLength(1);
+    expect((await server.events(code)).filter((e) => e.type === "room_locked")).toHaveLength(1);
   });
 
   it("refuses host commands from players and a wrong host token, changing nothing", async () => {
@@ -135,8 +132,7 @@ describe("the host's commands", () => {
       expect(await mei.room.request("cmd", { id: `p-${command.kind}`, ...command })).toEqual({ ok: false, reason: "not_facilitator" });
     }
     expect(await refusal(server.url, code, { as: "host", hostToken: seatToken() })).toEqual({ reason: "not_host" });
-    const session = server.services.store.sessionByCode(code)!;
-    expect(server.services.store.events(session.id).map((e) => e.type)).toEqual(["session_opened", "seat_joined", "seat_added"]);
+    expect((await server.events(code)).map((e) => e.type)).toEqual(["session_opened", "seat_joined", "seat_added"]);
     await until(async () => (await players(host)).length === 1, "the host's state");
     expect((await players(host)).map((p) => p.nickname)).toEqual(["Mei"]);
   });

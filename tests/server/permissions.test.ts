@@ -75,8 +75,8 @@ function seatOf(nickname: string): string {
   return seat.seatId;
 }
 
-function storedEvents(): number {
-  return server.services.store.events(server.services.store.sessionByCode(code)!.id).length;
+async function storedEvents(): Promise<number> {
+  return (await server.events(code)).length;
 }
 
 /** Sends every refused (kind, sender) pair in the current situation; returns the mismatches. */
@@ -86,7 +86,7 @@ async function sweep(at: Situation): Promise<string[]> {
   expect(session.game.paused).toBe(at.paused);
   const problems: string[] = [];
   let before = JSON.stringify(roomSession(code));
-  let count = storedEvents();
+  let count = await storedEvents();
   let cases = 0;
   for (const kind of KINDS) {
     for (const [sender, room] of clients) {
@@ -95,7 +95,7 @@ async function sweep(at: Situation): Promise<string[]> {
       cases++;
       const reply = (await room.request("cmd", payload(kind))) as { ok: boolean; reason?: string };
       const after = JSON.stringify(roomSession(code));
-      const countAfter = storedEvents();
+      const countAfter = await storedEvents();
       const label = `${sender} ${kind} in ${at.phase}${at.paused ? " (paused)" : ""}`;
       if (reply.ok !== false || reply.reason !== want) problems.push(`${label}: expected ${want}, got ${JSON.stringify(reply)}`);
       if (countAfter !== count) problems.push(`${label}: ${countAfter - count} event(s) stored`);

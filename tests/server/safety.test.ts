@@ -17,7 +17,7 @@ afterAll(async () => {
   await server.close();
 });
 
-const lastSeq = (code: string) => server.services.store.events(server.services.store.sessionByCode(code)!.id).at(-1)!.seq;
+const lastSeq = async (code: string) => (await server.events(code)).at(-1)!.seq;
 
 describe("safety switches", () => {
   it("a player's step-out reaches the facilitator and nobody else", async () => {
@@ -28,13 +28,13 @@ describe("safety switches", () => {
     const annSeat = ((await ann.welcome) as { seatId: string }).seatId;
     await ben.welcome;
     expect(await ann.room.request("cmd", { id: "out", kind: "step_out" })).toMatchObject({ ok: true });
-    await until(() => (host.room.state as { seq: number }).seq === lastSeq(code) && (ben.room.state as { seq: number }).seq === lastSeq(code), "everyone synced");
+    await until(async () => (host.room.state as { seq: number }).seq === (await lastSeq(code)) && (ben.room.state as { seq: number }).seq === (await lastSeq(code)), "everyone synced");
     await until(() => ((receivedPrivate(host.room).host as { steppedOut?: string[] })?.steppedOut ?? []).includes(annSeat), "the facilitator to see the step-out");
     expect(JSON.stringify((ben.room.state as { toJSON(): unknown }).toJSON())).not.toContain("steppedOut");
     expect(JSON.stringify((ann.room.state as { toJSON(): unknown }).toJSON())).not.toContain("steppedOut");
     // asking twice is one request
     expect(await ann.room.request("cmd", { id: "out2", kind: "step_out" })).toMatchObject({ ok: true });
-    const types = server.services.store.events(server.services.store.sessionByCode(code)!.id).map((e) => e.type);
+    const types = (await server.events(code)).map((e) => e.type);
     expect(types.filter((t) => t === "seat_stepped_out")).toHaveLength(1);
   });
 
@@ -54,7 +54,7 @@ describe("safety switches", () => {
     expect(await send(people[1]!.room, { kind: "write_entry", subject: rita, deed: "litter", basis: "hearsay", note })).toMatchObject({ ok: true });
     const entryId = Object.keys(roomSession(code).game.journal)[0]!;
     expect(await send(host.room, { kind: "hide_text", target: entryId })).toMatchObject({ ok: true });
-    await until(() => (people[0]!.room.state as { seq: number }).seq === lastSeq(code), "the official synced");
+    await until(async () => (people[0]!.room.state as { seq: number }).seq === (await lastSeq(code)), "the official synced");
     const officialView = receivedPrivate(people[0]!.room)[official!] as { journal: { id: string; note: string }[] };
     expect(officialView).toEqual(expectedPrivate(roomSession(code), official!));
     expect(officialView.journal.find((e) => e.id === entryId)?.note).toBe("");
@@ -67,13 +67,13 @@ describe("retention", () => {
   it("deletes sessions past their retention when the server starts", async () => {
     const dataDir = tempDir();
     const store = openSqliteStore(join(dataDir, "good-standing.db"));
-    store.createSession({ id: "old", code: "AAAAAA", scenarioId: "rongcheng-pilot", hostTokenHash: "ab".repeat(32), createdAt: 0, expiresAt: Date.now() - 1000 });
+    await store.createSession({ id: "old", code: "AAAAAA", scenarioId: "rongcheng-pilot", hostTokenHash: "ab".repeat(32), createdAt: 0, expiresAt: Date.now() - 1000 });
     await store.append("old", 1, [{ type: "session_opened" }], 0);
-    store.close();
+    await store.close();
     const restarted = await startTestServer({}, dataDir);
     try {
-      expect(restarted.services.store.sessionByCode("AAAAAA")).toBeUndefined();
-      expect(restarted.services.store.events("old")).toEqual([]);
+      expect(await restarted.services.store.sessionByCode("AAAAAA")).toBeUndefined();
+      expect(await restarted.services.store.events("old")).toEqual([]);
       const health = (await (await fetch(`${restarted.url}/api/health`)).json()) as { ok: boolean; sessions: number };
       expect(health).toMatchObject({ ok: true, sessions: 0 });
     } finally {

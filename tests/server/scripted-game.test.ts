@@ -38,15 +38,14 @@ afterAll(async () => {
   await server.close();
 });
 
-function lastStoredSeq(code: string): number {
-  const record = server.services.store.sessionByCode(code);
-  return server.services.store.events(record!.id).at(-1)?.seq ?? 0;
+async function lastStoredSeq(code: string): Promise<number> {
+  return (await server.events(code)).at(-1)?.seq ?? 0;
 }
 
 /** Every client at the last stored event, then each one's decoded state against the rules' views. */
 async function checkViews(t: Table, label: string): Promise<void> {
   const rooms = everyRoom(t);
-  const target = lastStoredSeq(t.code);
+  const target = await lastStoredSeq(t.code);
   await until(() => rooms.every((r) => seqOf(r) === target), `every client at seq ${target} after "${label}"`);
   const session = roomSession(t.code);
   expect(session.game.seq, label).toBeGreaterThan(0);
@@ -179,7 +178,7 @@ describe("a scripted two-day game over real WebSockets", () => {
     const botEntries = Object.values(end.journal).filter((e) => e.author && t.bots.includes(e.author)).length;
     const botMoves = t.bots.filter((b) => end.players[b]!.location !== end.scenario.home).length;
     expect(botDeeds + botEntries + botMoves, "anything the bots did").toBeGreaterThan(0);
-    console.log(`[scripted game] ${lastStoredSeq(code)} events; bots: ${botDeeds} deeds, ${botEntries} entries, ${botMoves} away from home`);
+    console.log(`[scripted game] ${await lastStoredSeq(code)} events; bots: ${botDeeds} deeds, ${botEntries} entries, ${botMoves} away from home`);
 
     for (const room of everyRoom(t) as Room[]) await room.leave();
   }, 60_000);

@@ -40,9 +40,8 @@ function syncedViews(room: Room): Record<string, Synced> {
   return (room.state as unknown as { toJSON(): { views: Record<string, Synced> } }).toJSON().views;
 }
 
-function lastStoredSeq(code: string): number {
-  const record = server.services.store.sessionByCode(code);
-  return server.services.store.events(record!.id).at(-1)?.seq ?? 0;
+async function lastStoredSeq(code: string): Promise<number> {
+  return (await server.events(code)).at(-1)?.seq ?? 0;
 }
 
 /**
@@ -51,23 +50,23 @@ function lastStoredSeq(code: string): number {
  * looked at again once the clients have caught up with that too; the last look must hold.
  */
 async function everyViewExact(t: Table, label: string): Promise<void> {
-  const quiet = () => {
+  const quiet = async () => {
     try {
-      const target = lastStoredSeq(t.code);
+      const target = await lastStoredSeq(t.code);
       if (!everyRoom(t).every((r) => seqOf(r) === target)) return false;
-      assertViews(t, label);
+      assertViews(t, label, target);
       return true;
     } catch {
       return false;
     }
   };
   await until(quiet, `every client caught up and exact after "${label}"`).catch(() => undefined);
-  assertViews(t, label);
+  assertViews(t, label, await lastStoredSeq(t.code));
 }
 
-function assertViews(t: Table, label: string): void {
+function assertViews(t: Table, label: string, lastStored: number): void {
   const session = roomSession(t.code);
-  expect(everyRoom(t).map(seqOf), `${label}: every client at the last stored event`).toEqual(everyRoom(t).map(() => lastStoredSeq(t.code)));
+  expect(everyRoom(t).map(seqOf), `${label}: every client at the last stored event`).toEqual(everyRoom(t).map(() => lastStored));
   const board = expectedBoard(session);
   const holders: [Room, string][] = [...PLAYERS.map((name) => [t.rooms[name], t.seats[name]] as [Room, string]), [t.host, "host"]];
   for (const [room, key] of holders) {

@@ -19,7 +19,7 @@ afterAll(async () => {
 
 /** Waits until every client holds the state of the last stored event. */
 async function settled(rooms: Room[], code: string): Promise<void> {
-  const target = server.services.store.events(server.services.store.sessionByCode(code)!.id).at(-1)?.seq ?? 0;
+  const target = (await server.events(code)).at(-1)?.seq ?? 0;
   await until(() => rooms.every((r) => (r.state as { seq: number }).seq === target), "every client at the last event");
 }
 

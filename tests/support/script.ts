@@ -14,7 +14,7 @@ import { loadConfig } from "../../server/config.ts";
 import { startServer } from "../../server/app.ts";
 import { createLogger } from "../../server/log.ts";
 import { ROOT } from "../../server/clientBuild.ts";
-import { createSessionAt, tempDir, until, type TestServer } from "./server.ts";
+import { createSessionAt, tempDir, testServer, until, type TestServer } from "./server.ts";
 import { joinHost, joinPlayer, seatToken, type Joined } from "./clients.ts";
 import { receivedPrivate } from "./views.ts";
 import type { FacilitatorView } from "../../shared/rules/index.ts";
@@ -78,7 +78,7 @@ export async function startScriptServer(env: Record<string, string>): Promise<Te
   const dataDir = tempDir();
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env });
   const running = await startServer(config, { log: createLogger("warn"), scenariosDir: scriptedScenarios() });
-  return { ...running, logs: [], dataDir, createSession: (scenarioId = SCRIPTED_SCENARIO) => createSessionAt(running.url, scenarioId) };
+  return { ...testServer(running, dataDir, []), createSession: (scenarioId = SCRIPTED_SCENARIO) => createSessionAt(running.url, scenarioId) };
 }
 
 export type Reply = { ok: true; seq: number } | { ok: false; reason: string };

@@ -11,8 +11,15 @@ import { loadConfig } from "../../server/config.ts";
 import { startServer, type Running } from "../../server/app.ts";
 import { createLogger } from "../../server/log.ts";
 import { ROOT } from "../../server/clientBuild.ts";
+import type { StoredEvent } from "../../server/store/store.ts";
 
-export type TestServer = Running & { logs: string[]; dataDir: string; createSession(scenarioId?: string): Promise<{ code: string; hostToken: string }> };
+export type TestServer = Running & {
+  logs: string[];
+  dataDir: string;
+  createSession(scenarioId?: string): Promise<{ code: string; hostToken: string }>;
+  /** The stored log of the session with this join code (empty if there is none). */
+  events(code: string): Promise<StoredEvent[]>;
+};
 
 export function tempDir(prefix = "gs-test-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -54,11 +61,20 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir 
     },
   });
   const running = await startServer(config, { log: createLogger("info", sink), scenariosDir: testScenarios() });
+  return testServer(running, dataDir, logs);
+}
+
+/** A running server with the tests' handles on it. */
+export function testServer(running: Running, dataDir: string, logs: string[]): TestServer {
   return {
     ...running,
     logs,
     dataDir,
     createSession: (scenarioId = "rongcheng-pilot") => createSessionAt(running.url, scenarioId),
+    events: async (code) => {
+      const record = await running.services.store.sessionByCode(code);
+      return record ? running.services.store.events(record.id) : [];
+    },
   };
 }
 
