@@ -7,8 +7,9 @@
  */
 import { isRecord, type ShapedValues } from "../../shared/protocol/viewWire.ts";
 
-/** Each shape's number, by its keys as JSON; and each number's keys as JSON. */
-const shapeNumbers = new Map<string, number>();
+/** The shapes seen, found key by key (no text is built to find one), and each one's keys as JSON by number. */
+type ShapeNode = { next: Map<string, ShapeNode>; shape?: number };
+const shapeTree: ShapeNode = { next: new Map() };
 const shapeKeys: string[] = [];
 
 /** Shape n's keys as JSON (what a view is sent under `~<n>`). */
@@ -29,15 +30,20 @@ export function itemValue(value: unknown): string | ShapedValues {
 }
 
 function shaped(object: Record<string, unknown>): string | ShapedValues {
-  // as JSON would: a field that is undefined is left out
-  const keys = Object.keys(object).filter((key) => object[key] !== undefined);
-  if (keys.length === 0) return "{}";
-  const keysJson = JSON.stringify(keys);
-  let shape = shapeNumbers.get(keysJson);
-  if (shape === undefined) {
-    shape = shapeKeys.push(keysJson) - 1;
-    shapeNumbers.set(keysJson, shape);
+  const keys: string[] = [];
+  const values: unknown[] = [];
+  let node = shapeTree;
+  for (const key of Object.keys(object)) {
+    const value = object[key];
+    // as JSON would: a field that is undefined is left out
+    if (value === undefined) continue;
+    keys.push(key);
+    values.push(value);
+    let next = node.next.get(key);
+    if (!next) node.next.set(key, (next = { next: new Map() }));
+    node = next;
   }
-  const values = JSON.stringify(keys.map((key) => object[key]));
-  return { shape, values: values.slice(1, -1) };
+  if (keys.length === 0) return "{}";
+  node.shape ??= shapeKeys.push(JSON.stringify(keys)) - 1;
+  return { shape: node.shape, values: JSON.stringify(values).slice(1, -1) };
 }
