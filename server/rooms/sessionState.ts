@@ -55,7 +55,7 @@ export const PrivateView = schema(
   {
     /** `"$keys"` → the view's keys; each key → its JSON, or a mark for a list or record kept in `items`. */
     parts: t.map("string").view(),
-    /** The elements of the lists and the entries of the records named in `parts`, as JSON. */
+    /** The elements of the lists and the entries of the records named in `parts`, and the shapes they use (shared/protocol/viewWire.ts). */
     items: t.map("string").view(),
     /** The facilitator's view only: every seat's nickname as JSON (the public state has none while the board is anonymous). */
     names: t.string().default("").view(),

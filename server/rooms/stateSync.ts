@@ -8,7 +8,8 @@ import { boardView, viewFor, type BoardView, type GameState, type PublicPlayer, 
 import type { Session } from "../../shared/session/index.ts";
 import { endingFor } from "../../shared/debrief/ending.ts";
 import { FeedEntry, PlayerState, PrivateView, type SessionState } from "./sessionState.ts";
-import { isRecord, KEYS_PART, listItemKey, recordItemKey } from "../../shared/protocol/viewWire.ts";
+import { isRecord, KEYS_PART, listElement, listItemKey, recordEntry, recordItemKey, shapeItemKey, type ShapedValues } from "../../shared/protocol/viewWire.ts";
+import { itemValue, shapeKeysJson } from "./viewShapes.ts";
 import { sameList } from "../../shared/rules/memo.ts";
 import { anonymiseSeatView, hostNames, nameScrubber, pseudonymIndex } from "./anonymous.ts";
 
@@ -231,26 +232,23 @@ export function syncPrivate(state: SessionState, session: Session, keys: Iterabl
 /*
  * Writing a view in sections and records (shared/protocol/viewWire.ts). Views share the parts an
  * event did not change (shared/rules memoises them on the state's identity), so a section or an
- * element that is the same object as last time is skipped without serialising it, and a JSON text
- * is computed once per object, however many views hold it.
+ * element that is the same object as last time is skipped without serialising it, and an
+ * element's text is computed once per object, however many views hold it (viewShapes.ts).
  */
-const jsonCache = new WeakMap<object, string>();
-
-function jsonOf(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  let text = jsonCache.get(value);
-  if (text === undefined) jsonCache.set(value, (text = JSON.stringify(value)));
-  return text;
-}
 
 /** What was last written for one section of a view: the value, and its elements or entries as written. */
 type Written = { value: unknown; kind: "whole" | "list" | "record"; elements: unknown[]; keys: string[] };
-/** Per view: its sections as last written, and its keys (a view's keys rarely change: not serialised again while they hold). */
-const written = new WeakMap<PrivateView, { keys: string[]; sections: Map<string, Written> }>();
+/**
+ * Per view: its sections as last written, its keys (a view's keys rarely change: not serialised
+ * again while they hold), and the shapes it has been sent.
+ */
+type WrittenView = { keys: string[]; sections: Map<string, Written>; shapes: Set<number> };
+const written = new WeakMap<PrivateView, WrittenView>();
 
-function writeView(view: PrivateView, value: Record<string, unknown>): void {
+/** Writes a view into its synced maps, changing only what differs from what it was last written from. */
+export function writeView(view: PrivateView, value: Record<string, unknown>): void {
   let was = written.get(view);
-  if (!was) written.set(view, (was = { keys: [], sections: new Map() }));
+  if (!was) written.set(view, (was = { keys: [], sections: new Map(), shapes: new Set() }));
   const sections = was.sections;
   const keys = Object.keys(value).filter((key) => value[key] !== undefined);
   if (!view.parts.has(KEYS_PART) || !sameList(was.keys, keys)) {
@@ -262,11 +260,11 @@ function writeView(view: PrivateView, value: Record<string, unknown>): void {
     const before = sections.get(key);
     if (before && before.value === v) continue;
     let now: Written;
-    if (Array.isArray(v)) now = writeList(view, key, v, before);
-    else if (isRecord(v)) now = writeRecord(view, key, v, before);
+    if (Array.isArray(v)) now = writeList(view, was.shapes, key, v, before);
+    else if (isRecord(v)) now = writeRecord(view, was.shapes, key, v, before);
     else {
       dropItems(view, key, before, 0);
-      setEntry(view.parts, key, jsonOf(v));
+      setEntry(view.parts, key, JSON.stringify(v) ?? "null");
       now = { value: v, kind: "whole", elements: [], keys: [] };
     }
     sections.set(key, now);
@@ -286,26 +284,26 @@ function writeView(view: PrivateView, value: Record<string, unknown>): void {
  * A list or record is compared element by element with what was written last, and its memory of
  * that is updated in place (these run for every changed section at every patch).
  */
-function writeList(view: PrivateView, key: string, list: readonly unknown[], before: Written | undefined): Written {
+function writeList(view: PrivateView, sentShapes: Set<number>, key: string, list: readonly unknown[], before: Written | undefined): Written {
   const reuse = before?.kind === "list";
   if (before && !reuse) dropItems(view, key, before, 0);
-  const was = reuse ? before.elements : [];
+  const elements = reuse ? before.elements : [];
   for (let i = 0; i < list.length; i++) {
-    if (i < was.length && was[i] === list[i]) continue;
-    setEntry(view.items, listItemKey(key, i), jsonOf(list[i]));
-    was[i] = list[i];
+    if (i < elements.length && elements[i] === list[i]) continue;
+    setEntry(view.items, listItemKey(key, i), listElement(withShapeSent(view, sentShapes, itemValue(list[i]))));
+    elements[i] = list[i];
   }
   if (reuse) dropItems(view, key, before, list.length);
-  was.length = list.length;
+  elements.length = list.length;
   setEntry(view.parts, key, `#${list.length}`);
   if (reuse) {
     before.value = list;
     return before;
   }
-  return { value: list, kind: "list", elements: was, keys: [] };
+  return { value: list, kind: "list", elements, keys: [] };
 }
 
-function writeRecord(view: PrivateView, key: string, record: Record<string, unknown>, before: Written | undefined): Written {
+function writeRecord(view: PrivateView, sentShapes: Set<number>, key: string, record: Record<string, unknown>, before: Written | undefined): Written {
   const reuse = before?.kind === "record";
   if (before && !reuse) dropItems(view, key, before, 0);
   const keys = reuse ? before.keys : [];
@@ -316,7 +314,7 @@ function writeRecord(view: PrivateView, key: string, record: Record<string, unkn
     // as JSON would: a field that is undefined is left out
     if (v === undefined) continue;
     if (keys[count] !== k || elements[count] !== v || count >= elements.length) {
-      setEntry(view.items, recordItemKey(key, count), `${JSON.stringify(k)},${jsonOf(v)}`);
+      setEntry(view.items, recordItemKey(key, count), recordEntry(k, withShapeSent(view, sentShapes, itemValue(v))));
       keys[count] = k;
       elements[count] = v;
     }
@@ -331,6 +329,15 @@ function writeRecord(view: PrivateView, key: string, record: Record<string, unkn
     return before;
   }
   return { value: record, kind: "record", elements, keys };
+}
+
+/** A value about to be written to a view, its shape's keys written to that view first if it has none yet (they stay). */
+function withShapeSent(view: PrivateView, sentShapes: Set<number>, value: string | ShapedValues): string | ShapedValues {
+  if (typeof value !== "string" && !sentShapes.has(value.shape)) {
+    view.items.set(shapeItemKey(value.shape), shapeKeysJson(value.shape));
+    sentShapes.add(value.shape);
+  }
+  return value;
 }
 
 /** Deletes a section's items from index `from` on. */
