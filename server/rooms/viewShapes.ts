@@ -11,6 +11,11 @@ import { isRecord, type ShapedValues } from "../../shared/protocol/viewWire.ts";
 type ShapeNode = { next: Map<string, ShapeNode>; shape?: number };
 const shapeTree: ShapeNode = { next: new Map() };
 const shapeKeys: string[] = [];
+/**
+ * Views' objects have fixed fields (a few dozen shapes in a game); should one ever be keyed by
+ * ids, every new key set would be a new shape: past this many, new ones travel as plain JSON.
+ */
+const MAX_SHAPES = 1000;
 
 /** Shape n's keys as JSON (what a view is sent under `~<n>`). */
 export function shapeKeysJson(shape: number): string {
@@ -40,10 +45,16 @@ function shaped(object: Record<string, unknown>): string | ShapedValues {
     keys.push(key);
     values.push(value);
     let next = node.next.get(key);
-    if (!next) node.next.set(key, (next = { next: new Map() }));
+    if (!next) {
+      if (shapeKeys.length >= MAX_SHAPES) return JSON.stringify(object);
+      node.next.set(key, (next = { next: new Map() }));
+    }
     node = next;
   }
   if (keys.length === 0) return "{}";
-  node.shape ??= shapeKeys.push(JSON.stringify(keys)) - 1;
+  if (node.shape === undefined) {
+    if (shapeKeys.length >= MAX_SHAPES) return JSON.stringify(object);
+    node.shape = shapeKeys.push(JSON.stringify(keys)) - 1;
+  }
   return { shape: node.shape, values: JSON.stringify(values).slice(1, -1) };
 }

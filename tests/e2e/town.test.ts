@@ -100,12 +100,12 @@ describeBrowser("the town map", () => {
     await expect.poll(() => mapLabel(board.page), { timeout: 20_000 }).toMatch(people);
     const count = Number(people.exec((await mapLabel(board.page))!)![1]);
     expect(count).toBeGreaterThanOrEqual(BOTS - 2); // observers and officials without a place are not drawn
-    expect(await coloursOnMap(board.page)).toBeGreaterThan(30);
+    await expect.poll(() => coloursOnMap(board.page), { timeout: 20_000 }).toBeGreaterThan(30);
     await board.page.screenshot({ path: join(SHOTS, "town-board-1366x768.png") });
     await board.page.setViewportSize({ width: 1920, height: 1080 });
     await board.page.waitForTimeout(300); // the map follows its panel's new size
     await board.page.screenshot({ path: join(SHOTS, "town-board-1920x1080.png") });
-    expect(await coloursOnMap(board.page)).toBeGreaterThan(30);
+    await expect.poll(() => coloursOnMap(board.page), { timeout: 20_000 }).toBeGreaterThan(30);
 
     // the language switch rewrites the label (and the place names drawn on the map)
     await board.page.locator("#lang").selectOption("zh");
@@ -117,7 +117,7 @@ describeBrowser("the town map", () => {
     // the student's play screen mounts its own town
     const page = student.page;
     await expect.poll(() => mapLabel(page), { timeout: 20_000 }).toMatch(people);
-    expect(await coloursOnMap(page)).toBeGreaterThan(30);
+    await expect.poll(() => coloursOnMap(page), { timeout: 20_000 }).toBeGreaterThan(30);
     await page.screenshot({ path: join(SHOTS, "town-play-1600x1100.png") });
 
     // a click on the park's building: the play screen is told (it shows the park's move button)
@@ -147,7 +147,7 @@ describeBrowser("the town map", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(SHOTS, "town-play-390x844.png") });
-    expect(await coloursOnMap(page)).toBeGreaterThan(30);
+    await expect.poll(() => coloursOnMap(page), { timeout: 20_000 }).toBeGreaterThan(30);
 
     // every resource a page asked for arrived; the browser's own favicon request (no page
     // response event) is the one 404 the console may show
