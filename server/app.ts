@@ -93,12 +93,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
 
   await listenOrExplain(server, httpServer, config);
-  installDoor(httpServer, { trustProxy: config.trustProxy, joins: attemptLimiter(config.joinsPerMinute, 60), guesses: services.refusedJoins });
+  // joins that arrive while the sessions of before a restart reopen wait for them (not "no such session")
+  let reopening!: () => void;
+  const reopenedAll = new Promise<void>((resolve) => (reopening = resolve));
+  installDoor(httpServer, { trustProxy: config.trustProxy, joins: attemptLimiter(config.joinsPerMinute, 60), guesses: services.refusedJoins, ready: reopenedAll });
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
 
-  await sweepExpired(services);
-  const reopened = await reopenSessions(services);
+  let reopened: number;
+  try {
+    await sweepExpired(services);
+    reopened = await reopenSessions(services);
+  } finally {
+    reopening();
+  }
   const sweeper = setInterval(() => void sweepExpired(services).catch((e: Error) => log.error({ err: { message: e.message } }, "sweep failed")), SWEEP_EVERY_MS);
   sweeper.unref();
 
