@@ -17,5 +17,6 @@ export default defineConfig({
     // console; tests refuse and drop sockets on purpose and assert the outcome themselves.
     onConsoleLog: (log) => !/^Room connection was closed unexpectedly|^\[Colyseus reconnection\]/.test(log),
     globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/setup.ts"],
   },
 });

@@ -14,6 +14,8 @@ import type { Config } from "./config.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { colyseusLogger, routeSchemaDecodeErrors } from "./colyseusLog.ts";
 import { openSqliteStore } from "./store/sqlite.ts";
+import { describeDatabase, openPostgresStore } from "./store/postgres.ts";
+import type { Store } from "./store/store.ts";
 import { loadCatalogue } from "./scenarios.ts";
 import { provideRoomServices, type RoomServices } from "./rooms/services.ts";
 import { SessionRoom } from "./rooms/sessionRoom.ts";
@@ -56,7 +58,7 @@ Encoder.BUFFER_SIZE = 256 * 1024;
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<Running> {
   const log = options.log ?? createLogger(config.logLevel);
-  const store = openSqliteStore(join(config.dataDir, "good-standing.db"), config.durability);
+  const store = await openStore(config, log);
   const builtIn = options.scenariosDir ?? join(ROOT, "assets", "scenarios");
   const catalogue = config.scenariosDir ? loadCatalogue(builtIn, config.scenariosDir) : loadCatalogue(builtIn);
   for (const problem of catalogue.problems) log.error({ file: problem.file, errors: problem.errors }, "scenario refused");
@@ -92,13 +94,26 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     },
   });
 
-  await listenOrExplain(server, httpServer, config);
-  installDoor(httpServer, { trustProxy: config.trustProxy, joins: attemptLimiter(config.joinsPerMinute, 60), guesses: services.refusedJoins });
+  try {
+    await listenOrExplain(server, httpServer, config);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  // joins that arrive while the sessions of before a restart reopen wait for them (not "no such session")
+  let reopening!: () => void;
+  const reopenedAll = new Promise<void>((resolve) => (reopening = resolve));
+  installDoor(httpServer, { trustProxy: config.trustProxy, joins: attemptLimiter(config.joinsPerMinute, 60), guesses: services.refusedJoins, ready: reopenedAll });
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
 
-  await sweepExpired(services);
-  const reopened = await reopenSessions(services);
+  let reopened: number;
+  try {
+    await sweepExpired(services);
+    reopened = await reopenSessions(services);
+  } finally {
+    reopening();
+  }
   const sweeper = setInterval(() => void sweepExpired(services).catch((e: Error) => log.error({ err: { message: e.message } }, "sweep failed")), SWEEP_EVERY_MS);
   sweeper.unref();
 
@@ -117,6 +132,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   log.info({ port, reopened }, "server listening");
   return { port, url: `http://127.0.0.1:${port}`, services, close };
+}
+
+/** PostgreSQL when DATABASE_URL is set, else the SQLite file in DATA_DIR. */
+async function openStore(config: Config, log: Logger): Promise<Store> {
+  if (!config.databaseUrl) return openSqliteStore(join(config.dataDir, "good-standing.db"), config.durability);
+  const store = await openPostgresStore(config.databaseUrl, log);
+  log.info({ database: describeDatabase(config.databaseUrl) }, "sessions stored in PostgreSQL");
+  return store;
 }
 
 /** Colyseus only logs a failed listen; we want a clear message and a failed start. */

@@ -13,6 +13,20 @@ const isDirectory = (path: string) => {
   }
 };
 
+const isPostgresUrl = (value: string) => {
+  try {
+    return ["postgres:", "postgresql:"].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
+
+/** A refused DATABASE_URL as it may be shown: its scheme only (the rest may hold a password). */
+const schemeOnly = (value: string | undefined) => {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value?.trim() ?? "")?.[1];
+  return scheme ? `"${scheme}:…"` : "(hidden)";
+};
+
 const intFrom = (min: number, max: number) =>
   z
     .string()
@@ -44,6 +58,8 @@ const EnvSchema = z.object({
   DURABILITY: z.enum(["process", "machine"]).default("process"),
   /** A folder of extra scenario files (your own), offered beside the built-in ones. */
   SCENARIOS_DIR: z.string().trim().min(1).refine(isDirectory, "must be an existing folder").optional(),
+  /** When set, the sessions live in this PostgreSQL database instead of the SQLite file in DATA_DIR. */
+  DATABASE_URL: z.string().trim().refine(isPostgresUrl, "must be a postgres:// or postgresql:// URL, e.g. postgres://user:password@db.example:5432/good_standing").optional(),
 });
 
 export type Config = {
@@ -65,6 +81,8 @@ export type Config = {
   /** An extra folder of scenarios, or undefined. */
   scenariosDir: string | undefined;
   durability: "process" | "machine";
+  /** A PostgreSQL database for the store, or undefined: the SQLite file in dataDir. */
+  databaseUrl: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -82,7 +100,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(
       result.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? "environment");
-        const shown = name === "HOST_KEY" ? "(hidden)" : JSON.stringify(picked[name]);
+        const shown = name === "HOST_KEY" ? "(hidden)" : name === "DATABASE_URL" ? schemeOnly(picked[name]) : JSON.stringify(picked[name]);
         return `${name} ${issue.message} (got ${shown})`;
       }),
     );
@@ -104,5 +122,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     botThinkMs: e.BOT_THINK_MS,
     scenariosDir: e.SCENARIOS_DIR,
     durability: e.DURABILITY,
+    databaseUrl: e.DATABASE_URL,
   };
 }

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { ensureClientBuilt } from "./clientBuild.ts";
 import { PortInUseError, startServer } from "./app.ts";
 import { StoreOpenError } from "./store/sqlite.ts";
+import { PostgresOpenError } from "./store/postgres.ts";
 import { createLogger } from "./log.ts";
 import { lanAddresses } from "./network.ts";
 import { banner } from "./banner.ts";
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
       console.error(error.message);
       process.exit(3);
     }
-    if (error instanceof StoreOpenError) {
+    if (error instanceof StoreOpenError || error instanceof PostgresOpenError) {
       console.error(error.message);
       process.exit(4);
     }

@@ -34,6 +34,8 @@ export type DoorOptions = {
   joins: AttemptLimiter;
   /** Refused joins and wrong codes per address (the guess limit). */
   guesses: AttemptLimiter;
+  /** Resolves once the sessions open before a restart have their rooms again: joins wait for it. */
+  ready?: Promise<void>;
 };
 
 /**
@@ -94,6 +96,7 @@ async function admitJoin(req: http.IncomingMessage, res: http.ServerResponse, ad
     refuseJoin(res, { reason: "too_many_attempts" }, 429);
     return false;
   }
+  await options.ready;
   const [, method, code] = /^\/matchmake\/([^/?]+)\/([^/?]*)/.exec(req.url ?? "") ?? [];
   const room = method === "joinById" && code && isJoinCode(code) ? matchMaker.getLocalRoomById(code) : undefined;
   // The host with their token is not locked out of their own session by others' guesses behind

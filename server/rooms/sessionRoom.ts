@@ -483,7 +483,8 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   }
 
   override onBeforePatch(): void {
-    if (!this.stale) return;
+    // Colyseus's patch timer runs from the room's construction: nothing to show until onCreate has read the log
+    if (!this.stale || this.ledger === undefined) return;
     this.stale = false;
     syncPublic(this.state, this.shown, new Set(this.seated.keys()), this.ledger.lastStoredSeq);
     // only the seats events touched: a seat that (re)connects gets its whole view in attachView

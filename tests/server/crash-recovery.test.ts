@@ -8,14 +8,14 @@
  * Each run plays the script (tests/support/script.ts, default scenario, 3 bots thinking every
  * 200 ms) up to a seeded step, then sends a burst of the next players' commands without waiting
  * and kills the server a few milliseconds later, so some commands are in flight. A command
- * counts as acknowledged when its `{ ok: true, seq }` reply arrived before the kill.
+ * counts as acknowledged when its `{ ok: true, seq }` reply arrived before the kill. With
+ * TEST_STORE=postgres the server keeps its sessions in PostgreSQL (DATABASE_URL) instead.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { join } from "node:path";
-import Database from "better-sqlite3";
 import type { Room } from "@colyseus/sdk";
 import { kill, spawnServer, type ServerProcess } from "../support/process.ts";
 import { createSessionAt, tempDir, until } from "../support/server.ts";
+import { storedLog, type StoredRow } from "../support/databases.ts";
 import { joinHost, joinPlayer } from "../support/clients.ts";
 import { expectedBoard, expectedPrivate, receivedBoard, receivedPrivate } from "../support/views.ts";
 import { replaySession, type SessionEvent } from "../../shared/session/index.ts";
@@ -66,19 +66,10 @@ function seeded(seed: number): () => number {
   return () => rng.next();
 }
 
-type Stored = { seq: number; type: string; data: string };
+type Stored = StoredRow;
 
-/** The session's log straight from the SQLite file. */
-function readLog(dataDir: string, code: string): Stored[] {
-  const db = new Database(join(dataDir, "good-standing.db"), { fileMustExist: true });
-  try {
-    const session = db.prepare<[string], { id: string }>("SELECT id FROM sessions WHERE code = ?").get(code);
-    if (!session) throw new Error(`no session ${code} in the database`);
-    return db.prepare<[string], Stored>("SELECT seq, type, data FROM events WHERE session_id = ? ORDER BY seq").all(session.id);
-  } finally {
-    db.close();
-  }
-}
+/** The session's log straight from the database (the SQLite file, or PostgreSQL with TEST_STORE=postgres). */
+const readLog = storedLog;
 
 const rebuild = (log: Stored[]) => replaySession(log.map((e) => JSON.parse(e.data) as SessionEvent));
 
@@ -100,14 +91,15 @@ type Ack = { label: string; kind: string; seq: number };
 
 /**
  * Waits for a moment when `room` holds exactly the stored log (bots may still be adding to
- * it), then checks what it decoded against the game rebuilt from that log. Reading the file
- * and the client's state happen in one synchronous turn, so they describe the same moment.
+ * it), then checks what it decoded against the game rebuilt from that log. The client's state is
+ * compared right after the read, in the turn it resolved: its seq still equal to the log's last
+ * means it describes that log (the log only grows; a patch arriving meanwhile means another try).
  */
 async function matchesLog(dataDir: string, code: string, room: Room, check: (session: ReturnType<typeof rebuild>) => void, what: string): Promise<number> {
   let at = 0;
   await until(
-    () => {
-      const log = readLog(dataDir, code);
+    async () => {
+      const log = await readLog(dataDir, code);
       const last = log.at(-1)?.seq ?? 0;
       if (seqOf(room) !== last) return false;
       check(rebuild(log));
@@ -194,7 +186,7 @@ describe("a server killed with SIGKILL in the middle of a game", () => {
       running = await spawnServer({ ...ENV, DATA_DIR: dataDir, PORT: String(port) });
 
       // every acknowledged command is in the log, at the seq it was acknowledged with
-      const log = readLog(dataDir, code);
+      const log = await readLog(dataDir, code);
       const bySeq = new Map(log.map((e) => [e.seq, e.type]));
       expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1)); // no gap, no duplicate
       for (const ack of acks) {
@@ -222,7 +214,7 @@ describe("a server killed with SIGKILL in the middle of a game", () => {
         // still paused: nothing moves — neither the clock nor the bots
         const seq = seqOf(host.room);
         await sleep(700);
-        expect(readLog(dataDir, code).at(-1)?.seq).toBe(seq);
+        expect((await readLog(dataDir, code)).at(-1)?.seq).toBe(seq);
       }
 
       // players with seat tokens rejoin their own seats and see their own view of the restored game
@@ -250,7 +242,7 @@ describe("a server killed with SIGKILL in the middle of a game", () => {
       // and the game goes on: the facilitator's next command is accepted and stored
       const next = (await host.room.request("cmd", { id: commandId("k"), kind: before.phase === "lobby" ? "lock" : before.paused ? "resume" : "pause" })) as Reply;
       expect(next).toMatchObject({ ok: true });
-      if (next.ok) expect(readLog(dataDir, code).some((e) => e.seq === next.seq)).toBe(true);
+      if (next.ok) expect((await readLog(dataDir, code)).some((e) => e.seq === next.seq)).toBe(true);
     }, 45_000);
   }
 
@@ -281,7 +273,7 @@ describe("a server killed with SIGKILL in the middle of a game", () => {
     const host = await joinHost(running.url, code, hostToken);
     opened.push(host.room);
     const retry = (await host.room.request("cmd", skip)) as Reply;
-    const log = readLog(dataDir, code);
+    const log = await readLog(dataDir, code);
     const phases = log.filter((e) => e.type === "phase_started").map((e) => (JSON.parse(e.data) as { phase: string }).phase);
     expect(phases, "the retried skip must not open another phase").toEqual(["morning", "day"]);
     expect(retry).toEqual(first);

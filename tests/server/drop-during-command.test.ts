@@ -13,8 +13,6 @@ import { sendOk } from "../support/script.ts";
 import { roomSession } from "../support/views.ts";
 import { Link, type LinkStatus } from "../../client/net/link.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/index.ts";
-import Database from "better-sqlite3";
-import { join } from "node:path";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -34,14 +32,8 @@ function cut(link: Link): void {
 }
 
 /** The session's stored events of one type (the durable truth of what was applied). */
-function stored(code: string, type: string): Record<string, unknown>[] {
-  const db = new Database(join(server.dataDir, "good-standing.db"), { readonly: true, fileMustExist: true });
-  try {
-    const session = db.prepare<[string], { id: string }>("SELECT id FROM sessions WHERE code = ?").get(code)!;
-    return db.prepare<[string, string], { data: string }>("SELECT data FROM events WHERE session_id = ? AND type = ?").all(session.id, type).map((r) => JSON.parse(r.data) as Record<string, unknown>);
-  } finally {
-    db.close();
-  }
+async function stored(code: string, type: string): Promise<Record<string, unknown>[]> {
+  return (await server.events(code)).filter((e) => e.type === type).map((e) => e.data as Record<string, unknown>);
 }
 
 describe("a connection that drops during a command", () => {
@@ -68,7 +60,7 @@ describe("a connection that drops during a command", () => {
     expect(await moving).toMatchObject({ ok: true });
     expect(statuses).toContain("reconnecting");
     expect(roomSession(code).game.players[seat]!.location).toBe("park");
-    expect(stored(code, "moved").filter((e) => e.seat === seat)).toHaveLength(1);
+    expect((await stored(code, "moved")).filter((e) => e.seat === seat)).toHaveLength(1);
 
     // the socket dies first; the command waits for the reconnection and goes once
     await until(() => link.connected, "reconnected");
@@ -76,7 +68,7 @@ describe("a connection that drops during a command", () => {
     cut(link);
     expect(await link.send({ kind: "act", action: "help_elderly" })).toMatchObject({ ok: true });
     expect(statuses.filter((s) => s === "reconnecting").length).toBeGreaterThanOrEqual(2);
-    const done = stored(code, "deed_done").filter((e) => (e.occurrence as { actor: string }).actor === seat);
+    const done = (await stored(code, "deed_done")).filter((e) => (e.occurrence as { actor: string }).actor === seat);
     expect(done.map((e) => (e.occurrence as { deed: string }).deed)).toEqual(["help_elderly"]);
     expect(roomSession(code).game.players[seat]!.ap).toBe(apBefore - 1);
     await link.leave();

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { ROOT } from "../../server/clientBuild.ts";
+import { databaseFor, onPostgres } from "./databases.ts";
 
 export type ServerProcess = { child: ChildProcess; port: number; url: string; output: () => string; exited: Promise<number | null> };
 
@@ -20,12 +21,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the server and resolves once it answers its health check (or rejects if it exits first). */
+/**
+ * Starts the server and resolves once it answers its health check (or rejects if it exits first).
+ * With TEST_STORE=postgres, a server given a DATA_DIR keeps its sessions in that folder's database (databases.ts).
+ */
 export async function spawnServer(
   env: Record<string, string>,
   { waitReady = true, nodeArgs = [] as string[], user = undefined as { uid: number; gid: number } | undefined } = {},
 ): Promise<ServerProcess> {
   const port = Number(env.PORT ?? (await freePort()));
+  if (onPostgres() && env.DATA_DIR && !env.DATABASE_URL) env = { ...env, DATABASE_URL: await databaseFor(env.DATA_DIR) };
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", join(ROOT, "server/main.ts")], {
     cwd: ROOT,
     ...user,

@@ -1,6 +1,8 @@
 /**
  * Starts a real server in this test process: port 0 on 127.0.0.1, a fresh temporary data
- * directory, and logs captured in memory (so tests can check what was logged).
+ * directory, and logs captured in memory (so tests can check what was logged). With
+ * TEST_STORE=postgres its sessions live in a PostgreSQL database of its own (one per data
+ * directory, so a server started again on the same directory finds them), see databases.ts.
  */
 import "../../server/shim.ts";
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -12,6 +14,7 @@ import { startServer, type Running } from "../../server/app.ts";
 import { createLogger } from "../../server/log.ts";
 import { ROOT } from "../../server/clientBuild.ts";
 import type { StoredEvent } from "../../server/store/store.ts";
+import { databaseFor, onPostgres } from "./databases.ts";
 
 export type TestServer = Running & {
   logs: string[];
@@ -52,7 +55,8 @@ export function testScenarios(maxPlayers = 4): string {
 
 export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDir()): Promise<TestServer> {
   mkdirSync(dataDir, { recursive: true });
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "info", ...env });
+  const database = onPostgres() && !env.DATABASE_URL ? { DATABASE_URL: await databaseFor(dataDir) } : {};
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "info", ...database, ...env });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

@@ -52,4 +52,22 @@ describe("configuration from the environment", () => {
     expect(loadConfig({ DURABILITY: "machine" }).durability).toBe("machine");
     expect(() => loadConfig({ DURABILITY: "always" })).toThrow(/DURABILITY/);
   });
+
+  it("keeps the SQLite file unless DATABASE_URL names a PostgreSQL database, and never echoes its password", () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: "postgres://gs:secret@db.example:5432/good_standing" }).databaseUrl).toBe("postgres://gs:secret@db.example:5432/good_standing");
+    expect(loadConfig({ DATABASE_URL: "postgresql://localhost/gs" }).databaseUrl).toBe("postgresql://localhost/gs");
+    for (const bad of ["mysql://gs:secret@db.example/gs", "gs:secret@db.example", "secret"]) {
+      let error: unknown;
+      try {
+        loadConfig({ DATABASE_URL: bad });
+      } catch (e) {
+        error = e;
+      }
+      expect(error, bad).toBeInstanceOf(ConfigError);
+      const message = (error as ConfigError).message;
+      expect(message).toContain("DATABASE_URL must be a postgres:// or postgresql:// URL");
+      expect(message).not.toContain("secret");
+    }
+  });
 });
