@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { openPostgresStore, LOCK_TIMEOUT_MS, MIGRATIONS } from "../../server/store/postgres.ts";
+import { openPostgresStore, LOCK_TIMEOUT_MS } from "../../server/store/postgres.ts";
+import { MIGRATIONS } from "../../server/store/postgresSchema.ts";
 import { startPostgres, type PostgresService } from "../support/postgres.ts";
 import { skipWithoutServices } from "../support/services.ts";
 import { createDatabase } from "../support/databases.ts";
