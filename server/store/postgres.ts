@@ -17,6 +17,7 @@
 import pg from "pg";
 import type { Logger } from "../log.ts";
 import type { AppendExtras, SessionRecord, Store, StoredEvent } from "./store.ts";
+import { toSession, type SessionRow } from "./sessionRow.ts";
 import { migrate } from "./postgresSchema.ts";
 
 type Append = { firstSeq: number; events: readonly { type: string }[]; at: number; extras: AppendExtras };
@@ -59,26 +60,6 @@ const types = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
     oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
-
-type SessionRow = {
-  id: string;
-  code: string;
-  scenario_id: string;
-  host_token_hash: string;
-  created_at: number;
-  expires_at: number;
-  ended_at: number | null;
-};
-
-const toSession = (row: SessionRow): SessionRecord => ({
-  id: row.id,
-  code: row.code,
-  scenarioId: row.scenario_id,
-  hostTokenHash: row.host_token_hash,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-  endedAt: row.ended_at,
-});
 
 /**
  * One statement writes one or more appends of a session: their events, seat tokens, command ids

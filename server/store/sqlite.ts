@@ -13,6 +13,7 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { AppendExtras, SessionRecord, Store, StoredEvent } from "./store.ts";
+import { toSession, type SessionRow } from "./sessionRow.ts";
 import { startCheckpointer } from "./checkpointer.ts";
 import { GroupCommit } from "./groupCommit.ts";
 
@@ -51,26 +52,6 @@ CREATE TABLE IF NOT EXISTS commands (
 CREATE TRIGGER IF NOT EXISTS events_append_only BEFORE UPDATE ON events
 BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 `;
-
-type SessionRow = {
-  id: string;
-  code: string;
-  scenario_id: string;
-  host_token_hash: string;
-  created_at: number;
-  expires_at: number;
-  ended_at: number | null;
-};
-
-const toSession = (row: SessionRow): SessionRecord => ({
-  id: row.id,
-  code: row.code,
-  scenarioId: row.scenario_id,
-  hostTokenHash: row.host_token_hash,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-  endedAt: row.ended_at,
-});
 
 /** The database cannot be opened for writing (a read-only or foreign-owned data folder …). */
 export class StoreOpenError extends Error {
