@@ -6,7 +6,9 @@
 import "./shim.ts";
 import http from "node:http";
 import { join } from "node:path";
-import { Server, defineRoom, defineServer } from "@colyseus/core";
+import { Server, defineRoom, defineServer, matchMaker, type Presence } from "@colyseus/core";
+import { RedisPresence } from "@colyseus/redis-presence";
+import { RedisDriver } from "@colyseus/redis-driver";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
 import type { Application } from "express";
@@ -26,7 +28,8 @@ import { pagesRouter } from "./http/pages.ts";
 import { closeCrossOrigin, securityHeaders } from "./http/security.ts";
 import { attemptLimiter } from "./limits.ts";
 import { installDoor } from "./http/door.ts";
-import { reopenSessions, sweepExpired } from "./sessions.ts";
+import { findOrReopen, reopenSessions, sweepExpired } from "./sessions.ts";
+import { redisHolders, soleHolder, type Holders } from "./holders.ts";
 import { CLIENT_DIST, ROOT } from "./clientBuild.ts";
 
 export type Running = {
@@ -62,9 +65,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const builtIn = options.scenariosDir ?? join(ROOT, "assets", "scenarios");
   const catalogue = config.scenariosDir ? loadCatalogue(builtIn, config.scenariosDir) : loadCatalogue(builtIn);
   for (const problem of catalogue.problems) log.error({ file: problem.file, errors: problem.errors }, "scenario refused");
+  const holders: Holders = config.redisUrl
+    ? redisHolders(config.redisUrl, log, { onLost: (code) => void matchMaker.getLocalRoomById(code)?.disconnect() })
+    : soleHolder;
   const services: RoomServices = {
     config,
     store,
+    holders,
     log,
     catalogue,
     refusedJoins: attemptLimiter(30, 60),
@@ -76,9 +83,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   routeSchemaDecodeErrors(log);
   const httpServer = http.createServer();
   const transport = new WebSocketTransport({ server: httpServer, maxPayload: 4 * 1024 });
+  const shared = config.redisUrl ? sharedMatchmaking(config.redisUrl, config.publicAddress, log) : {};
   const server: Server = defineServer({
     rooms: { [SESSION_ROOM]: defineRoom(SessionRoom) },
     transport,
+    ...shared,
     greet: false,
     // its notices and each bad frame's stack trace: one pino line each, not raw console output
     logger: colyseusLogger(log),
@@ -97,13 +106,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   try {
     await listenOrExplain(server, httpServer, config);
   } catch (error) {
+    await holders.close();
     await store.close();
     throw error;
   }
   // joins that arrive while the sessions of before a restart reopen wait for them (not "no such session")
   let reopening!: () => void;
   const reopenedAll = new Promise<void>((resolve) => (reopening = resolve));
-  installDoor(httpServer, { trustProxy: config.trustProxy, joins: attemptLimiter(config.joinsPerMinute, 60), guesses: services.refusedJoins, ready: reopenedAll });
+  installDoor(httpServer, { find: (code) => findOrReopen(services, code), trustProxy: config.trustProxy, joins: attemptLimiter(config.joinsPerMinute, 60), guesses: services.refusedJoins, ready: reopenedAll });
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
 
@@ -123,15 +133,30 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     closed = true;
     clearInterval(sweeper);
     await server.gracefullyShutdown(false);
+    await holders.close();
     await store.close();
   };
   server.onShutdown(async () => {
     clearInterval(sweeper);
+    await holders.close();
     if (!closed) await store.close();
     closed = true;
   });
   log.info({ port, reopened }, "server listening");
   return { port, url: `http://127.0.0.1:${port}`, services, close };
+}
+
+/**
+ * Several processes (REDIS_URL): Colyseus's presence and room listing in Redis, so a join through
+ * any process finds the room and its seat reservation sends the client to the process holding it
+ * (its PUBLIC_ADDRESS). A room opens in the process that asks for it (the one that created the
+ * session, or reopened it): never sent to another process by load.
+ */
+function sharedMatchmaking(url: string, publicAddress: string | undefined, log: Logger) {
+  const presence: Presence = new RedisPresence(url);
+  const driver = new RedisDriver(url);
+  log.info({ publicAddress }, "sessions shared with other processes through Redis");
+  return { presence, driver, publicAddress, selectProcessIdToCreateRoom: async () => matchMaker.processId };
 }
 
 /** PostgreSQL when DATABASE_URL is set, else the SQLite file in DATA_DIR. */
