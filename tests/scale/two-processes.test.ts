@@ -1,0 +1,135 @@
+/**
+ * Several server processes sharing one Redis (Colyseus presence and room listing, one holder per
+ * session) and one PostgreSQL store: a join code created through one process is joined through
+ * another, whose seat reservation sends the client to the process holding the room
+ * (PUBLIC_ADDRESS); a process that starts leaves the sessions others hold alone.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startRedis, type RedisService } from "../support/redis.ts";
+import { startPostgres, type PostgresService } from "../support/postgres.ts";
+import { createDatabase } from "../support/databases.ts";
+import { freePort, kill, spawnServer, type ServerProcess } from "../support/process.ts";
+import { skipWithoutServices } from "../support/services.ts";
+import { createSessionAt, until } from "../support/server.ts";
+import { joinHost, joinPlayer, seatToken } from "../support/clients.ts";
+
+type Players = Record<string, { nickname: string }>;
+const players = (room: { state: unknown }): Players => (room.state as { toJSON(): { players: Players } }).toJSON().players;
+
+/** The log lines of `server` that name `code` and say `msg`. */
+const logged = (server: ServerProcess, code: string, msg: string) =>
+  server
+    .output()
+    .split("\n")
+    .filter((line) => line.includes(`"code":"${code}"`) && line.includes(`"msg":"${msg}"`)).length;
+
+describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on one Redis and one PostgreSQL", () => {
+  let redis: RedisService;
+  let postgres: PostgresService;
+  let databaseUrl: string;
+  const dirs: string[] = [];
+  const servers: ServerProcess[] = [];
+
+  async function start(): Promise<ServerProcess> {
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), "gs-scale-"));
+    dirs.push(dir);
+    const server = await spawnServer({
+      PORT: String(port),
+      DATA_DIR: dir,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redis.url,
+      PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      LOG_LEVEL: "info",
+    });
+    servers.push(server);
+    return server;
+  }
+
+  let a: ServerProcess;
+  let b: ServerProcess;
+  let first: { code: string; hostToken: string };
+  let second: { code: string; hostToken: string };
+  const mei = seatToken();
+  let meiSeat: string;
+
+  beforeAll(async () => {
+    [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+    databaseUrl = await createDatabase(postgres);
+    a = await start();
+    b = await start();
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => (s.child.exitCode === null && s.child.signalCode === null ? kill(s) : undefined)));
+    await Promise.all([redis?.stop(), postgres?.stop()]);
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a session created through A is joined through B: the player is sent to A, and commands go through both ways", async () => {
+    first = await createSessionAt(a.url);
+    const host = await joinHost(a.url, first.code, first.hostToken);
+    expect(await host.welcome).toMatchObject({ as: "host", code: first.code });
+    const player = await joinPlayer(b.url, first.code, "Mei", mei);
+    const welcome = (await player.welcome) as { seatId: string; nickname: string };
+    expect(welcome).toMatchObject({ as: "player", nickname: "Mei", code: first.code });
+    meiSeat = welcome.seatId;
+    // the room and both connections are A's; B only reserved the seat
+    await until(() => logged(a, first.code, "seat joined") === 1, "A's log of the seat");
+    expect(logged(b, first.code, "seat joined")).toBe(0);
+    expect(logged(b, first.code, "session room open")).toBe(0);
+    await until(() => Object.values(players(host.room)).some((p) => p.nickname === "Mei"), "the player in the host's state");
+    expect(await host.room.request("cmd", { id: "r1", kind: "rename", seatId: meiSeat, nickname: "Meili" })).toMatchObject({ ok: true });
+    await until(() => players(player.room)[meiSeat]?.nickname === "Meili", "the new name in the player's state");
+    await host.room.leave();
+    await player.room.leave();
+  });
+
+  it("a session created through B is joined through A", async () => {
+    second = await createSessionAt(b.url);
+    expect(second.code).not.toBe(first.code);
+    const host = await joinHost(a.url, second.code, second.hostToken);
+    await host.welcome;
+    const player = await joinPlayer(a.url, second.code, "Bo");
+    const { seatId } = (await player.welcome) as { seatId: string };
+    await until(() => logged(b, second.code, "seat joined") === 1, "B's log of the seat");
+    expect(logged(a, second.code, "seat joined")).toBe(0);
+    expect(await host.room.request("cmd", { id: "l1", kind: "lock" })).toMatchObject({ ok: true });
+    expect(await host.room.request("cmd", { id: "u1", kind: "unlock" })).toMatchObject({ ok: true });
+    await until(() => players(host.room)[seatId]?.nickname === "Bo", "the player in the host's state");
+    await host.room.leave();
+    await player.room.leave();
+  });
+
+  it("a third process starting opens none of the sessions A and B hold, and its joins reach them", async () => {
+    const c = await start();
+    await until(() => c.output().includes('"msg":"server listening"'), "C's start logged");
+    expect(c.output()).toMatch(/"reopened":0/);
+    expect(c.output()).not.toContain("session room open");
+    const player = await joinPlayer(c.url, second.code, "Cy");
+    await player.welcome;
+    await until(() => logged(b, second.code, "seat joined") === 2, "B's log of the seat");
+    expect(logged(c, second.code, "seat joined")).toBe(0);
+    await player.room.leave();
+  });
+
+  it("fail-over: with A killed, a join through B reopens A's session there from the store, and the seat token gets the same seat back", async () => {
+    await kill(a);
+    const killed = Date.now();
+    const back = await joinPlayer(b.url, first.code, "Meili", mei);
+    const welcome = (await back.welcome) as { seatId: string; nickname: string };
+    const reseatedMs = Date.now() - killed;
+    console.log(`[fail-over] from SIGKILL of the holder to reseated through another process: ${reseatedMs} ms`);
+    expect(welcome).toMatchObject({ as: "player", seatId: meiSeat, nickname: "Meili" });
+    await until(() => logged(b, first.code, "session room open") === 1, "B's log of the reopened room");
+    // the host's token still works on the reopened room
+    const host = await joinHost(b.url, first.code, first.hostToken);
+    await host.welcome;
+    await until(() => players(host.room)[meiSeat]?.nickname === "Meili", "the player in the host's state after fail-over");
+    await back.room.leave();
+    await host.room.leave();
+  }, 30_000);
+});
