@@ -29,7 +29,7 @@ import { closeCrossOrigin, securityHeaders } from "./http/security.ts";
 import { attemptLimiter } from "./limits.ts";
 import { installDoor } from "./http/door.ts";
 import { findOrReopen, reopenSessions, sweepExpired } from "./sessions.ts";
-import { redisHolders, soleHolder, type Holders } from "./holders.ts";
+import { describeRedis, reachRedis, redisHolders, soleHolder, type Holders } from "./holders.ts";
 import { CLIENT_DIST, ROOT } from "./clientBuild.ts";
 
 export type Running = {
@@ -61,6 +61,7 @@ Encoder.BUFFER_SIZE = 256 * 1024;
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<Running> {
   const log = options.log ?? createLogger(config.logLevel);
+  if (config.redisUrl) await reachRedis(config.redisUrl);
   const store = await openStore(config, log);
   const builtIn = options.scenariosDir ?? join(ROOT, "assets", "scenarios");
   const catalogue = config.scenariosDir ? loadCatalogue(builtIn, config.scenariosDir) : loadCatalogue(builtIn);
@@ -155,7 +156,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 function sharedMatchmaking(url: string, publicAddress: string | undefined, log: Logger) {
   const presence: Presence = new RedisPresence(url);
   const driver = new RedisDriver(url);
-  log.info({ publicAddress }, "sessions shared with other processes through Redis");
+  log.info({ redis: describeRedis(url), publicAddress }, "sessions shared with other processes through Redis");
   return { presence, driver, publicAddress, selectProcessIdToCreateRoom: async () => matchMaker.processId };
 }
 

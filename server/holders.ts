@@ -29,6 +29,40 @@ export const soleHolder: Holders = {
   close: async () => {},
 };
 
+/** Redis could not be reached at start: the message names host:port, never the password. */
+export class RedisOpenError extends Error {
+  constructor(where: string, reason: string) {
+    super(`Cannot reach Redis at ${where} (${reason}). Check REDIS_URL, and that redis-server runs and lets this process in.`);
+  }
+}
+
+/** host:port of a Redis URL, without user or password. */
+export function describeRedis(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname || "localhost"}:${parsed.port || "6379"}`;
+  } catch {
+    return "(unreadable REDIS_URL)";
+  }
+}
+
+/** Connects once and PINGs (within `timeoutMs`), so a wrong REDIS_URL stops the start with a clear message instead of hanging. */
+export async function reachRedis(url: string, timeoutMs = 5000): Promise<void> {
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  let cause: Error | undefined; // ioredis reports the socket's error here, and "Connection is closed" to connect()
+  client.on("error", (error: Error) => (cause ??= error));
+  try {
+    await client.connect();
+    const answer = await Promise.race([client.ping(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no answer to PING")), timeoutMs).unref())]);
+    if (answer !== "PONG") throw new Error(`unexpected answer to PING: ${String(answer)}`);
+  } catch (error) {
+    const message = ((cause ?? (error as Error)).message || "unknown error").replaceAll(url, describeRedis(url));
+    throw new RedisOpenError(describeRedis(url), message);
+  } finally {
+    client.disconnect();
+  }
+}
+
 export type RedisHoldersOptions = {
   /** How long a lease lasts without renewal (a dead holder's sessions are free after at most this). */
   leaseMs?: number;

@@ -133,3 +133,23 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
     await host.room.leave();
   }, 30_000);
 });
+
+describe("a Redis that cannot be reached", () => {
+  it("stops the start with a clear message naming host:port, never the password (exit 4)", async () => {
+    const port = await freePort();
+    const redisPort = await freePort(); // nothing listens there
+    const server = await spawnServer(
+      {
+        PORT: String(port),
+        REDIS_URL: `redis://:hunter2secret@127.0.0.1:${redisPort}`,
+        DATABASE_URL: "postgres://gs:pgsecret@127.0.0.1:1/gs",
+        PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      },
+      { waitReady: false },
+    );
+    expect(await server.exited).toBe(4);
+    expect(server.output()).toContain(`Cannot reach Redis at 127.0.0.1:${redisPort}`);
+    expect(server.output()).not.toContain("hunter2secret");
+    expect(server.output()).not.toContain("pgsecret");
+  }, 20_000);
+});
