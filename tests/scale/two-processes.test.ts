@@ -15,6 +15,8 @@ import { freePort, kill, spawnServer, type ServerProcess } from "../support/proc
 import { skipWithoutServices } from "../support/services.ts";
 import { createSessionAt, until } from "../support/server.ts";
 import { joinHost, joinPlayer, seatToken } from "../support/clients.ts";
+import { Link, type LinkStatus } from "../../client/net/link.ts";
+import { PROTOCOL_VERSION, type Welcome } from "../../shared/protocol/index.ts";
 
 type Players = Record<string, { nickname: string }>;
 const players = (room: { state: unknown }): Players => (room.state as { toJSON(): { players: Players } }).toJSON().players;
@@ -51,6 +53,7 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
 
   let a: ServerProcess;
   let b: ServerProcess;
+  let c: ServerProcess;
   let first: { code: string; hostToken: string };
   let second: { code: string; hostToken: string };
   const mei = seatToken();
@@ -105,7 +108,7 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
   });
 
   it("a third process starting opens none of the sessions A and B hold, and its joins reach them", async () => {
-    const c = await start();
+    c = await start();
     await until(() => c.output().includes('"msg":"server listening"'), "C's start logged");
     expect(c.output()).toMatch(/"reopened":0/);
     expect(c.output()).not.toContain("session room open");
@@ -131,6 +134,46 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
     await until(() => players(host.room)[meiSeat]?.nickname === "Meili", "the player in the host's state after fail-over");
     await back.room.leave();
     await host.room.leave();
+  }, 30_000);
+
+  it("fail-over as the pages see it: the client's Link, joined through B to a room C holds, is back in its seat through B after C is killed", async () => {
+    const third = await createSessionAt(c.url);
+    const statuses: LinkStatus[] = [];
+    let welcome: Welcome | undefined;
+    const link = await Link.open(b.url, third.code, { as: "player", v: PROTOCOL_VERSION, seatToken: seatToken(), nickname: "Ann" }, {
+      status: (status) => statuses.push(status),
+      welcome: (w) => (welcome = w),
+    });
+    if (!(link instanceof Link)) throw new Error(`join refused: ${JSON.stringify(link)}`);
+    await until(() => welcome !== undefined, "the first welcome");
+    const seat = (welcome as { seatId: string }).seatId;
+    welcome = undefined;
+    await kill(c);
+    const killed = Date.now();
+    await until(() => welcome !== undefined && link.connected, "the Link back in its seat", 45_000);
+    console.log(`[fail-over] the pages' Link (Colyseus reconnection to the dead process, then a rejoin with the seat token): ${Date.now() - killed} ms from SIGKILL to reseated`);
+    expect(welcome).toMatchObject({ as: "player", seatId: seat });
+    expect(statuses).toContain("reconnecting");
+    await until(() => logged(b, third.code, "session room open") === 1, "B's log of the reopened room");
+    await link.leave();
+  }, 60_000);
+
+  it("a holder stopped on purpose (SIGTERM) lets its sessions go at once: the next join through B opens the room there without waiting", async () => {
+    const d = await start();
+    const fourth = await createSessionAt(d.url);
+    const token = seatToken();
+    const first = await joinPlayer(b.url, fourth.code, "Dee", token);
+    const { seatId } = (await first.welcome) as { seatId: string };
+    await until(() => logged(d, fourth.code, "seat joined") === 1, "D's log of the seat");
+    d.child.kill("SIGTERM");
+    expect(await d.exited).toBe(0);
+    const stopped = Date.now();
+    const back = await joinPlayer(b.url, fourth.code, "Dee", token);
+    expect(await back.welcome).toMatchObject({ as: "player", seatId });
+    const ms = Date.now() - stopped;
+    console.log(`[hand-over] from the holder's clean exit to reseated through another process: ${ms} ms`);
+    expect(ms).toBeLessThan(1500); // no health check to wait for: the listing and the lease are gone
+    await back.room.leave();
   }, 30_000);
 });
 
