@@ -29,7 +29,7 @@ import { closeCrossOrigin, securityHeaders } from "./http/security.ts";
 import { attemptLimiter } from "./limits.ts";
 import { installDoor } from "./http/door.ts";
 import { findOrReopen, reopenSessions, sweepExpired } from "./sessions.ts";
-import { describeRedis, reachRedis, redisHolders, soleHolder, type Holders } from "./holders.ts";
+import { describeRedis, reachRedis, redisClient, redisHolders, soleHolder, type Holders } from "./holders.ts";
 import { CLIENT_DIST, ROOT } from "./clientBuild.ts";
 
 export type Running = {
@@ -66,16 +66,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const builtIn = options.scenariosDir ?? join(ROOT, "assets", "scenarios");
   const catalogue = config.scenariosDir ? loadCatalogue(builtIn, config.scenariosDir) : loadCatalogue(builtIn);
   for (const problem of catalogue.problems) log.error({ file: problem.file, errors: problem.errors }, "scenario refused");
-  const holders: Holders = config.redisUrl
-    ? redisHolders(config.redisUrl, log, { onLost: (code) => void matchMaker.getLocalRoomById(code)?.disconnect() })
-    : soleHolder;
+  const redis = config.redisUrl ? redisClient(config.redisUrl, log) : undefined;
+  const holders: Holders = redis ? redisHolders(redis, log, { onLost: (code) => void matchMaker.getLocalRoomById(code)?.disconnect() }) : soleHolder;
+  const closeRedis = async () => {
+    await holders.close();
+    await redis?.quit().catch(() => {});
+  };
   const services: RoomServices = {
     config,
     store,
     holders,
     log,
     catalogue,
-    refusedJoins: attemptLimiter(30, 60),
+    refusedJoins: attemptLimiter(30, 60, redis && { redis, name: "guesses" }),
     now: () => Date.now(),
   };
   provideRoomServices(services);
@@ -107,14 +110,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   try {
     await listenOrExplain(server, httpServer, config);
   } catch (error) {
-    await holders.close();
+    await closeRedis();
     await store.close();
     throw error;
   }
   // joins that arrive while the sessions of before a restart reopen wait for them (not "no such session")
   let reopening!: () => void;
   const reopenedAll = new Promise<void>((resolve) => (reopening = resolve));
-  installDoor(httpServer, { find: (code) => findOrReopen(services, code), trustProxy: config.trustProxy, joins: attemptLimiter(config.joinsPerMinute, 60), guesses: services.refusedJoins, ready: reopenedAll });
+  installDoor(httpServer, { find: (code) => findOrReopen(services, code), trustProxy: config.trustProxy, joins: attemptLimiter(config.joinsPerMinute, 60, redis && { redis, name: "joins" }), guesses: services.refusedJoins, ready: reopenedAll });
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
 
@@ -134,12 +137,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     closed = true;
     clearInterval(sweeper);
     await server.gracefullyShutdown(false);
-    await holders.close();
+    await closeRedis();
     await store.close();
   };
   server.onShutdown(async () => {
     clearInterval(sweeper);
-    await holders.close();
+    await closeRedis();
     if (!closed) await store.close();
     closed = true;
   });

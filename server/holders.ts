@@ -76,10 +76,16 @@ const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 const TAKE_OVER = `if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('set', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 elseif redis.call('set', KEYS[1], ARGV[2], 'NX', 'PX', ARGV[3]) then return 1 else return 0 end`;
 
-export function redisHolders(url: string, log: Logger, options: RedisHoldersOptions = {}): Holders {
+/** The Redis connection of this process's own keys (holders, shared limits); Colyseus has its own. */
+export function redisClient(url: string, log: Logger): Redis {
+  const client = new Redis(url, { maxRetriesPerRequest: 2 });
+  client.on("error", (error: Error) => log.warn({ redis: describeRedis(url), err: { message: error.message.replaceAll(url, describeRedis(url)) } }, "redis error"));
+  return client;
+}
+
+/** Holders on `client` (which the caller closes, after `close()`). */
+export function redisHolders(client: Redis, log: Logger, options: RedisHoldersOptions = {}): Holders {
   const leaseMs = options.leaseMs ?? 15_000;
-  const client = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false });
-  client.on("error", (error: Error) => log.warn({ err: { message: error.message } }, "redis (session holders) error"));
   /** Sessions this process holds, renewed until released. */
   const held = new Map<string, string>();
 
@@ -129,7 +135,6 @@ export function redisHolders(url: string, log: Logger, options: RedisHoldersOpti
       const releasing = [...held].map(([code, me]) => client.eval(RELEASE, 1, key(code), me).catch(() => {}));
       held.clear();
       await Promise.all(releasing);
-      await client.quit().catch(() => {});
     },
   };
 }

@@ -175,6 +175,17 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
     expect(ms).toBeLessThan(1500); // no health check to wait for: the listing and the lease are gone
     await back.room.leave();
   }, 30_000);
+
+  // last: it uses up this address's guesses for a minute
+  it("an address has one allowance of wrong codes across the processes (in Redis), not one per process", async () => {
+    const e = await start();
+    const guess = (url: string) =>
+      fetch(`${url}/matchmake/joinById/ZZZZZZ`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ as: "player" }) }).then((r) => r.status);
+    for (let i = 0; i < 15; i++) expect(await guess(b.url)).toBe(404);
+    for (let i = 0; i < 15; i++) expect(await guess(e.url)).toBe(404);
+    expect(await guess(b.url)).toBe(429);
+    expect(await guess(e.url)).toBe(429);
+  }, 30_000);
 });
 
 describe("a Redis that cannot be reached", () => {
