@@ -8,15 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { request as httpRequest } from "node:http";
 import { startRedis, type RedisService } from "../support/redis.ts";
 import { startPostgres, type PostgresService } from "../support/postgres.ts";
 import { createDatabase } from "../support/databases.ts";
 import { freePort, kill, spawnServer, type ServerProcess } from "../support/process.ts";
 import { skipWithoutServices } from "../support/services.ts";
 import { createSessionAt, until } from "../support/server.ts";
-import { joinHost, joinPlayer, seatToken } from "../support/clients.ts";
+import { closed, joinHost, joinPlayer, refusal, seatToken } from "../support/clients.ts";
 import { Link, type LinkStatus } from "../../client/net/link.ts";
-import { PROTOCOL_VERSION, type Welcome } from "../../shared/protocol/index.ts";
+import { CloseReason, PROTOCOL_VERSION, type Welcome } from "../../shared/protocol/index.ts";
 
 type Players = Record<string, { nickname: string }>;
 const players = (room: { state: unknown }): Players => (room.state as { toJSON(): { players: Players } }).toJSON().players;
@@ -107,6 +108,18 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
     await player.room.leave();
   });
 
+  it("deleting a session through a process that does not hold it closes the room where it is", async () => {
+    const doomed = await createSessionAt(b.url);
+    const ann = await joinPlayer(a.url, doomed.code, "Ann");
+    await ann.welcome;
+    const gone = closed(ann.room);
+    const response = await fetch(`${a.url}/api/sessions/${doomed.code}`, { method: "DELETE", headers: { authorization: `Bearer ${doomed.hostToken}` } });
+    expect(response.status).toBe(204);
+    expect(await gone).toBe(CloseReason.sessionEnded);
+    expect(await refusal(b.url, doomed.code, { as: "player", seatToken: seatToken(), nickname: "Ben" })).toEqual({ reason: "no_such_session" });
+    expect(await refusal(a.url, doomed.code, { as: "player", seatToken: seatToken(), nickname: "Ben" })).toEqual({ reason: "no_such_session" });
+  });
+
   it("a third process starting opens none of the sessions A and B hold, and its joins reach them", async () => {
     c = await start();
     await until(() => c.output().includes('"msg":"server listening"'), "C's start logged");
@@ -176,16 +189,63 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
     await back.room.leave();
   }, 30_000);
 
-  // last: it uses up this address's guesses for a minute
   it("an address has one allowance of wrong codes across the processes (in Redis), not one per process", async () => {
     const e = await start();
+    // from an address of its own (127.0.0.3), so the other tests' refusals do not count
     const guess = (url: string) =>
-      fetch(`${url}/matchmake/joinById/ZZZZZZ`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ as: "player" }) }).then((r) => r.status);
+      new Promise<number | undefined>((resolve, reject) => {
+        const request = httpRequest(`${url}/matchmake/joinById/ZZZZZZ`, { method: "POST", localAddress: "127.0.0.3", headers: { "content-type": "application/json" } }, (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        });
+        request.once("error", reject);
+        request.end(JSON.stringify({ as: "player" }));
+      });
     for (let i = 0; i < 15; i++) expect(await guess(b.url)).toBe(404);
     for (let i = 0; i < 15; i++) expect(await guess(e.url)).toBe(404);
     expect(await guess(b.url)).toBe(429);
     expect(await guess(e.url)).toBe(429);
   }, 30_000);
+});
+
+describe.skipIf(skipWithoutServices("redis", "postgres"))("a process starting after another died", () => {
+  let redis: RedisService;
+  let postgres: PostgresService;
+  const servers: ServerProcess[] = [];
+  const dirs: string[] = [];
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => (s.child.exitCode === null && s.child.signalCode === null ? kill(s) : undefined)));
+    await Promise.all([redis?.stop(), postgres?.stop()]);
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reopens the sessions the dead process held (its leases still in Redis), and their seats are there", async () => {
+    [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+    const databaseUrl = await createDatabase(postgres);
+    const start = async () => {
+      const port = await freePort();
+      const dir = mkdtempSync(join(tmpdir(), "gs-scale-"));
+      dirs.push(dir);
+      const server = await spawnServer({ PORT: String(port), DATA_DIR: dir, DATABASE_URL: databaseUrl, REDIS_URL: redis.url, PUBLIC_ADDRESS: `127.0.0.1:${port}`, LOG_LEVEL: "info" });
+      servers.push(server);
+      return server;
+    };
+    const x = await start();
+    const one = await createSessionAt(x.url);
+    const two = await createSessionAt(x.url);
+    const token = seatToken();
+    const bo = await joinPlayer(x.url, one.code, "Bo", token);
+    const { seatId } = (await bo.welcome) as { seatId: string };
+    await kill(x);
+    const y = await start();
+    await until(() => y.output().includes('"msg":"server listening"'), "Y's start logged");
+    expect(y.output()).toMatch(/"reopened":2/);
+    expect(logged(y, one.code, "session room open")).toBe(1);
+    expect(logged(y, two.code, "session room open")).toBe(1);
+    const back = await joinPlayer(y.url, one.code, "Bo", token);
+    expect(await back.welcome).toMatchObject({ as: "player", seatId });
+    await back.room.leave();
+  }, 60_000);
 });
 
 describe("a Redis that cannot be reached", () => {
