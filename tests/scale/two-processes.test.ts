@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { request as httpRequest } from "node:http";
-import { startRedis, type RedisService } from "../support/redis.ts";
+import { redisCommand, startRedis, type RedisService } from "../support/redis.ts";
 import { startPostgres, type PostgresService } from "../support/postgres.ts";
 import { createDatabase } from "../support/databases.ts";
 import { freePort, kill, spawnServer, type ServerProcess } from "../support/process.ts";
@@ -119,6 +119,22 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
     expect(await refusal(b.url, doomed.code, { as: "player", seatToken: seatToken(), nickname: "Ben" })).toEqual({ reason: "no_such_session" });
     expect(await refusal(a.url, doomed.code, { as: "player", seatToken: seatToken(), nickname: "Ben" })).toEqual({ reason: "no_such_session" });
   });
+
+  it("a holder whose lease another process took closes its room (no session open twice); the next join reopens it", async () => {
+    const session = await createSessionAt(b.url);
+    const token = seatToken();
+    const kim = await joinPlayer(a.url, session.code, "Kim", token);
+    const { seatId } = (await kim.welcome) as { seatId: string };
+    const left = closed(kim.room);
+    // as if another process had taken the lease while B could not renew it
+    expect(await redisCommand(redis.port, "SET", `gs:holder:${session.code}`, "someone-else", "PX", "60000")).toBe("+OK");
+    await left; // B notices at its next renewal (every 5 s) and closes the room
+    await until(() => b.output().includes("another process holds this session now"), "B's log of the lost lease");
+    // "someone-else" answers no health check: taken over, the room reopens, the seat is there
+    const back = await joinPlayer(a.url, session.code, "Kim", token);
+    expect(await back.welcome).toMatchObject({ as: "player", seatId });
+    await back.room.leave();
+  }, 30_000);
 
   it("a third process starting opens none of the sessions A and B hold, and its joins reach them", async () => {
     c = await start();
