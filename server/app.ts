@@ -6,7 +6,7 @@
 import "./shim.ts";
 import http from "node:http";
 import { join } from "node:path";
-import { Server, defineRoom, defineServer, matchMaker, type Presence } from "@colyseus/core";
+import { Server, defineRoom, defineServer, matchMaker, type IRoomCache, type Presence } from "@colyseus/core";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { WebSocketTransport } from "@colyseus/ws-transport";
@@ -67,7 +67,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const catalogue = config.scenariosDir ? loadCatalogue(builtIn, config.scenariosDir) : loadCatalogue(builtIn);
   for (const problem of catalogue.problems) log.error({ file: problem.file, errors: problem.errors }, "scenario refused");
   const redis = config.redisUrl ? redisClient(config.redisUrl, log) : undefined;
-  const holders: Holders = redis ? redisHolders(redis, log, { onLost: (code) => void matchMaker.getLocalRoomById(code)?.disconnect() }) : soleHolder;
+  const holders: Holders = redis ? redisHolders(redis, log, { onLost: (code) => void matchMaker.getLocalRoomById(code)?.disconnect(), onKept: (code) => keepListed(code, log) }) : soleHolder;
   const closeRedis = async () => {
     await holders.close();
     await redis?.quit().catch(() => {});
@@ -161,6 +161,20 @@ function sharedMatchmaking(url: string, publicAddress: string | undefined, log: 
   const driver = new RedisDriver(url);
   log.info({ redis: describeRedis(url), publicAddress }, "sessions shared with other processes through Redis");
   return { presence, driver, publicAddress, selectProcessIdToCreateRoom: async () => matchMaker.processId };
+}
+
+/**
+ * A room held here must stay in the shared listing, or joins through other processes miss it. A
+ * peer that found this process slow (a failed health check) or that cleaned up after a dead
+ * process whose room had the same id (the join code) may have removed it: put it back.
+ */
+async function keepListed(code: string, log: Logger): Promise<void> {
+  const room = matchMaker.getLocalRoomById(code);
+  if (!room || (await matchMaker.driver.has(code))) return;
+  const listing = (room as unknown as { _listing?: IRoomCache })._listing;
+  if (!listing?.roomId) return;
+  await matchMaker.driver.persist(listing);
+  log.warn({ code }, "session room listed again (its listing had been removed)");
 }
 
 /** PostgreSQL when DATABASE_URL is set, else the SQLite file in DATA_DIR. */

@@ -68,6 +68,8 @@ export type RedisHoldersOptions = {
   leaseMs?: number;
   /** Called with a code whose lease this process lost (another process took it): close the room. */
   onLost?: (code: string) => void;
+  /** Called with each code whose lease was just renewed (the holder checks its room is still listed). */
+  onKept?: (code: string) => Promise<void>;
 };
 
 const key = (code: string) => `gs:holder:${code}`;
@@ -93,7 +95,10 @@ export function redisHolders(client: Redis, log: Logger, options: RedisHoldersOp
     for (const [code, me] of held) {
       try {
         const kept = Number(await client.eval(RENEW, 1, key(code), me, String(leaseMs)));
-        if (kept === 1) continue;
+        if (kept === 1) {
+          await options.onKept?.(code);
+          continue;
+        }
         // our lease ran out and someone else may hold it: take it back if free, else close here
         const again = await client.set(key(code), me, "PX", leaseMs, "NX");
         if (again === "OK") continue;

@@ -136,6 +136,17 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
     await back.room.leave();
   }, 30_000);
 
+  it("a held room whose listing was removed (a peer cleaning up by room id) is listed again by its holder within a renewal", async () => {
+    const session = await createSessionAt(b.url);
+    expect(await redisCommand(redis.port, "HEXISTS", "roomcaches", session.code)).toBe(":1");
+    expect(await redisCommand(redis.port, "HDEL", "roomcaches", session.code)).toBe(":1");
+    await until(async () => (await redisCommand(redis.port, "HEXISTS", "roomcaches", session.code)) === ":1", "the listing back", 8000);
+    const player = await joinPlayer(a.url, session.code, "Lu");
+    await player.welcome;
+    await until(() => logged(b, session.code, "seat joined") === 1, "B's log of the seat");
+    await player.room.leave();
+  }, 20_000);
+
   it("a third process starting opens none of the sessions A and B hold, and its joins reach them", async () => {
     c = await start();
     await until(() => c.output().includes('"msg":"server listening"'), "C's start logged");
