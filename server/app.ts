@@ -6,7 +6,9 @@
 import "./shim.ts";
 import http from "node:http";
 import { join } from "node:path";
-import { Server, defineRoom, defineServer } from "@colyseus/core";
+import { Server, defineRoom, defineServer, matchMaker, type IRoomCache, type Presence } from "@colyseus/core";
+import { RedisPresence } from "@colyseus/redis-presence";
+import { RedisDriver } from "@colyseus/redis-driver";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
 import type { Application } from "express";
@@ -26,7 +28,8 @@ import { pagesRouter } from "./http/pages.ts";
 import { closeCrossOrigin, securityHeaders } from "./http/security.ts";
 import { attemptLimiter } from "./limits.ts";
 import { installDoor } from "./http/door.ts";
-import { reopenSessions, sweepExpired } from "./sessions.ts";
+import { findOrReopen, reopenSessions, sweepExpired } from "./sessions.ts";
+import { describeRedis, reachRedis, redisClient, redisHolders, soleHolder, type Holders } from "./holders.ts";
 import { CLIENT_DIST, ROOT } from "./clientBuild.ts";
 
 export type Running = {
@@ -58,16 +61,24 @@ Encoder.BUFFER_SIZE = 256 * 1024;
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<Running> {
   const log = options.log ?? createLogger(config.logLevel);
+  if (config.redisUrl) await reachRedis(config.redisUrl);
   const store = await openStore(config, log);
   const builtIn = options.scenariosDir ?? join(ROOT, "assets", "scenarios");
   const catalogue = config.scenariosDir ? loadCatalogue(builtIn, config.scenariosDir) : loadCatalogue(builtIn);
   for (const problem of catalogue.problems) log.error({ file: problem.file, errors: problem.errors }, "scenario refused");
+  const redis = config.redisUrl ? redisClient(config.redisUrl, log) : undefined;
+  const holders: Holders = redis ? redisHolders(redis, log, { onLost: (code) => void matchMaker.getLocalRoomById(code)?.disconnect(), onKept: (code) => keepListed(code, log) }) : soleHolder;
+  const closeRedis = async () => {
+    await holders.close();
+    await redis?.quit().catch(() => {});
+  };
   const services: RoomServices = {
     config,
     store,
+    holders,
     log,
     catalogue,
-    refusedJoins: attemptLimiter(30, 60),
+    refusedJoins: attemptLimiter(30, 60, redis && { redis, name: "guesses" }),
     now: () => Date.now(),
   };
   provideRoomServices(services);
@@ -76,9 +87,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   routeSchemaDecodeErrors(log);
   const httpServer = http.createServer();
   const transport = new WebSocketTransport({ server: httpServer, maxPayload: 4 * 1024 });
+  const shared = config.redisUrl ? sharedMatchmaking(config.redisUrl, config.publicAddress, log) : {};
   const server: Server = defineServer({
     rooms: { [SESSION_ROOM]: defineRoom(SessionRoom) },
     transport,
+    ...shared,
     greet: false,
     // its notices and each bad frame's stack trace: one pino line each, not raw console output
     logger: colyseusLogger(log),
@@ -97,13 +110,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   try {
     await listenOrExplain(server, httpServer, config);
   } catch (error) {
+    await closeRedis();
     await store.close();
     throw error;
   }
   // joins that arrive while the sessions of before a restart reopen wait for them (not "no such session")
   let reopening!: () => void;
   const reopenedAll = new Promise<void>((resolve) => (reopening = resolve));
-  installDoor(httpServer, { trustProxy: config.trustProxy, joins: attemptLimiter(config.joinsPerMinute, 60), guesses: services.refusedJoins, ready: reopenedAll });
+  installDoor(httpServer, { find: (code) => findOrReopen(services, code), trustProxy: config.trustProxy, joins: attemptLimiter(config.joinsPerMinute, 60, redis && { redis, name: "joins" }), guesses: services.refusedJoins, ready: reopenedAll });
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
 
@@ -123,15 +137,44 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     closed = true;
     clearInterval(sweeper);
     await server.gracefullyShutdown(false);
+    await closeRedis();
     await store.close();
   };
   server.onShutdown(async () => {
     clearInterval(sweeper);
+    await closeRedis();
     if (!closed) await store.close();
     closed = true;
   });
   log.info({ port, reopened }, "server listening");
   return { port, url: `http://127.0.0.1:${port}`, services, close };
+}
+
+/**
+ * Several processes (REDIS_URL): Colyseus's presence and room listing in Redis, so a join through
+ * any process finds the room and its seat reservation sends the client to the process holding it
+ * (its PUBLIC_ADDRESS). A room opens in the process that asks for it (the one that created the
+ * session, or reopened it): never sent to another process by load.
+ */
+function sharedMatchmaking(url: string, publicAddress: string | undefined, log: Logger) {
+  const presence: Presence = new RedisPresence(url);
+  const driver = new RedisDriver(url);
+  log.info({ redis: describeRedis(url), publicAddress }, "sessions shared with other processes through Redis");
+  return { presence, driver, publicAddress, selectProcessIdToCreateRoom: async () => matchMaker.processId };
+}
+
+/**
+ * A room held here must stay in the shared listing, or joins through other processes miss it. A
+ * peer that found this process slow (a failed health check) or that cleaned up after a dead
+ * process whose room had the same id (the join code) may have removed it: put it back.
+ */
+async function keepListed(code: string, log: Logger): Promise<void> {
+  const room = matchMaker.getLocalRoomById(code);
+  if (!room || (await matchMaker.driver.has(code))) return;
+  const listing = (room as unknown as { _listing?: IRoomCache })._listing;
+  if (!listing?.roomId) return;
+  await matchMaker.driver.persist(listing);
+  log.warn({ code }, "session room listed again (its listing had been removed)");
 }
 
 /** PostgreSQL when DATABASE_URL is set, else the SQLite file in DATA_DIR. */

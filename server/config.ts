@@ -21,6 +21,25 @@ const isPostgresUrl = (value: string) => {
   }
 };
 
+const isRedisUrl = (value: string) => {
+  try {
+    return ["redis:", "rediss:"].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
+
+/** host:port, as clients reach this process (no scheme, no path): a name or IPv4/[IPv6] and a port 1–65535. */
+const isHostPort = (value: string) => {
+  const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?):(\d{1,5})$/.exec(value);
+  if (!match) return false;
+  const port = Number(match[2]);
+  return port >= 1 && port <= 65535;
+};
+
+/** URLs that may hold a password. */
+const SECRET_URLS = new Set(["DATABASE_URL", "REDIS_URL"]);
+
 /** A refused DATABASE_URL as it may be shown: its scheme only (the rest may hold a password). */
 const schemeOnly = (value: string | undefined) => {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value?.trim() ?? "")?.[1];
@@ -60,6 +79,13 @@ const EnvSchema = z.object({
   SCENARIOS_DIR: z.string().trim().min(1).refine(isDirectory, "must be an existing folder").optional(),
   /** When set, the sessions live in this PostgreSQL database instead of the SQLite file in DATA_DIR. */
   DATABASE_URL: z.string().trim().refine(isPostgresUrl, "must be a postgres:// or postgresql:// URL, e.g. postgres://user:password@db.example:5432/good_standing").optional(),
+  /**
+   * When set, several server processes share the sessions: Colyseus's presence and room listing
+   * live in this Redis, and a join through any process reaches the room wherever it is held.
+   */
+  REDIS_URL: z.string().trim().refine(isRedisUrl, "must be a redis:// or rediss:// URL, e.g. redis://redis.example:6379").optional(),
+  /** With REDIS_URL: host:port at which clients reach this very process (its WebSocket). */
+  PUBLIC_ADDRESS: z.string().trim().refine(isHostPort, "must be host:port as clients reach this process, e.g. 10.0.0.5:2567 or game1.example.org:443 (no scheme, no path)").optional(),
 });
 
 export type Config = {
@@ -83,6 +109,10 @@ export type Config = {
   durability: "process" | "machine";
   /** A PostgreSQL database for the store, or undefined: the SQLite file in dataDir. */
   databaseUrl: string | undefined;
+  /** Redis shared by several processes (presence, room listing, one holder per session), or undefined: one process. */
+  redisUrl: string | undefined;
+  /** host:port at which clients reach this process (Colyseus's publicAddress), or undefined. */
+  publicAddress: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -100,12 +130,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(
       result.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? "environment");
-        const shown = name === "HOST_KEY" ? "(hidden)" : name === "DATABASE_URL" ? schemeOnly(picked[name]) : JSON.stringify(picked[name]);
+        const shown = name === "HOST_KEY" ? "(hidden)" : SECRET_URLS.has(name) ? schemeOnly(picked[name]) : JSON.stringify(picked[name]);
         return `${name} ${issue.message} (got ${shown})`;
       }),
     );
   }
   const e = result.data;
+  const together: string[] = [];
+  if (e.REDIS_URL && !e.DATABASE_URL) together.push("REDIS_URL needs DATABASE_URL: processes sharing sessions must share one PostgreSQL store (the SQLite file is one process's)");
+  if (e.REDIS_URL && !e.PUBLIC_ADDRESS) together.push("REDIS_URL needs PUBLIC_ADDRESS: the host:port at which clients reach this process, so a join through another process can send them here");
+  if (e.PUBLIC_ADDRESS && !e.REDIS_URL) together.push("PUBLIC_ADDRESS is only used with REDIS_URL (several processes); set both or neither");
+  if (together.length > 0) throw new ConfigError(together);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -123,5 +158,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     scenariosDir: e.SCENARIOS_DIR,
     durability: e.DURABILITY,
     databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    publicAddress: e.PUBLIC_ADDRESS,
   };
 }

@@ -8,6 +8,7 @@ import { ensureClientBuilt } from "./clientBuild.ts";
 import { PortInUseError, startServer } from "./app.ts";
 import { StoreOpenError } from "./store/sqlite.ts";
 import { PostgresOpenError } from "./store/postgres.ts";
+import { RedisOpenError } from "./holders.ts";
 import { createLogger } from "./log.ts";
 import { lanAddresses } from "./network.ts";
 import { banner } from "./banner.ts";
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
       console.error(error.message);
       process.exit(3);
     }
-    if (error instanceof StoreOpenError || error instanceof PostgresOpenError) {
+    if (error instanceof StoreOpenError || error instanceof PostgresOpenError || error instanceof RedisOpenError) {
       console.error(error.message);
       process.exit(4);
     }

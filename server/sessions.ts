@@ -46,7 +46,13 @@ export async function createSession(services: RoomServices, from: string | Scena
       continue;
     }
     const id = newSessionId();
-    await store.createSession({ id, code, scenarioId, hostTokenHash: hashToken(hostToken), createdAt: at, expiresAt });
+    try {
+      await store.createSession({ id, code, scenarioId, hostTokenHash: hashToken(hostToken), createdAt: at, expiresAt });
+    } catch (error) {
+      // another process took the same code between our look and our insert: draw another
+      if (!isUniqueViolation(error) || attempt > 20) throw error;
+      continue;
+    }
     const opened: SessionOpened = { type: "session_opened", at, code, scenarioId, maxPlayers: scenario.maxPlayers, scenario };
     const anonymous: SessionEvent[] = options.gentle ? [{ type: "board_anonymised", at, on: true }] : [];
     // stored only when not the default, so a default session's log is unchanged
@@ -59,13 +65,94 @@ export async function createSession(services: RoomServices, from: string | Scena
   }
 }
 
-/** After a restart: every session that was not finished gets its room back, with the same code. */
+/**
+ * After a restart: every session that was not finished gets its room back, with the same code —
+ * except, with several processes, the sessions another live process holds (holders.ts).
+ */
 export async function reopenSessions(services: RoomServices): Promise<number> {
   const open = await services.store.openSessions(services.now());
+  let reopened = 0;
   for (const session of open) {
-    await matchMaker.createRoom(SESSION_ROOM, { code: session.code });
+    if (await openHere(services, session.code)) reopened++;
   }
-  return open.length;
+  return reopened;
+}
+
+/** Processes that failed a health check: a processId is never used again, so once gone, gone. */
+const gone = new Set<string>();
+
+/** Whether a process answers Colyseus's health check (Colyseus drops the room listings of one that does not). */
+async function alive(processId: string): Promise<boolean> {
+  if (processId === matchMaker.processId) return true;
+  if (gone.has(processId)) return false;
+  const answered = await matchMaker.healthCheckProcessId(processId);
+  if (!answered) gone.add(processId);
+  return answered;
+}
+
+const opening = new Map<string, Promise<boolean>>();
+
+/**
+ * Opens the session's room in this process unless a live process holds it: taken over from a
+ * holder that is gone. True when the room is open here. One opening per code at a time.
+ */
+function openHere(services: RoomServices, code: string): Promise<boolean> {
+  let pending = opening.get(code);
+  if (!pending) {
+    pending = (async () => {
+      if (matchMaker.getLocalRoomById(code)) return true;
+      const me = matchMaker.processId;
+      const holder = await services.holders.holder(code);
+      if (holder && holder !== me) {
+        if (await alive(holder)) return false;
+        if (!(await services.holders.takeOver(code, holder, me))) return false;
+        services.log.warn({ code, from: holder }, "session taken over from a process that is gone");
+      }
+      try {
+        await matchMaker.createRoom(SESSION_ROOM, { code });
+        return true;
+      } catch (error) {
+        services.log.info({ code, err: { message: (error as Error).message } }, "session room not opened here");
+        return false;
+      }
+    })().finally(() => opening.delete(code));
+    opening.set(code, pending);
+  }
+  return pending;
+}
+
+export type FoundRoom = { locked: boolean };
+
+/**
+ * The room of a join code wherever it is open (this process, or another one sharing the Redis),
+ * for the door. With several processes, an unfinished session whose room is open nowhere — its
+ * holder died — is reopened here from the store.
+ */
+export async function findOrReopen(services: RoomServices, code: string): Promise<FoundRoom | undefined> {
+  const local = matchMaker.getLocalRoomById(code);
+  if (local) return { locked: local.locked };
+  if (!services.config.redisUrl) return undefined;
+  const listing = await matchMaker.getRoomById(code);
+  if (listing && (await alive(listing.processId))) return { locked: Boolean(listing.locked) };
+  const session = await services.store.sessionByCode(code);
+  if (!session || session.endedAt !== null || session.expiresAt <= services.now()) return undefined;
+  if (await openHere(services, code)) {
+    const room = matchMaker.getLocalRoomById(code);
+    return room ? { locked: room.locked } : undefined;
+  }
+  // another live process holds it (or is opening it right now): wait for its listing
+  for (let waited = 0; waited < 3000; waited += 100) {
+    const found = await matchMaker.getRoomById(code);
+    if (found) return { locked: Boolean(found.locked) };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return undefined;
+}
+
+/** A UNIQUE constraint refused an insert (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
 
 /** Deletes expired sessions and disposes their rooms. */
@@ -73,8 +160,7 @@ export async function sweepExpired(services: RoomServices): Promise<number> {
   const at = services.now();
   const expired = (await services.store.openSessions(0)).filter((s) => s.expiresAt <= at);
   for (const session of expired) {
-    const room = matchMaker.getLocalRoomById(session.code);
-    if (room) await room.disconnect();
+    await closeRoom(session.code, "disconnect");
   }
   const deleted = await services.store.deleteExpired(at);
   if (deleted > 0) services.log.info({ deleted }, "expired sessions deleted");
@@ -91,9 +177,24 @@ export async function deleteSessionNow(services: RoomServices, code: string, hos
   // way to find out which codes exist.
   const matches = tokenMatches(hostToken, session?.hostTokenHash ?? NO_SESSION_HASH);
   if (!session || !matches) return "refused";
-  const room = matchMaker.getLocalRoomById(code) as SessionRoom | undefined;
-  if (room) await room.endForGood();
+  await closeRoom(code, "endForGood");
   await services.store.deleteSession(session.id);
   services.log.info({ code }, "session deleted by its host");
   return "deleted";
+}
+
+/** Calls `method` on the session's room wherever it is open (here, or in another process through Redis). */
+async function closeRoom(code: string, method: "disconnect" | "endForGood"): Promise<void> {
+  const local = matchMaker.getLocalRoomById(code) as SessionRoom | undefined;
+  if (local) {
+    await local[method]();
+    return;
+  }
+  const listing = await matchMaker.getRoomById(code);
+  if (!listing) return;
+  try {
+    await matchMaker.remoteRoomCall(code, method, []);
+  } catch {
+    // its process is gone: nothing holds the room any more
+  }
 }

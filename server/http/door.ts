@@ -11,7 +11,6 @@
  */
 import type http from "node:http";
 import type { Duplex } from "node:stream";
-import { matchMaker } from "@colyseus/core";
 import { encodeRefusal, type JoinRefusal } from "../../shared/protocol/index.ts";
 import type { HttpRefusal } from "../../shared/protocol/http.ts";
 import { isJoinCode } from "../../shared/lobby/joinCode.ts";
@@ -28,6 +27,11 @@ const MATCHMAKE_CODES: Partial<Record<JoinRefusal["reason"], number>> = { too_ma
 const FORWARDING_HEADERS = ["x-forwarded-for", "x-real-ip", "x-client-ip"] as const;
 
 export type DoorOptions = {
+  /**
+   * The room of a join code wherever it is open: this process, or another one sharing Redis
+   * (whose seat reservation then sends the client there); undefined when no session has it.
+   */
+  find: (code: string) => Promise<{ locked: boolean } | undefined>;
   /** Proxies in front of the server whose X-Forwarded-For entries are believed. */
   trustProxy: number;
   /** Join requests per address (JOINS_PER_MINUTE). */
@@ -75,9 +79,17 @@ export function installDoor(httpServer: http.Server, options: DoorOptions): void
     const matchmaking = req.method === "POST" && (req.url ?? "").startsWith("/matchmake/");
     if (declared > (matchmaking ? JOIN_BODY_MAX : BODY_MAX)) return tooLarge(req, res);
     if (!matchmaking) return pass(req, res);
-    void admitJoin(req, res, address, options).then((admitted) => {
-      if (admitted) pass(req, res);
-    });
+    void admitJoin(req, res, address, options).then(
+      (admitted) => {
+        if (admitted) pass(req, res);
+      },
+      () => {
+        // finding the room failed (e.g. Redis unreachable): a clear "try again", not a hang
+        if (res.headersSent) return;
+        res.writeHead(503, { "content-type": "application/json", "retry-after": "2" });
+        res.end(JSON.stringify({ code: 4500, error: "unavailable" }));
+      },
+    );
   });
   // The upgrade carries the same headers into the room's onAuth (context.ip).
   httpServer.prependListener("upgrade", (req: http.IncomingMessage, _socket: Duplex) => {
@@ -98,7 +110,7 @@ async function admitJoin(req: http.IncomingMessage, res: http.ServerResponse, ad
   }
   await options.ready;
   const [, method, code] = /^\/matchmake\/([^/?]+)\/([^/?]*)/.exec(req.url ?? "") ?? [];
-  const room = method === "joinById" && code && isJoinCode(code) ? matchMaker.getLocalRoomById(code) : undefined;
+  const room = method === "joinById" && code && isJoinCode(code) ? await options.find(code) : undefined;
   // The host with their token is not locked out of their own session by others' guesses behind
   // the same address; a claim to be a host for a code that names no session is a guess like any.
   const asHost = room !== undefined && claimsHost(body);

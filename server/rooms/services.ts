@@ -7,10 +7,13 @@ import type { Logger } from "../log.ts";
 import type { Store } from "../store/store.ts";
 import type { Catalogue } from "../scenarios.ts";
 import type { AttemptLimiter } from "../limits.ts";
+import type { Holders } from "../holders.ts";
 
 export type RoomServices = {
   config: Config;
   store: Store;
+  /** Which process holds which session's room (this one, without REDIS_URL). */
+  holders: Holders;
   log: Logger;
   catalogue: Catalogue;
   /** Counts refused joins per address, so nobody can guess seats or names at speed. */

@@ -7,7 +7,7 @@
  * live in shared/ (lobby, rules, session); this file only connects them to sockets and time.
  */
 import { randomInt } from "node:crypto";
-import { CloseCode, Room, RoomInternalState, SchemaSerializer, type AuthContext, type Client, type Serializer } from "@colyseus/core";
+import { CloseCode, Room, RoomInternalState, matchMaker, SchemaSerializer, type AuthContext, type Client, type Serializer } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { COMMAND, CloseReason, Notice, type CommandReply, type Farewell, type Welcome } from "../../shared/protocol/index.ts";
 import type { Reason } from "../../shared/reasons.ts";
@@ -70,6 +70,31 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   private idleSince = Date.now();
 
   override async onCreate(options: SessionRoomOptions): Promise<void> {
+    // one room per session across processes: this process must hold the session (holders.ts)
+    if (!(await this.services.holders.claim(options.code, matchMaker.processId))) throw new Error(`session ${options.code} is held by another process`);
+    this.holding = options.code;
+    try {
+      await this.open(options);
+    } catch (error) {
+      await this.letGo();
+      throw error;
+    }
+  }
+
+  override async onDispose(): Promise<void> {
+    await this.letGo();
+  }
+
+  /** The session this room holds (holders.ts), released when the room closes. */
+  private holding: string | undefined;
+
+  private async letGo(): Promise<void> {
+    const code = this.holding;
+    this.holding = undefined;
+    if (code) await this.services.holders.release(code, matchMaker.processId).catch(() => {});
+  }
+
+  private async open(options: SessionRoomOptions): Promise<void> {
     const record = await this.services.store.sessionByCode(options.code);
     if (!record) throw new Error("a session room needs a stored session");
     this.record = record;

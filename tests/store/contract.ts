@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { Store } from "../../server/store/store.ts";
+import { isUniqueViolation } from "../../server/sessions.ts";
 
 export type OpenedStore = {
   store: Store;
@@ -72,6 +73,17 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       expect(await again.sessionByCode("AAAAAA")).toEqual({ ...s1, endedAt: null });
       expect((await again.openSessions(Date.now())).map((s) => s.code)).toEqual(["AAAAAA"]);
       await again.close();
+    });
+
+    it("refuses a second session with a taken join code with an error createSession knows to retry (another process took the code)", async () => {
+      const { store } = await fresh();
+      await store.createSession(session("s1", "AAAAAA"));
+      const taken = await store.createSession(session("s2", "AAAAAA")).then(() => undefined, (error: unknown) => error);
+      expect(taken).toBeDefined();
+      expect(isUniqueViolation(taken)).toBe(true);
+      expect(isUniqueViolation(new Error("connection lost"))).toBe(false);
+      await store.createSession(session("s3", "BBBBBB"));
+      expect((await store.openSessions(0)).map((s) => s.code).sort()).toEqual(["AAAAAA", "BBBBBB"]);
     });
 
     it("gives every event back exactly as it was appended (same JSON, same key order), times as numbers", async () => {

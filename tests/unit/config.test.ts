@@ -70,4 +70,50 @@ describe("configuration from the environment", () => {
       expect(message).not.toContain("secret");
     }
   });
+  describe("several processes (REDIS_URL, PUBLIC_ADDRESS)", () => {
+    const pg = "postgres://gs@db.example/gs";
+    const problems = (env: Record<string, string>): string => {
+      try {
+        loadConfig(env);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        return (e as ConfigError).message;
+      }
+      throw new Error("expected a ConfigError");
+    };
+
+    it("changes nothing without them: one process", () => {
+      const config = loadConfig({});
+      expect(config.redisUrl).toBeUndefined();
+      expect(config.publicAddress).toBeUndefined();
+    });
+
+    it("takes a redis:// or rediss:// URL with PUBLIC_ADDRESS and DATABASE_URL", () => {
+      const config = loadConfig({ REDIS_URL: "redis://:secret@cache.example:6379/0", PUBLIC_ADDRESS: "10.0.0.5:2567", DATABASE_URL: pg });
+      expect(config.redisUrl).toBe("redis://:secret@cache.example:6379/0");
+      expect(config.publicAddress).toBe("10.0.0.5:2567");
+      expect(loadConfig({ REDIS_URL: "rediss://cache.example", PUBLIC_ADDRESS: "game1.example.org:443", DATABASE_URL: pg }).redisUrl).toBe("rediss://cache.example");
+      expect(loadConfig({ REDIS_URL: "redis://x", PUBLIC_ADDRESS: "[::1]:2567", DATABASE_URL: pg }).publicAddress).toBe("[::1]:2567");
+    });
+
+    it("refuses another scheme for REDIS_URL without echoing its password", () => {
+      for (const bad of ["http://:secret@cache.example", "cache.example:6379", "secret"]) {
+        const message = problems({ REDIS_URL: bad, PUBLIC_ADDRESS: "10.0.0.5:2567", DATABASE_URL: pg });
+        expect(message).toContain("REDIS_URL must be a redis:// or rediss:// URL");
+        expect(message).not.toContain("secret");
+      }
+    });
+
+    it("refuses a PUBLIC_ADDRESS that is not host:port", () => {
+      for (const bad of ["http://10.0.0.5:2567", "10.0.0.5", "10.0.0.5:0", "10.0.0.5:70000", "game.example/ws:80", ":2567"]) {
+        expect(problems({ REDIS_URL: "redis://x", PUBLIC_ADDRESS: bad, DATABASE_URL: pg }), bad).toContain("PUBLIC_ADDRESS must be host:port");
+      }
+    });
+
+    it("refuses REDIS_URL without a shared PostgreSQL store or without PUBLIC_ADDRESS, and PUBLIC_ADDRESS alone", () => {
+      expect(problems({ REDIS_URL: "redis://x", PUBLIC_ADDRESS: "h:1" })).toContain("REDIS_URL needs DATABASE_URL");
+      expect(problems({ REDIS_URL: "redis://x", DATABASE_URL: pg })).toContain("REDIS_URL needs PUBLIC_ADDRESS");
+      expect(problems({ PUBLIC_ADDRESS: "h:1" })).toContain("PUBLIC_ADDRESS is only used with REDIS_URL");
+    });
+  });
 });
