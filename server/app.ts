@@ -22,7 +22,7 @@ import { loadCatalogue } from "./scenarios.ts";
 import { provideRoomServices, type RoomServices } from "./rooms/services.ts";
 import { SessionRoom } from "./rooms/sessionRoom.ts";
 import { SESSION_ROOM } from "../shared/protocol/index.ts";
-import { apiRouter } from "./http/api.ts";
+import { apiRouter, type Startup } from "./http/api.ts";
 import { debriefRouter } from "./http/debrief.ts";
 import { pagesRouter } from "./http/pages.ts";
 import { closeCrossOrigin, securityHeaders } from "./http/security.ts";
@@ -87,6 +87,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   routeSchemaDecodeErrors(log);
   const httpServer = http.createServer();
   const transport = new WebSocketTransport({ server: httpServer, maxPayload: 4 * 1024 });
+  const startup: Startup = { reopened: false };
   const shared = config.redisUrl ? sharedMatchmaking(config.redisUrl, config.publicAddress, log) : {};
   const server: Server = defineServer({
     rooms: { [SESSION_ROOM]: defineRoom(SessionRoom) },
@@ -102,7 +103,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       app.set("trust proxy", config.trustProxy === 0 ? false : config.trustProxy);
       app.use(securityHeaders());
       app.use("/api", debriefRouter(services));
-      app.use("/api", apiRouter(services));
+      app.use("/api", apiRouter(services, startup));
       app.use(pagesRouter(CLIENT_DIST));
     },
   });
@@ -126,6 +127,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await sweepExpired(services);
     reopened = await reopenSessions(services);
   } finally {
+    startup.reopened = true;
     reopening();
   }
   const sweeper = setInterval(() => void sweepExpired(services).catch((e: Error) => log.error({ err: { message: e.message } }, "sweep failed")), SWEEP_EVERY_MS);

@@ -130,6 +130,8 @@ export const Reasons = {
   empty_text: "empty_text",
   text_too_long: "text_too_long",
   storage_unavailable: "storage_unavailable",
+  /** The server is starting: it has not yet reopened the sessions that were running before. */
+  starting: "starting",
   // sessions over HTTP
   no_such_scenario: "no_such_scenario",
   invalid_scenario: "invalid_scenario",

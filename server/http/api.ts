@@ -23,7 +23,10 @@ function sameSecret(a: string, b: string): boolean {
 
 const TOO_MANY = { reason: "too_many_attempts" } satisfies HttpRefusal;
 
-export function apiRouter(services: RoomServices): Router {
+/** Whether this process has reopened the sessions that were running before it started. */
+export type Startup = { reopened: boolean };
+
+export function apiRouter(services: RoomServices, startup: Startup): Router {
   const router = express.Router();
   const { config } = services;
   router.use(rateLimit({ windowMs: 60_000, limit: config.apiRequestsPerMinute, standardHeaders: "draft-8", legacyHeaders: false, message: TOO_MANY }));
@@ -41,6 +44,16 @@ export function apiRouter(services: RoomServices): Router {
     } catch {
       res.status(503).json({ ok: false, reason: "storage_unavailable" } satisfies RefusalOf<"health"> & { ok: false });
     }
+  });
+
+  serve(router, "ready", async (_req, res) => {
+    if (!startup.reopened) return refuse(res, "ready", 503, { reason: "starting" });
+    try {
+      await services.store.countOpenSessions(services.now());
+    } catch {
+      return refuse(res, "ready", 503, { reason: "storage_unavailable" });
+    }
+    reply(res, "ready", { ready: true });
   });
 
   // The board's QR code must carry an address students' devices can reach, not "localhost".

@@ -38,6 +38,8 @@ type RouteSpec = {
 export const ROUTES = {
   /** For a host's monitoring or a load balancer: the store answers and how busy the server is. */
   health: { method: "GET", path: "/api/health", answers: "json", reasons: ["storage_unavailable"] },
+  /** For a load balancer: 200 once this process has reopened the sessions of before its start and its store answers. */
+  ready: { method: "GET", path: "/api/ready", answers: "json", reasons: ["starting", "storage_unavailable"] },
   /** The addresses students' devices can reach, for the board's QR code. */
   network: { method: "GET", path: "/api/network", answers: "json", reasons: [] },
   scenarios: { method: "GET", path: "/api/scenarios", answers: "json", reasons: [] },
@@ -74,6 +76,7 @@ export type Health = { ok: true; protocol: number; uptimeSeconds: number; sessio
 /** What a success carries, route by route (a file's content reaches the page as a Blob). */
 export type Replies = {
   health: Health;
+  ready: { ready: true };
   network: { lan: string[] };
   scenarios: { scenarios: ScenarioSummary[] };
   createSession: CreatedSession;

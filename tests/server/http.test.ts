@@ -7,6 +7,9 @@ import { startTestServer, tempDir, type TestServer } from "../support/server.ts"
 import { freePort, spawnServer } from "../support/process.ts";
 import { createServer } from "node:net";
 import { isReason } from "../../shared/reasons.ts";
+import express from "express";
+import type { AddressInfo } from "node:net";
+import { apiRouter } from "../../server/http/api.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -17,6 +20,24 @@ afterAll(async () => {
 });
 
 describe("HTTP", () => {
+  it("says ready once the sessions of before the start are open again, and starting until then", async () => {
+    const ready = await fetch(`${server.url}/api/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true });
+    // the same route of a process still reopening its sessions (its router, on this server's services)
+    const starting = express().use("/api", apiRouter(server.services, { reopened: false }));
+    const listening = starting.listen(0, "127.0.0.1");
+    await new Promise((resolve) => listening.once("listening", resolve));
+    try {
+      const { port } = listening.address() as AddressInfo;
+      const early = await fetch(`http://127.0.0.1:${port}/api/ready`);
+      expect(early.status).toBe(503);
+      expect(await early.json()).toEqual({ reason: "starting" });
+    } finally {
+      listening.close();
+    }
+  });
+
   it("sends security headers that allow only the app's own origin", async () => {
     const response = await fetch(`${server.url}/api/health`);
     expect(response.status).toBe(200);
