@@ -16,7 +16,7 @@
  */
 import pg from "pg";
 import type { Logger } from "../log.ts";
-import type { AppendExtras, SessionRecord, Store, StoredEvent } from "./store.ts";
+import type { AppendExtras, Store, StoredEvent } from "./store.ts";
 import { toSession, type SessionRow } from "./sessionRow.ts";
 import { migrate } from "./postgresSchema.ts";
 
