@@ -30,8 +30,9 @@ const isRedisUrl = (value: string) => {
 };
 
 /** host:port, as clients reach this process (no scheme, no path): a name or IPv4/[IPv6] and a port 1–65535. */
-const isHostPort = (value: string) => {
-  const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?):(\d{1,5})$/.exec(value);
+/** host:port, and a path when a reverse proxy routes each process by its own path (game.example.org:443/p1). */
+const isPublicAddress = (value: string) => {
+  const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?):(\d{1,5})(?:\/[A-Za-z0-9._~-]+)*$/.exec(value);
   if (!match) return false;
   const port = Number(match[2]);
   return port >= 1 && port <= 65535;
@@ -85,7 +86,11 @@ const EnvSchema = z.object({
    */
   REDIS_URL: z.string().trim().refine(isRedisUrl, "must be a redis:// or rediss:// URL, e.g. redis://redis.example:6379").optional(),
   /** With REDIS_URL: host:port at which clients reach this very process (its WebSocket). */
-  PUBLIC_ADDRESS: z.string().trim().refine(isHostPort, "must be host:port as clients reach this process, e.g. 10.0.0.5:2567 or game1.example.org:443 (no scheme, no path)").optional(),
+  PUBLIC_ADDRESS: z
+    .string()
+    .trim()
+    .refine(isPublicAddress, "must be host:port as clients reach this process, e.g. 10.0.0.5:2567, or host:port/path behind a proxy that routes by path, e.g. game.example.org:443/p1 (no scheme)")
+    .optional(),
 });
 
 export type Config = {

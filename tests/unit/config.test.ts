@@ -94,6 +94,8 @@ describe("configuration from the environment", () => {
       expect(config.publicAddress).toBe("10.0.0.5:2567");
       expect(loadConfig({ REDIS_URL: "rediss://cache.example", PUBLIC_ADDRESS: "game1.example.org:443", DATABASE_URL: pg }).redisUrl).toBe("rediss://cache.example");
       expect(loadConfig({ REDIS_URL: "redis://x", PUBLIC_ADDRESS: "[::1]:2567", DATABASE_URL: pg }).publicAddress).toBe("[::1]:2567");
+      // behind a reverse proxy that routes each process by a path of its own (docs/scale.md)
+      expect(loadConfig({ REDIS_URL: "redis://x", PUBLIC_ADDRESS: "game.example.org:443/p1", DATABASE_URL: pg }).publicAddress).toBe("game.example.org:443/p1");
     });
 
     it("refuses another scheme for REDIS_URL without echoing its password", () => {
@@ -105,7 +107,7 @@ describe("configuration from the environment", () => {
     });
 
     it("refuses a PUBLIC_ADDRESS that is not host:port", () => {
-      for (const bad of ["http://10.0.0.5:2567", "10.0.0.5", "10.0.0.5:0", "10.0.0.5:70000", "game.example/ws:80", ":2567"]) {
+      for (const bad of ["http://10.0.0.5:2567", "10.0.0.5", "10.0.0.5:0", "10.0.0.5:70000", "game.example/ws:80", ":2567", "game.example:443/p1?x=1", "game.example:443/"]) {
         expect(problems({ REDIS_URL: "redis://x", PUBLIC_ADDRESS: bad, DATABASE_URL: pg }), bad).toContain("PUBLIC_ADDRESS must be host:port");
       }
     });
