@@ -1,17 +1,23 @@
 /**
  * Capacity and the echo baseline (benchmarks, not tests).
  *
- * Capacity: one server process; 30-player rooms (each with its facilitator, who starts the game)
- * are added a step at a time, every player acting at a classroom pace over the real protocol,
- * until the event-loop delay p99 passes the limit (in two measurements running) or the player
- * ceiling is reached. Each step is measured once the new rooms play: event-loop delay, server CPU, command → sender and → others
+ * Capacity: one server process (or several sharing sessions: `serverProcesses`, cluster.ts);
+ * 30-player rooms (each with its facilitator, who starts the game) are added a step at a time,
+ * every player acting at a classroom pace over the real protocol, until the event-loop delay p99
+ * passes the limit (in two measurements running) or the player ceiling is reached. Each step is
+ * measured once the new rooms play: event-loop delay, server CPU, command → sender and → others
  * p50/p99, downstream bytes per player per second (at the clients), live heap per player.
+ *
+ * With several server processes, sessions are created through each in turn and players join
+ * through the next; the step's CPU is the sum over the processes, its event-loop delay the worst
+ * process's, and each process's CPU and p99 are kept (`serverProcesses` of the step).
  *
  * Baseline: the same client processes, players and message rate against the bare Colyseus echo
  * room (echoServer.ts), measured the same way; the CPU ratio ours / echo is reported by run.ts.
  *
- *   npx tsx tests/bench/capacity.ts [--max 600] [--step 150] [--seconds 8] [--echo]
+ *   npx tsx tests/bench/capacity.ts [--max 600] [--step 150] [--seconds 8] [--server-processes 2] [--echo]
  */
+import { isClusterSample, startCluster } from "./cluster.ts";
 import { Fleet, startEcho, startOurs, type BenchServer, type WindowFigures } from "./fleet.ts";
 import { percentile } from "./latency.ts";
 import { sleep } from "./stats.ts";
@@ -28,7 +34,10 @@ export type LoadOptions = {
   rate: number;
   /** Stop once the event-loop delay p99 passes this (ms). */
   loopLimitMs: number;
+  /** Client processes. */
   processes: number;
+  /** Server processes sharing sessions through Redis and PostgreSQL (default 1: one process, SQLite). */
+  serverProcesses?: number;
 };
 
 export type LoadStep = WindowFigures & {
@@ -45,10 +54,15 @@ export type LoadStep = WindowFigures & {
   joinFailures: number;
   /** Why joins failed in this step, if any did. */
   joinFailureReasons: string[];
+  /** With several server processes: each one's CPU and event-loop delay, and Redis + PostgreSQL's CPU. */
+  serverProcesses?: { cpuCores: number; loopP99: number }[];
+  servicesCpuCores?: number;
 };
 
 export type LoadResult = {
   target: "ours" | "echo";
+  /** Our server processes (1 unless run with serverProcesses). */
+  serverProcesses: number;
   steps: LoadStep[];
   stoppedBecause: string;
   idleHeapMb: number;
@@ -99,6 +113,9 @@ export async function rampUp(server: BenchServer, options: LoadOptions, { limitL
         joinP99: percentile(joined.joinTimes, 99),
         joinFailures: joined.failures,
         joinFailureReasons: joined.reasons,
+        ...(isClusterSample(sample)
+          ? { serverProcesses: sample.processes.map((p) => ({ cpuCores: p.cpuCores, loopP99: p.loopP99 })), servicesCpuCores: sample.servicesCpuCores }
+          : {}),
       };
       steps.push(step);
       onStep(step);
@@ -111,14 +128,15 @@ export async function rampUp(server: BenchServer, options: LoadOptions, { limitL
         break;
       }
     }
-    return { target: server.target, steps, stoppedBecause, idleHeapMb: idle.heapUsedBytes / 2 ** 20, problems };
+    return { target: server.target, serverProcesses: server.urls?.length ?? 1, steps, stoppedBecause, idleHeapMb: idle.heapUsedBytes / 2 ** 20, problems };
   } finally {
     await fleet.close();
   }
 }
 
 export async function runCapacity(options: LoadOptions, onStep?: (s: LoadStep) => void): Promise<LoadResult> {
-  return rampUp(await startOurs(), options, onStep ? { onStep } : {});
+  const count = options.serverProcesses ?? 1;
+  return rampUp(count > 1 ? await startCluster(count) : await startOurs(), options, onStep ? { onStep } : {});
 }
 
 /** The echo room with `players` players added in one step, measured like a capacity step. */
@@ -149,6 +167,13 @@ export function formatStep(s: LoadStep): string {
   ].join("");
 }
 
+/** Each server process's CPU and event-loop p99 (several processes only), and Redis + PostgreSQL's CPU. */
+export function formatProcesses(s: LoadStep): string | undefined {
+  if (!s.serverProcesses) return undefined;
+  const each = s.serverProcesses.map((p, i) => `#${i + 1} ${p.cpuCores.toFixed(2)} CPU, p99 ${p.loopP99.toFixed(1)} ms`).join(" | ");
+  return `        per process: ${each} | Redis + PostgreSQL ${(s.servicesCpuCores ?? NaN).toFixed(2)} CPU`;
+}
+
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
@@ -163,9 +188,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     rate: option("rate", 0.5),
     loopLimitMs: 20,
     processes: option("processes", 3),
+    serverProcesses: option("server-processes", 1),
   };
   console.log(stepHeader());
-  const result = process.argv.includes("--echo") ? await runEchoBaseline(options.maxPlayers, options) : await runCapacity(options, (s) => console.log(formatStep(s) + (s.joinFailureReasons.length ? `  failed joins: ${s.joinFailureReasons.join("; ")}` : "")));
+  const result = process.argv.includes("--echo")
+    ? await runEchoBaseline(options.maxPlayers, options)
+    : await runCapacity(options, (s) => {
+        console.log(formatStep(s) + (s.joinFailureReasons.length ? `  failed joins: ${s.joinFailureReasons.join("; ")}` : ""));
+        const each = formatProcesses(s);
+        if (each) console.log(each);
+      });
   if (result.target === "echo") for (const s of result.steps) console.log(formatStep(s));
   console.log(`stopped: ${result.stoppedBecause}${result.problems.length ? `; problems: ${result.problems.join("; ")}` : ""}`);
   process.exit(0);

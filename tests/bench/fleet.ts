@@ -17,7 +17,15 @@ import { Histogram, now, sleep } from "./stats.ts";
 import type { BurstDone, Closed, FromPlayers, Left, Opened, ToPlayers, Window } from "./players.ts";
 
 export type Target = "ours" | "echo";
-export type BenchServer = { target: Target; url: string; probe: Probe; pid: number; close(): Promise<void> };
+export type BenchServer = {
+  target: Target;
+  url: string;
+  /** Several server processes sharing sessions (cluster.ts): every process's address, `url` the first. */
+  urls?: string[];
+  probe: Probe;
+  pid: number;
+  close(): Promise<void>;
+};
 
 const PROBE = join(import.meta.dirname, "probe.ts");
 
@@ -33,9 +41,9 @@ process.on("exit", () => {
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
 
-/** A server entry in its own process under the probe; resolves once it answers its health check. */
+/** A server entry in its own process under the probe (on env.PORT if given); resolves once it answers its health check. */
 async function startProbed(target: Target, entry: string, env: Record<string, string>): Promise<BenchServer> {
-  const [port, probePort] = [await freePort(), await freePort()];
+  const [port, probePort] = [Number(env.PORT ?? (await freePort())), await freePort()];
   const child = track(
     spawn(process.execPath, ["--expose-gc", ...profiling(), "--import", "tsx", "--import", PROBE, join(import.meta.dirname, entry)], {
       cwd: ROOT,
@@ -81,8 +89,11 @@ async function stop(running: ServerProcess): Promise<void> {
   await kill(running);
 }
 
-/** Our server (tests/bench/ourServer.ts), limits opened wide enough for hundreds of bots from one address. */
-export async function startOurs(): Promise<BenchServer> {
+/**
+ * Our server (tests/bench/ourServer.ts), limits opened wide enough for hundreds of bots from one
+ * address; `env` adds to its environment (cluster.ts: PORT, PUBLIC_ADDRESS, REDIS_URL, DATABASE_URL).
+ */
+export async function startOurs(env: Record<string, string> = {}): Promise<BenchServer> {
   // BENCH_DATA_ROOT (run.ts --data-root): where the store goes, e.g. /dev/shm to take the disk's fsync out
   const root = process.env.BENCH_DATA_ROOT;
   const dataDir = root ? mkdtempSync(join(root, "gs-bench-")) : tempDir("gs-bench-");
@@ -93,6 +104,7 @@ export async function startOurs(): Promise<BenchServer> {
     API_REQUESTS_PER_MINUTE: "100000",
     MESSAGES_PER_SECOND: "50",
     MAX_SESSIONS: "10000",
+    ...env,
   });
   return {
     ...server,
@@ -180,13 +192,17 @@ export type WindowFigures = {
   bytesPerPlayerPerSecond: number;
 };
 
-export type Room = { code: string; hostToken: string; process: number; players: number };
+/** `url`: the server process the session was created through (its room lives there). */
+export type Room = { code: string; hostToken: string; url: string; process: number; players: number };
 
 /** The client processes for one server, and the rooms they hold. */
 export class Fleet {
   private swarms: Players[];
   private nextProcess = 0;
   private nextPlayer = 0;
+  private nextServer = 0;
+  /** Where sessions are created and joined: round-robin over the server processes (one, usually). */
+  private readonly entries: string[];
   private machineMark = machineBusy().mark;
   readonly rooms = new Map<string, Room>();
 
@@ -194,6 +210,7 @@ export class Fleet {
     readonly server: BenchServer,
     processes: number,
   ) {
+    this.entries = server.urls ?? [server.url];
     this.swarms = Array.from({ length: processes }, () => new Players(track(fork(join(import.meta.dirname, "players.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] }))));
   }
 
@@ -201,17 +218,26 @@ export class Fleet {
     return [...this.rooms.values()].reduce((n, r) => n + r.players, 0);
   }
 
-  /** Opens `count` sessions, fills each with `players` bots and starts its game. */
+  /**
+   * Opens `count` sessions, fills each with `players` bots and starts its game. With several server
+   * processes, sessions are created through each in turn (the room lives where it was created, its
+   * facilitator joins there) and the players join through the next one, as students reaching
+   * another process would: that process sends them on to the room's.
+   */
   async openRooms(count: number, players: number, rate: number): Promise<{ joinTimes: number[]; failures: number; problems: string[]; reasons: string[] }> {
     const sessions = [];
-    for (let i = 0; i < count; i++) sessions.push(await createSession(this.server.url));
+    for (let i = 0; i < count; i++) {
+      const at = this.nextServer++;
+      const url = this.entries[at % this.entries.length]!;
+      sessions.push({ ...(await createSession(url)), url, joinUrl: this.entries[(at + 1) % this.entries.length]! });
+    }
     const answers = await Promise.all(
-      sessions.map((session) => {
+      sessions.map(({ joinUrl, ...session }) => {
         const slot = this.nextProcess++ % this.swarms.length;
         const first = this.nextPlayer;
         this.nextPlayer += players;
         return this.swarms[slot]!.ask<Opened>(
-          { type: "open", url: this.server.url, code: session.code, hostToken: session.hostToken, players, first, server: this.server.target, rate },
+          { type: "open", url: session.url, joinUrl, code: session.code, hostToken: session.hostToken, players, first, server: this.server.target, rate },
           (m) => m.type === "opened" && m.code === session.code,
         ).then((opened) => {
           this.rooms.set(session.code, { ...session, process: slot, players: players - opened.failures });
@@ -228,11 +254,12 @@ export class Fleet {
   }
 
   /**
-   * One room opened, played for a moment and closed, so that what loads or compiles on first use
-   * (modules, JIT code, caches) is in the idle server's figures, not charged to the players.
+   * One room (in each server process) opened, played for a moment and closed, so that what loads
+   * or compiles on first use (modules, JIT code, caches) is in the idle server's figures, not
+   * charged to the players.
    */
   async warmUp(players: number, rate: number): Promise<void> {
-    await this.openRooms(1, players, rate);
+    await this.openRooms(this.entries.length, players, rate); // one room in each server process
     await sleep(1000);
     for (const code of this.rooms.keys()) await this.closeRoom(code);
     await sleep(1000);
@@ -244,7 +271,7 @@ export class Fleet {
     if (!room) return;
     await this.swarms[room.process]!.ask<Closed>({ type: "close", code }, (m) => m.type === "closed" && m.code === code);
     this.rooms.delete(code);
-    await deleteSession(this.server.url, code, room.hostToken);
+    await deleteSession(room.url, code, room.hostToken);
   }
 
   /** Figures since the previous call, merged over the client processes. */

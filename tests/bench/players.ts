@@ -1,6 +1,6 @@
 /**
  * One process of bot clients for the capacity, baseline, join-burst and soak benchmarks (forked
- * by tests/bench/load.ts). Each room it is given lives wholly in this process: its facilitator
+ * by tests/bench/fleet.ts). Each room it is given lives wholly in this process: its facilitator
  * (a host client that starts the game) and its players, who act over the real protocol at a
  * classroom pace. Latencies go into mergeable histograms; bytes are counted at each player's
  * socket (countingSocket.ts). Times are the machine's monotonic clock.
@@ -15,7 +15,10 @@ import { Histogram, botNickname, now, sleep, type HistogramJson } from "./stats.
 
 export type OpenRoom = {
   type: "open";
+  /** Where the facilitator joins (the server process the session was created through). */
   url: string;
+  /** Where the players join: another process when there are several (it sends them on to the room's). */
+  joinUrl: string;
   code: string;
   hostToken: string;
   players: number;
@@ -175,7 +178,7 @@ async function open(message: OpenRoom): Promise<void> {
         Array.from({ length: Math.min(10, message.players - i) }, async (_, k) => {
           const started = now();
           try {
-            const player = await joinOne(message.url, message.code, message.first + i + k);
+            const player = await joinOne(message.joinUrl, message.code, message.first + i + k);
             joinTimes.push(now() - started);
             if (player.seatId) run.players.push(player);
             else {

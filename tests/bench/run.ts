@@ -12,6 +12,9 @@
  *   --soak <min>     soak length (default 3 min; 0.25 with --quick); QUALITY.md's bar is 60
  *   --only a,b       run only these parts
  *   --processes <n>  client processes for the load parts (default 3)
+ *   --server-processes <n>[,<n>…]  capacity with n server processes sharing sessions (Redis and
+ *                    PostgreSQL of its own; default 1, SQLite); a list (1,2,3) runs capacity once
+ *                    for each and prints "processes → capacity, CPU at the top step"
  *   --profile        every bench server writes a V8 CPU profile to bench-results/profiles-<date>/
  *   --data-root <d>  where the server's store goes (default the OS temp folder, on disk); /dev/shm
  *                    shows what the load costs without the disk's fsync per acknowledged command
@@ -22,7 +25,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { measurePageWeight } from "./pageWeight.ts";
 import { formatLatency, runLatency, type LatencyResult } from "./latency.ts";
-import { formatStep, runCapacity, runEchoBaseline, stepHeader, type LoadOptions, type LoadResult, type LoadStep } from "./capacity.ts";
+import { formatProcesses, formatStep, runCapacity, runEchoBaseline, stepHeader, type LoadOptions, type LoadResult, type LoadStep } from "./capacity.ts";
 import { formatBurst, runJoinBurst, type BurstResult } from "./joinBurst.ts";
 import { formatSoak, runSoak, type SoakResult } from "./soak.ts";
 import { ROOT } from "../../server/clientBuild.ts";
@@ -42,6 +45,8 @@ const BROWSER_PARTS: Part[] = ["townfps", "debrief"];
 const runs = (part: Part) => (only ? only.includes(part) : !(quick && BROWSER_PARTS.includes(part)));
 const soakMinutes = Number(valueOf("soak") ?? (quick ? 0.25 : 3));
 const processes = Number(valueOf("processes") ?? 3);
+const serverProcesses = (valueOf("server-processes") ?? "1").split(",").map(Number);
+if (!serverProcesses.every((n) => Number.isInteger(n) && n >= 1)) throw new Error(`--server-processes takes whole numbers ≥ 1, e.g. 2 or 1,2,3`);
 const dataRoot = valueOf("data-root");
 if (dataRoot) process.env.BENCH_DATA_ROOT = dataRoot;
 if (args.includes("--profile")) {
@@ -51,6 +56,7 @@ if (args.includes("--profile")) {
 
 const plan = {
   capacity: { maxPlayers: quick ? 600 : 3000, stepPlayers: quick ? 200 : 300, stepSeconds: quick ? 8 : 15, roomSize: 30, rate: 0.5, loopLimitMs: 20, processes } satisfies LoadOptions,
+  serverProcesses,
   baselinePlayers: quick ? 600 : 1200,
   room200: { players: 200, seconds: quick ? 8 : 30, rate: 0.5 },
   burst: { players: quick ? 100 : 300, seconds: quick ? 10 : 30, processes },
@@ -58,7 +64,7 @@ const plan = {
 };
 
 // the run's own deadline: parts are bounded, this is the guard if one hangs
-const budgetMinutes = (quick ? 6 : 30) + soakMinutes;
+const budgetMinutes = (quick ? 6 : 30) + soakMinutes + (serverProcesses.length - 1) * (quick ? 3 : 8);
 setTimeout(() => {
   console.error(`\nThe bench passed its ${budgetMinutes}-minute limit and stops here.`);
   process.exit(1);
@@ -114,26 +120,62 @@ const simulatorPerMinute = await part("simulator", async () => {
   return Number(/games per minute\s+(\d+)/.exec(out)?.[1] ?? NaN);
 });
 
-// ─── capacity ───
-const capacity = await part("capacity", async () => {
+// ─── capacity (once per --server-processes count) ───
+type CapacityRow = { processes: number; capacity: number; loopP99: number; cpuCores: number; cpuEach: number[]; servicesCpuCores: number; tried: number; stoppedBecause: string };
+const capacityRuns: LoadResult[] = [];
+const underLoopLimit = (r: LoadResult | undefined) => [...(r?.steps ?? [])].reverse().find((s) => s.loopP99 < plan.capacity.loopLimitMs);
+const capacityPart = await part("capacity", async () => {
   const c = plan.capacity;
   title(`Capacity: ${c.roomSize}-player rooms added ${c.stepPlayers} players at a time, ${c.rate} commands/player/s, ${c.stepSeconds} s measured per step`);
   console.log(`  until the event-loop delay p99 passes ${c.loopLimitMs} ms or ${c.maxPlayers} players. Each room also has its facilitator connected.`);
   console.log(`  loop = event-loop delay (ms) beyond the 10 ms sampling timer; B/player/s = downstream bytes at the clients`);
   console.log(`  CPU = server cores; clients = the bench's client processes; machine = all cores busy, anything else running included`);
   console.log(`  → others includes the wait for the next state patch (20 per second, so up to 50 ms)`);
-  console.log(`  heap = live heap after GC above the idle server, per player; failed = failed joins + command timeouts + dropped connections\n`);
-  console.log(`  ${stepHeader()}`);
-  const result = await runCapacity(c, (s) => {
-    console.log(`  ${formatStep(s)}`);
-    if (s.joinFailureReasons.length) console.log(`          failed joins: ${s.joinFailureReasons.join("; ")}`);
+  console.log(`  heap = live heap after GC above the idle server, per player; failed = failed joins + command timeouts + dropped connections`);
+  if (serverProcesses.some((n) => n > 1)) {
+    console.log(`  Several server processes share sessions through a Redis and a PostgreSQL of the bench's own: sessions are created through`);
+    console.log(`  each in turn, players join through the next; loop = the worst process's, CPU = all of ours together (Redis and PostgreSQL apart)`);
+  }
+  for (const count of serverProcesses) {
+    console.log(`\n  ${count} server process${count > 1 ? "es (Redis + PostgreSQL)" : " (SQLite)"}\n  ${stepHeader()}`);
+    const result = await runCapacity({ ...c, serverProcesses: count }, (s) => {
+      console.log(`  ${formatStep(s)}`);
+      const each = formatProcesses(s);
+      if (each) console.log(`  ${each}`);
+      if (s.joinFailureReasons.length) console.log(`          failed joins: ${s.joinFailureReasons.join("; ")}`);
+    });
+    capacityRuns.push(result);
+    const last = underLoopLimit(result);
+    console.log(`  stopped: ${result.stoppedBecause}`);
+    console.log(`  capacity: ${last ? `${last.players} players with event-loop delay p99 < ${c.loopLimitMs} ms` : `no step stayed under ${c.loopLimitMs} ms`}`);
+    if (result.problems.length) console.log(`  problems: ${[...new Set(result.problems)].join("; ")}`);
+  }
+  if (capacityRuns.length === 1) return capacityRuns[0]!;
+  const table: CapacityRow[] = capacityRuns.map((r) => {
+    const top = underLoopLimit(r);
+    return {
+      processes: r.serverProcesses,
+      capacity: top?.players ?? 0,
+      loopP99: top?.loopP99 ?? NaN,
+      cpuCores: top?.cpuCores ?? NaN,
+      cpuEach: top?.serverProcesses?.map((p) => p.cpuCores) ?? (top ? [top.cpuCores] : []),
+      servicesCpuCores: top?.servicesCpuCores ?? NaN,
+      tried: r.steps.at(-1)?.players ?? 0,
+      stoppedBecause: r.stoppedBecause,
+    };
   });
-  const last = [...result.steps].reverse().find((s) => s.loopP99 < c.loopLimitMs);
-  console.log(`  stopped: ${result.stoppedBecause}`);
-  console.log(`  capacity: ${last ? `${last.players} players with event-loop delay p99 < ${c.loopLimitMs} ms` : `no step stayed under ${c.loopLimitMs} ms`}`);
-  if (result.problems.length) console.log(`  problems: ${[...new Set(result.problems)].join("; ")}`);
-  return result;
+  console.log(`\n  processes → capacity (players while the worst event-loop p99 < ${c.loopLimitMs} ms), CPU at that step`);
+  console.log(`  processes  capacity  p99 ms  server CPU  per process        Redis+PG CPU  machine  tried up to`);
+  for (const [i, row] of table.entries()) {
+    const machine = underLoopLimit(capacityRuns[i])?.machineBusyCores ?? NaN;
+    console.log(
+      `  ${String(row.processes).padStart(9)}  ${String(row.capacity).padStart(8)}  ${row.loopP99.toFixed(1).padStart(6)}  ${row.cpuCores.toFixed(2).padStart(10)}  ${row.cpuEach.map((x) => x.toFixed(2)).join(" ").padEnd(17)}  ${(Number.isFinite(row.servicesCpuCores) ? row.servicesCpuCores.toFixed(2) : "–").padStart(12)}  ${machine.toFixed(2).padStart(7)}  ${row.tried}`,
+    );
+  }
+  return { runs: capacityRuns, table };
 });
+// the QUALITY.md bar and the echo baseline are about one process: its run if there is one
+const capacity = capacityPart ? (capacityRuns.find((r) => r.serverProcesses === 1) ?? capacityRuns[0]) : undefined;
 
 // ─── echo baseline ───
 const capacitySteps = capacity?.steps ?? [];
