@@ -84,11 +84,12 @@ describeBrowser("the town map", () => {
     await student.page.getByRole("button", { name: en.join.submit }).click();
     await student.page.getByRole("heading", { name: en.join.inTitle }).waitFor();
 
-    // Ann lives in the town (a role drawn by auto_balance could make her an official, whose clicks pick no place)
-    const ann = Object.values(roomSession(code).lobby.seats).find((seat) => seat.nickname === "Ann")!.seatId;
-    await sendOk(host, { kind: "assign_role", seatId: ann, role: "resident" });
     await sendOk(host, { kind: "add_bot", count: BOTS });
     await sendOk(host, { kind: "auto_balance" });
+    // Ann lives in the town: auto_balance deals every role afresh (it could make her an official,
+    // whose clicks on the map pick no place), so she is made a resident after it
+    const ann = Object.values(roomSession(code).lobby.seats).find((seat) => seat.nickname === "Ann")!.seatId;
+    await sendOk(host, { kind: "assign_role", seatId: ann, role: "resident" });
     await sendOk(host, { kind: "start" });
 
     const board = await device({ width: 1366, height: 768 });

@@ -243,7 +243,7 @@ describe("a server killed with SIGKILL in the middle of a game", () => {
       const next = (await host.room.request("cmd", { id: commandId("k"), kind: before.phase === "lobby" ? "lock" : before.paused ? "resume" : "pause" })) as Reply;
       expect(next).toMatchObject({ ok: true });
       if (next.ok) expect((await readLog(dataDir, code)).some((e) => e.seq === next.seq)).toBe(true);
-    }, 45_000);
+    }, 120_000);
   }
 
   /*
