@@ -277,5 +277,5 @@ describe("a server killed with SIGKILL in the middle of a game", () => {
     const phases = log.filter((e) => e.type === "phase_started").map((e) => (JSON.parse(e.data) as { phase: string }).phase);
     expect(phases, "the retried skip must not open another phase").toEqual(["morning", "day"]);
     expect(retry).toEqual(first);
-  }, 30_000);
+  }, 120_000);
 });
