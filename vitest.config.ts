@@ -23,6 +23,8 @@ export default defineConfig({
     // are generous because the suite must also pass on a busy machine (two runs side by side).
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // `expect.poll` waits for its condition as long as a page's own waits do (vitest's default is 1 s)
+    expect: { poll: { timeout: 30_000 } },
     // The Colyseus SDK announces every socket a server closes and every reconnection attempt on the
     // console; tests refuse and drop sockets on purpose and assert the outcome themselves.
     onConsoleLog: (log) => !/^Room connection was closed unexpectedly|^\[Colyseus reconnection\]/.test(log),
