@@ -26,7 +26,7 @@ import { apiRouter, type Startup } from "./http/api.ts";
 import { debriefRouter } from "./http/debrief.ts";
 import { pagesRouter } from "./http/pages.ts";
 import { closeCrossOrigin, securityHeaders } from "./http/security.ts";
-import { attemptLimiter } from "./limits.ts";
+import { attemptLimiter, requestLimits } from "./limits.ts";
 import { installDoor } from "./http/door.ts";
 import { findOrReopen, reopenSessions, sweepExpired } from "./sessions.ts";
 import { describeRedis, reachRedis, redisClient, redisHolders, soleHolder, type Holders } from "./holders.ts";
@@ -101,9 +101,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       app.disable("x-powered-by");
       // the same proxies the door trusts (express-rate-limit keys on req.ip)
       app.set("trust proxy", config.trustProxy === 0 ? false : config.trustProxy);
-      app.use(securityHeaders());
-      app.use("/api", debriefRouter(services));
-      app.use("/api", apiRouter(services, startup));
+      app.use(securityHeaders(config.publicAddress));
+      const limits = requestLimits(redis);
+      app.use("/api", debriefRouter(services, limits));
+      app.use("/api", apiRouter(services, startup, limits));
       app.use(pagesRouter(CLIENT_DIST));
     },
   });

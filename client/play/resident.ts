@@ -166,7 +166,7 @@ export function recordSection(root: HTMLElement, ctx: PanelContext): Section {
         return el(
           "li",
           { class: `appeal ${a.status}`, "data-appeal": a.id },
-          el("strong", {}, t("play.record.appealLine", { deed: entry ? deedName(book, entry.deed) : "", day: a.filedDay, reason: t(`play.appeal.reason.${a.reason}`) })),
+          el("strong", {}, t("play.record.appealLine", { deed: entry ? deedName(book, entry.deed) : "", day: entry?.day ?? a.filedDay, reason: t(`play.appeal.reason.${a.reason}`) })),
           el("span", { class: "status" }, t(`play.record.appealStatus.${a.status}`)),
         );
       });

@@ -4,11 +4,11 @@
  * and replies are declared in shared/protocol/http.ts.
  */
 import express, { type Router } from "express";
-import { rateLimit } from "express-rate-limit";
 import { timingSafeEqual } from "node:crypto";
 import { lanAddresses } from "../network.ts";
 import { createSession, deleteSessionNow } from "../sessions.ts";
 import type { RoomServices } from "../rooms/services.ts";
+import type { RequestLimits } from "../limits.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/index.ts";
 import { CreateSessionBodySchema } from "../../shared/protocol/bodies.ts";
 import type { HttpRefusal, RefusalOf } from "../../shared/protocol/http.ts";
@@ -21,15 +21,14 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-const TOO_MANY = { reason: "too_many_attempts" } satisfies HttpRefusal;
 
 /** Whether this process has reopened the sessions that were running before it started. */
 export type Startup = { reopened: boolean };
 
-export function apiRouter(services: RoomServices, startup: Startup): Router {
+export function apiRouter(services: RoomServices, startup: Startup, limit: RequestLimits): Router {
   const router = express.Router();
   const { config } = services;
-  router.use(rateLimit({ windowMs: 60_000, limit: config.apiRequestsPerMinute, standardHeaders: "draft-8", legacyHeaders: false, message: TOO_MANY }));
+  router.use(limit("api", 60_000, config.apiRequestsPerMinute));
   // small bodies everywhere, except a new session, which may carry a whole scenario (15–25 kB)
   const small = express.json({ limit: "4kb" });
   const scenarioSized = express.json({ limit: "256kb" });
@@ -67,7 +66,7 @@ export function apiRouter(services: RoomServices, startup: Startup): Router {
     reply(res, "scenarios", { scenarios: services.catalogue.list });
   });
 
-  const creationLimit = rateLimit({ windowMs: 10 * 60_000, limit: 30, standardHeaders: "draft-8", legacyHeaders: false, message: TOO_MANY });
+  const creationLimit = limit("create", 10 * 60_000, 30);
 
   serve(router, "createSession", creationLimit, async (req, res, next) => {
     try {

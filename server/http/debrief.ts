@@ -8,13 +8,13 @@
  */
 import express, { type Request, type Response, type Router } from "express";
 import { gzipSync } from "node:zlib";
-import { rateLimit } from "express-rate-limit";
 import type { RoomServices } from "../rooms/services.ts";
+import type { RequestLimits } from "../limits.ts";
 import { refuse, serve } from "./answer.ts";
 import type { SessionRecord } from "../store/store.ts";
 import { tokenMatches } from "../tokens.ts";
 import { isLang, type Lang } from "../../shared/lang.ts";
-import type { HttpRefusal, ReplyOf, RouteName } from "../../shared/protocol/http.ts";
+import type { ReplyOf, RouteName } from "../../shared/protocol/http.ts";
 import {
   anonymiseLog, buildReplay, entriesCsv, exportJson, fromStored, hideTexts, people, playersCsv, type LogEvent, type Replay,
 } from "../../shared/debrief/index.ts";
@@ -63,10 +63,9 @@ function attachment(res: Response, record: SessionRecord, anonymised: boolean, n
   res.send(body);
 }
 
-export function debriefRouter(services: RoomServices): Router {
+export function debriefRouter(services: RoomServices, limits: RequestLimits): Router {
   const router = express.Router();
-  const message = { reason: "too_many_attempts" } satisfies HttpRefusal;
-  const limit = rateLimit({ windowMs: 60_000, limit: services.config.apiRequestsPerMinute, standardHeaders: "draft-8", legacyHeaders: false, message });
+  const limit = limits("debrief", 60_000, services.config.apiRequestsPerMinute);
   const route = (name: Extract<RouteName, "debrief" | "exportLog" | "playersCsv" | "entriesCsv">, handle: (res: Response, record: SessionRecord, data: Prepared) => void) =>
     serve(router, name, limit, async (req, res, next) => {
       try {

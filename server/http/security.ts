@@ -1,6 +1,7 @@
 /**
  * Security headers and origin rules for everything the server answers. Pages load only what the
- * server itself serves (no CDN, no other host), so the content policy can be `'self'` only.
+ * server itself serves (no CDN, no other host), so the content policy is `'self'` only, but for the
+ * WebSockets to the other processes of a cluster on the same public host.
  * The server often runs over plain http on a classroom LAN, so there is no HSTS and no
  * upgrade-insecure-requests, which would break exactly that setup.
  */
@@ -8,7 +9,19 @@ import helmet from "helmet";
 import type { RequestHandler } from "express";
 import { matchMaker } from "@colyseus/core";
 
-export function securityHeaders(): RequestHandler {
+/**
+ * The content policy's `connect-src`: the page's own origin, and — when several processes share
+ * the sessions — WebSockets to any port of this process's public host. A seat reserved through
+ * this process may send the page to the process holding the room, which on one machine is the
+ * same host at another port (behind a proxy that routes by path it is the page's own origin).
+ */
+export function connectSources(publicAddress: string | undefined): string[] {
+  if (!publicAddress) return ["'self'"];
+  const host = publicAddress.slice(0, publicAddress.lastIndexOf(":", publicAddress.indexOf("/") === -1 ? undefined : publicAddress.indexOf("/")));
+  return ["'self'", `ws://${host}:*`, `wss://${host}:*`];
+}
+
+export function securityHeaders(publicAddress?: string): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -18,7 +31,7 @@ export function securityHeaders(): RequestHandler {
         styleSrc: ["'self'"],
         imgSrc: ["'self'", "data:", "blob:"],
         fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
+        connectSrc: connectSources(publicAddress),
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

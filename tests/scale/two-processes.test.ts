@@ -22,6 +22,17 @@ import { CloseReason, PROTOCOL_VERSION, type Welcome } from "../../shared/protoc
 type Players = Record<string, { nickname: string }>;
 const players = (room: { state: unknown }): Players => (room.state as { toJSON(): { players: Players } }).toJSON().players;
 
+/** POSTs `body` as JSON from the local address `from` (a loopback address of its own, so its limits are its own); resolves to the status. */
+const postFrom = (from: string, url: string, body: unknown) =>
+  new Promise<number | undefined>((resolve, reject) => {
+    const request = httpRequest(url, { method: "POST", localAddress: from, headers: { "content-type": "application/json" } }, (response) => {
+      response.resume();
+      resolve(response.statusCode);
+    });
+    request.once("error", reject);
+    request.end(JSON.stringify(body));
+  });
+
 /** The log lines of `server` that name `code` and say `msg`. */
 const logged = (server: ServerProcess, code: string, msg: string) =>
   server
@@ -219,19 +230,22 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
   it("an address has one allowance of wrong codes across the processes (in Redis), not one per process", async () => {
     const e = await start();
     // from an address of its own (127.0.0.3), so the other tests' refusals do not count
-    const guess = (url: string) =>
-      new Promise<number | undefined>((resolve, reject) => {
-        const request = httpRequest(`${url}/matchmake/joinById/ZZZZZZ`, { method: "POST", localAddress: "127.0.0.3", headers: { "content-type": "application/json" } }, (response) => {
-          response.resume();
-          resolve(response.statusCode);
-        });
-        request.once("error", reject);
-        request.end(JSON.stringify({ as: "player" }));
-      });
+    const guess = (url: string) => postFrom("127.0.0.3", `${url}/matchmake/joinById/ZZZZZZ`, { as: "player" });
     for (let i = 0; i < 15; i++) expect(await guess(b.url)).toBe(404);
     for (let i = 0; i < 15; i++) expect(await guess(e.url)).toBe(404);
     expect(await guess(b.url)).toBe(429);
     expect(await guess(e.url)).toBe(429);
+  }, 30_000);
+
+  it("an address has one allowance of new sessions across the processes (30 in 10 minutes), not one per process", async () => {
+    const f = await start();
+    // from an address of its own (127.0.0.4): the sessions the other tests created do not count
+    const create = (url: string) => postFrom("127.0.0.4", `${url}/api/sessions`, { scenarioId: "rongcheng-pilot" });
+    for (let i = 0; i < 15; i++) expect(await create(b.url)).toBe(201);
+    for (let i = 0; i < 15; i++) expect(await create(f.url)).toBe(201);
+    expect(await create(b.url)).toBe(429);
+    expect(await create(f.url)).toBe(429);
+    expect(await createSessionAt(f.url)).toMatchObject({ code: expect.any(String) }); // another address still may
   }, 30_000);
 });
 
