@@ -35,6 +35,8 @@ export default defineConfig({
   },
   plugins: [phaserFlags({ WEBGL_RENDERER: true, CANVAS_RENDERER: true, FEATURE_SOUND: false, WEBGL_DEBUG: false, PLUGIN_CAMERA3D: false, PLUGIN_FBINSTANT: false })],
 
+  // the scenario lab's worker (client/lab/worker.ts) is a module worker, like the pages' scripts
+  worker: { format: "es" },
   publicDir: false,
   build: {
     outDir: resolve(import.meta.dirname, "dist/client"),
@@ -51,6 +53,7 @@ export default defineConfig({
         host: resolve(import.meta.dirname, "client/host.html"),
         board: resolve(import.meta.dirname, "client/board.html"),
         debrief: resolve(import.meta.dirname, "client/debrief.html"),
+        lab: resolve(import.meta.dirname, "client/lab.html"),
       },
     },
   },

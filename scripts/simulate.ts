@@ -1,5 +1,5 @@
 /**
- * npm run simulate -- --scenario <id|all> --games N --seed S [--players P] [--json] [--logs DIR]
+ * npm run simulate -- --scenario <id|all> --games N --seed S [--players P] [--mix role|class|random-25] [--json] [--logs DIR]
  * npm run simulate -- --file my-scenario.json --games N   (checks and plays a scenario of your own)
  * npm run simulate -- --check [--scenario <id|all>] [--games 200] [--sizes 12,24,36] [--margin Z]
  *
@@ -7,16 +7,19 @@
  * (or JSON, with the experience measures). `--check` holds every built-in scenario (or the one
  * asked for) to its `targets` at 12, 24 and 36 players with a class of mixed players, prints
  * each measure beside its band and exits 1 when one is out of band. The same seed always prints
- * the same output.
+ * the same output. `--mix` seats a class of mixed players in a plain run too (`class`: the mix
+ * `--check` judges by, as the scenario lab in the browser plays it; default `role`: every bot fits
+ * its role).
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { parseScenario, type Scenario } from "../shared/scenario/index.ts";
-import { checkScenario, formatCheck, formatSummary, gameExport, outOfBand, simulate, type CheckRun, type Measured, type PlayedGame } from "../shared/sim/index.ts";
+import { CHECK_MIX, RANDOM_MIX, checkScenario, formatCheck, formatSummary, gameExport, outOfBand, simulate, type CheckRun, type Measured, type Mix, type PlayedGame } from "../shared/sim/index.ts";
 
 const DIR = join(import.meta.dirname, "..", "assets", "scenarios");
+const MIXES: Record<string, Mix | undefined> = { role: undefined, class: CHECK_MIX, "random-25": RANDOM_MIX };
 
 /** Reads and validates one scenario file; on any problem prints every bad field and exits 2. */
 function loadFile(path: string): Scenario {
@@ -40,7 +43,7 @@ function loadAll(): Scenario[] {
 }
 
 const USAGE =
-  "usage: npm run simulate -- (--scenario <id|all> | --file <scenario.json>) --games N --seed S [--players P] [--json] [--logs DIR]\n" +
+  "usage: npm run simulate -- (--scenario <id|all> | --file <scenario.json>) --games N --seed S [--players P] [--mix role|class|random-25] [--json] [--logs DIR]\n" +
   "       npm run simulate -- --check [--scenario <id|all> | --file <scenario.json>] [--games 200] [--seed S] [--sizes 12,24,36] [--margin Z] [--no-random] [--json] [--logs DIR]";
 
 function options() {
@@ -52,6 +55,7 @@ function options() {
         games: { type: "string" },
         seed: { type: "string", default: "1" },
         players: { type: "string" },
+        mix: { type: "string", default: "role" },
         json: { type: "boolean", default: false },
         check: { type: "boolean", default: false },
         sizes: { type: "string" },
@@ -111,7 +115,7 @@ function main(): void {
   const sizes = values.sizes === undefined ? undefined : values.sizes.split(",").map(Number);
   if (
     !Number.isInteger(games) || games < 1 || !Number.isInteger(seed) || (players !== undefined && (!Number.isInteger(players) || players < 2)) ||
-    !Number.isFinite(margin) || margin < 0 || (sizes !== undefined && sizes.some((n) => !Number.isInteger(n) || n < 2))
+    !Number.isFinite(margin) || margin < 0 || (sizes !== undefined && sizes.some((n) => !Number.isInteger(n) || n < 2)) || !Object.hasOwn(MIXES, values.mix)
   ) {
     console.error(USAGE);
     process.exit(2);
@@ -164,6 +168,7 @@ function main(): void {
         games,
         seed,
         ...(p === undefined ? {} : { players: p }),
+        ...(MIXES[values.mix] ? { mix: MIXES[values.mix] } : {}),
         onGame: (n) => bar.update(n),
         ...(writeLog ? { onPlayed: (g: PlayedGame, i: number) => writeLog(label, g, i, scenario) } : {}),
       }),

@@ -16,6 +16,7 @@ import { godViewControls, renderGodView } from "./godView.ts";
 import { phaseControls, renderPhaseBar } from "./phaseBar.ts";
 import { renderRoster } from "./roster.ts";
 import { renderSetup, setupControls } from "./setup.ts";
+import { renderRulebook } from "./rulebook.ts";
 import { renderStepOuts } from "./stepOut.ts";
 import { renderTools, toolControls } from "./tools.ts";
 import { facilitatorView, type ConsoleData } from "./types.ts";
@@ -58,6 +59,7 @@ function render(): void {
   renderPhaseBar(data, cmd);
   renderStepOuts(data, cmd, rerender);
   renderSetup(data, cmd);
+  renderRulebook(data);
   renderRoster(data, cmd, rerender);
   renderGodView(data, cmd);
   renderTools(data, cmd);

@@ -66,6 +66,12 @@ export function apiRouter(services: RoomServices, startup: Startup, limit: Reque
     reply(res, "scenarios", { scenarios: services.catalogue.list });
   });
 
+  serve(router, "scenario", (req, res) => {
+    const scenario = services.catalogue.get(String(req.params.id));
+    if (!scenario) return refuse(res, "scenario", 404, { reason: "no_such_scenario" });
+    reply(res, "scenario", { scenario });
+  });
+
   const creationLimit = limit("create", 10 * 60_000, 30);
 
   serve(router, "createSession", creationLimit, async (req, res, next) => {

@@ -1,6 +1,6 @@
 /**
- * Serves the built client: hashed assets with a long cache, and the four page routes
- * (join, board, host) mapped to their HTML files, which are never cached.
+ * Serves the built client: hashed assets with a long cache, and the page routes (join, board,
+ * debrief, host, the scenario lab) mapped to their HTML files, which are never cached.
  */
 import express, { type Router } from "express";
 import { join } from "node:path";
@@ -12,6 +12,7 @@ const PAGES: Record<string, string> = {
   "/debrief": "debrief.html",
   "/debrief/:code": "debrief.html",
   "/host": "host.html",
+  "/lab": "lab.html",
 };
 
 export function pagesRouter(clientDir: string): Router {

@@ -9,6 +9,7 @@ import type { Reason } from "../reasons.ts";
 import type { CreateSessionBody } from "./bodies.ts";
 import type { Lang, LocalText } from "../lang.ts";
 import type { LogEvent } from "../debrief/log.ts";
+import type { Scenario } from "../scenario/schema.ts";
 
 /** Where the API is mounted: every route's path starts with it. */
 export const API_ROOT = "/api";
@@ -43,6 +44,8 @@ export const ROUTES = {
   /** The addresses students' devices can reach, for the board's QR code. */
   network: { method: "GET", path: "/api/network", answers: "json", reasons: [] },
   scenarios: { method: "GET", path: "/api/scenarios", answers: "json", reasons: [] },
+  /** One scenario of the catalogue, whole, as the scenario lab edits it. */
+  scenario: { method: "GET", path: "/api/scenarios/:id", answers: "json", reasons: ["no_such_scenario"] },
   /** A new session; the host token is issued here and only here. `X-Host-Key` when HOST_KEY is set. */
   createSession: {
     method: "POST",
@@ -79,6 +82,7 @@ export type Replies = {
   ready: { ready: true };
   network: { lan: string[] };
   scenarios: { scenarios: ScenarioSummary[] };
+  scenario: { scenario: Scenario };
   createSession: CreatedSession;
   deleteSession: undefined;
   debrief: DebriefLog;

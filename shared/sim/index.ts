@@ -2,7 +2,7 @@
  * The simulator's pure core: play N bot-only games of a scenario from one seed, summarise them
  * and hold them to the scenario's experience targets.
  */
-export { simulate, type Measured } from "./batch.ts";
+export { openBatch, simulate, type Batch, type BatchOptions, type Endings, type Measured } from "./batch.ts";
 export { playGame, type Mix, type PlayOptions, type PlayedGame } from "./play.ts";
 export { gameStats, gini, summarise, type GameStats, type Summary } from "./stats.ts";
 export { formatSummary } from "./table.ts";

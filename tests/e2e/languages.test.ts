@@ -193,4 +193,25 @@ describeBrowser("every page in both languages", () => {
     expect(problems).toEqual([]);
     await host.leave();
   });
+
+  it("shows no raw key and, in Chinese, no English in the scenario lab, with figures and a baseline", async () => {
+    const found: string[] = [];
+    const page = await device();
+    await page.goto(`${server.url}/lab`);
+    await page.locator("#lab-scenario").selectOption("quick-demo");
+    await page.locator(".lab-group").first().waitFor();
+    await page.locator("#lab-games").fill("10");
+    const play = async () => {
+      await page.locator("#lab-go").click();
+      await expect.poll(() => page.locator("#lab-go").isEnabled()).toBe(true);
+      await page.locator(".lab-measures").waitFor();
+    };
+    await play();
+    await page.locator("#lab-keep").click();
+    await page.locator('.lab-field[data-path="loans.cosignerPoints"] input').fill("-90");
+    await play();
+    await page.locator("#lab-changes li").first().waitFor();
+    await check(page, "scenario lab", found);
+    expect(found).toEqual([]);
+  });
 });

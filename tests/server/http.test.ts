@@ -59,6 +59,19 @@ describe("HTTP", () => {
     expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
   });
 
+  it("gives one scenario of the catalogue whole, for the scenario lab, and a clear reason for an unknown id", async () => {
+    const found = await fetch(`${server.url}/api/scenarios/quick-demo`);
+    expect(found.status).toBe(200);
+    const { scenario } = (await found.json()) as { scenario: { id: string; grades: unknown[]; loans: { cosignerPoints: number } } };
+    expect(scenario).toMatchObject({ id: "quick-demo", loans: { cosignerPoints: -40 } });
+    expect(scenario.grades.length).toBeGreaterThan(2);
+    for (const id of ["no-such-town", "..%2F..%2Fpackage.json", "x".repeat(300)]) {
+      const missing = await fetch(`${server.url}/api/scenarios/${id}`);
+      expect(missing.status, id).toBe(404);
+      expect(await missing.json()).toEqual({ reason: "no_such_scenario" });
+    }
+  });
+
   it("needs the host key to create a session when one is set", async () => {
     const body = JSON.stringify({ scenarioId: "rongcheng-pilot" });
     const without = await fetch(`${server.url}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body });

@@ -20,6 +20,8 @@ describe("page weight", () => {
     const weights = await measurePageWeight();
     expect(weights.join!.gzipBytes).toBeLessThan(100 * 1024);
     expect(weights.board!.gzipBytes).toBeLessThan(150 * 1024);
+    // the scenario lab before any action: the rules, the simulator and zod come with its worker
+    expect(weights.lab!.gzipBytes).toBeLessThan(150 * 1024);
     expect(weights.play!.gzipBytes).toBeLessThan(450 * 1024);
   });
 
@@ -32,10 +34,12 @@ describe("page weight", () => {
     expect(pages.join.lazy.some((f) => f.endsWith(".js") && PHASER.test(read(f))), "the play screen's town").toBe(true);
   });
 
-  it("loads zod only when the debrief opens an exported file", () => {
+  it("loads zod only when the debrief opens an exported file, or in the scenario lab's worker", () => {
     const withZod = readdirSync(join(CLIENT_DIST, "assets")).filter((f) => f.endsWith(".js") && read(join("assets", f)).includes("ZodError")).map((f) => `assets/${f}`);
     const pages = pageFiles();
     for (const [page, files] of Object.entries(pages)) expect(files.static.filter((f) => withZod.includes(f)), page).toEqual([]);
-    expect(withZod.every((f) => pages.debrief.lazy.includes(f) && !pages.join.lazy.includes(f))).toBe(true);
+    const labWorker = (f: string) => /^assets\/worker-[\w-]+\.js$/.test(f);
+    expect(withZod.every((f) => (pages.debrief.lazy.includes(f) || labWorker(f)) && !pages.join.lazy.includes(f)), withZod.join(", ")).toBe(true);
+    expect(withZod.some(labWorker), "the lab's worker checks drafts with the scenario schema").toBe(true);
   });
 });
