@@ -97,7 +97,7 @@ export function groupsFor(s: Scenario): Group[] {
   groups.push({
     id: "clock",
     fields: [
-      { kind: "number", path: "phases.days", label: key("lab.field.days"), min: 1, max: 10 },
+      { kind: "number", path: "phases.days", label: key("lab.field.days"), help: "lab.help.days", min: 1, max: 10 },
       ...(["morning", "day", "evening", "night"] as const).map((phase): Field => ({ kind: "number", path: `phases.${phase}`, label: key(`lab.field.phase.${phase}`), min: 5, max: 3600 })),
     ],
   });
@@ -131,4 +131,19 @@ export function setAt(root: Record<string, unknown>, path: string, value: unknow
     at = at[k] as Record<string | number, unknown>;
   });
   at[keys[keys.length - 1]!] = value;
+}
+
+type DayBound = { day?: number | null; fromDay?: number; check?: { kind?: string; byDay?: number } };
+
+/**
+ * After the number of days changed: news cards of a day past the end are left out (they would
+ * never be drawn), and goals and purchases due after the end move to the last day, so a shorter
+ * game is still a valid scenario.
+ */
+export function fitToDays(draft: Record<string, unknown>, days: unknown): void {
+  if (typeof days !== "number" || !Number.isInteger(days) || days < 1) return;
+  const list = (name: string) => (Array.isArray(draft[name]) ? (draft[name] as DayBound[]) : []);
+  if (Array.isArray(draft.eventCards)) draft.eventCards = list("eventCards").filter((c) => c.day === null || c.day === undefined || c.day <= days);
+  for (const g of list("goals")) if (g.check?.kind === "acquire" && (g.check.byDay ?? 0) > days) g.check.byDay = days;
+  for (const s of list("services")) if ((s.fromDay ?? 0) > days) s.fromDay = days;
 }

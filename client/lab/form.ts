@@ -6,9 +6,10 @@
  */
 import { local, t } from "../i18n.ts";
 import { el } from "../ui/dom.ts";
-import type { Problem } from "../../shared/protocol/http.ts";
+import i18next from "i18next";
+import type { DraftProblem } from "./protocol.ts";
 import type { LocalText } from "../../shared/lang.ts";
-import { getAt, groupsFor, setAt, type Field, type Label } from "./fields.ts";
+import { fitToDays, getAt, groupsFor, setAt, type Field, type Label } from "./fields.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 
 const isLocal = (v: unknown): v is LocalText => typeof v === "object" && v !== null && "en" in v && "zh" in v;
@@ -19,10 +20,15 @@ export function labelText(label: Label): string {
   return t(label.key, values);
 }
 
+/** A problem as the reader reads it: worded by the lab when it knows it, else as the check said. */
+export function problemText(p: DraftProblem): string {
+  return p.code && i18next.exists(`lab.check.${p.code}`) ? t(`lab.check.${p.code}`, p.values ?? {}) : p.message;
+}
+
 export type Form = {
   element: HTMLElement;
   /** Shows each problem beside its field; returns those that name no field of the form. */
-  showProblems(problems: Problem[]): Problem[];
+  showProblems(problems: DraftProblem[]): DraftProblem[];
 };
 
 let fieldCount = 0;
@@ -57,6 +63,7 @@ export function buildForm(draft: Record<string, unknown>, onChange: () => void):
     const current = getAt(draft, field.path);
     const changed = (value: unknown) => {
       setAt(draft, field.path, value);
+      if (field.path === "phases.days") fitToDays(draft, value);
       onChange();
     };
     if (field.kind === "check") {
@@ -103,14 +110,14 @@ export function buildForm(draft: Record<string, unknown>, onChange: () => void):
         problem.textContent = "";
         input.removeAttribute("aria-invalid");
       }
-      const elsewhere: Problem[] = [];
+      const elsewhere: DraftProblem[] = [];
       for (const p of problems) {
         const slot = slots.get(p.path);
         if (!slot) {
           elsewhere.push(p);
           continue;
         }
-        slot.problem.textContent = slot.problem.textContent ? `${slot.problem.textContent} ${p.message}` : p.message;
+        slot.problem.textContent = slot.problem.textContent ? `${slot.problem.textContent} ${problemText(p)}` : problemText(p);
         slot.input.setAttribute("aria-invalid", "true");
       }
       return elsewhere;

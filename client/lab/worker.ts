@@ -5,7 +5,9 @@
  * seed, size and mix give the same figures — posting them after every game. Between games it
  * yields, so a "stop" is heard at once.
  */
+import { z } from "zod";
 import { SHARE_MEASURES, parseScenario } from "../../shared/scenario/index.ts";
+import type { Lang } from "../../shared/lang.ts";
 import { CHECK_MIX, openBatch, type Batch } from "../../shared/sim/index.ts";
 import type { Figures, FromWorker, RunSettings, ToWorker } from "./protocol.ts";
 
@@ -13,15 +15,21 @@ import type { Figures, FromWorker, RunSettings, ToWorker } from "./protocol.ts";
 let running = 0;
 
 const post = (message: FromWorker) => postMessage(message);
+
+/** Checks a draft with the scenario schema, zod's own messages in the page's language. */
+function check(draft: unknown, lang: Lang) {
+  z.config(lang === "zh" ? z.locales.zhCN() : z.locales.en());
+  return parseScenario(draft);
+}
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function figures(batch: Batch, settings: RunSettings): Figures {
   return { done: batch.done(), games: settings.games, players: batch.players, measured: batch.result(), endings: batch.endings(), shares: SHARE_MEASURES };
 }
 
-async function run(draft: unknown, settings: RunSettings): Promise<void> {
+async function run(draft: unknown, settings: RunSettings, lang: Lang): Promise<void> {
   const id = ++running;
-  const parsed = parseScenario(draft);
+  const parsed = check(draft, lang);
   if (!parsed.ok) {
     post({ kind: "checked", problems: parsed.errors });
     post({ kind: "finished", figures: null, stopped: true, ms: 0 });
@@ -44,10 +52,10 @@ async function run(draft: unknown, settings: RunSettings): Promise<void> {
 onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.kind === "check") {
-    const parsed = parseScenario(message.draft);
+    const parsed = check(message.draft, message.lang);
     post({ kind: "checked", problems: parsed.ok ? [] : parsed.errors });
   } else if (message.kind === "run") {
-    void run(message.draft, message.settings);
+    void run(message.draft, message.settings, message.lang);
   } else {
     running++;
   }

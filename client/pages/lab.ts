@@ -16,16 +16,16 @@ import { currentLang, local, onLangChange, setupLanguageSwitch, t } from "../i18
 import { byId, el } from "../ui/dom.ts";
 import { call } from "../net/http.ts";
 import { hosting } from "../net/storage.ts";
-import type { Problem, ScenarioSummary } from "../../shared/protocol/http.ts";
+import type { ScenarioSummary } from "../../shared/protocol/http.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
-import { buildForm, labelText, type Form } from "../lab/form.ts";
+import { buildForm, labelText, problemText, type Form } from "../lab/form.ts";
 import { groupsFor } from "../lab/fields.ts";
 import { changedSettings, renderCharts, renderMeasures, type Run } from "../lab/results.ts";
-import type { FromWorker, LabMix, RunSettings, ToWorker } from "../lab/protocol.ts";
+import type { DraftProblem, FromWorker, LabMix, RunSettings, ToWorker } from "../lab/protocol.ts";
 
 let draft: Record<string, unknown> | undefined;
 let form: Form | undefined;
-let problems: Problem[] = [];
+let problems: DraftProblem[] = [];
 let worker: Worker | undefined;
 let running = false;
 let latest: Run | undefined;
@@ -33,6 +33,8 @@ let baseline: Run | undefined;
 /** The draft as it was when the current run started (its figures belong to it). */
 let played: Scenario | undefined;
 let checkTimer: ReturnType<typeof setTimeout> | undefined;
+/** When the figures were last drawn during a run. */
+let drawnAt = 0;
 let said: { id: string; key: string; values: Record<string, unknown> }[] = [];
 
 function say(id: string, key: string, values: Record<string, unknown> = {}): void {
@@ -44,6 +46,7 @@ setupLanguageSwitch();
 onLangChange(() => {
   for (const s of said) byId(s.id).textContent = s.key ? t(s.key, s.values) : "";
   if (draft) renderForm();
+  if (problems.length) check(); // zod words its problems again in the new language
   renderResults();
 });
 void start();
@@ -141,7 +144,7 @@ function send(message: ToWorker): void {
 }
 
 function check(): void {
-  if (draft) send({ kind: "check", draft });
+  if (draft) send({ kind: "check", draft, lang: currentLang() });
 }
 
 function settings(): RunSettings | undefined {
@@ -164,7 +167,7 @@ function run(): void {
   byId<HTMLProgressElement>("lab-progress").value = 0;
   say("lab-run-status", "lab.run.starting");
   updateButtons();
-  send({ kind: "run", draft, settings: chosen });
+  send({ kind: "run", draft, settings: chosen, lang: currentLang() });
   byId("lab-stop").focus();
 }
 
@@ -184,7 +187,11 @@ function heard(message: FromWorker): void {
     byId<HTMLProgressElement>("lab-progress").value = message.figures.done;
     // the live region speaks every tenth game, not every game
     if (message.figures.done % 10 === 0 || message.figures.done === 1) say("lab-run-status", "lab.run.progress", { done: message.figures.done, games: message.figures.games });
-    renderResults();
+    // the figures are drawn at most every 200 ms while games pour in, so the page stays responsive
+    if (performance.now() - drawnAt > 200) {
+      drawnAt = performance.now();
+      renderResults();
+    }
     return;
   }
   running = false;
@@ -203,7 +210,7 @@ function showProblems(): void {
   if (problems.length === 0) return box.replaceChildren();
   box.replaceChildren(
     el("p", {}, t("lab.problems", { count: problems.length })),
-    ...(elsewhere.length ? [el("ul", {}, ...elsewhere.map((p) => el("li", {}, `${p.path}: ${p.message}`)))] : []),
+    ...(elsewhere.length ? [el("ul", {}, ...elsewhere.map((p) => el("li", {}, `${p.path}: ${problemText(p)}`)))] : []),
   );
 }
 

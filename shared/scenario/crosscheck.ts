@@ -10,11 +10,15 @@ export interface ScenarioError {
   /** Where the problem is, e.g. `deeds[3].points`. */
   path: string;
   message: string;
+  /** For the problems an edit in the scenario lab can cause: a name the lab words in the reader's language, with its values. */
+  code?: string;
+  values?: Record<string, number>;
 }
 
 export function crossCheck(s: Scenario): ScenarioError[] {
   const errors: ScenarioError[] = [];
-  const err = (path: string, message: string) => errors.push({ path, message });
+  const err = (path: string, message: string, code?: string, values?: Record<string, number>) =>
+    errors.push({ path, message, ...(code ? { code } : {}), ...(values ? { values } : {}) });
 
   const unique = (list: { id: string }[], name: string) => {
     const seen = new Set<string>();
@@ -48,7 +52,7 @@ export function crossCheck(s: Scenario): ScenarioError[] {
     if (!last && g.min === null) err(`grades[${i}].min`, "only the bottom grade may have min null");
     const prev = s.grades[i - 1];
     if (prev && prev.min !== null && g.min !== null && g.min >= prev.min) {
-      err(`grades[${i}].min`, `thresholds must descend (${g.min} is not below ${prev.min})`);
+      err(`grades[${i}].min`, `thresholds must descend (${g.min} is not below ${prev.min})`, "thresholds_descend", { min: g.min, above: prev.min });
     }
   });
   s.perks.forEach((p, i) =>
@@ -63,8 +67,8 @@ export function crossCheck(s: Scenario): ScenarioError[] {
     if (d.range && (d.range.min > d.points || d.range.max < d.points)) {
       err(`deeds[${i}].range`, `range ${d.range.min}..${d.range.max} must contain points ${d.points}`);
     }
-    if (d.category === "good" && d.points < 0) err(`deeds[${i}].points`, "a good deed cannot take points away");
-    if (d.category === "bad" && d.points > 0) err(`deeds[${i}].points`, "a bad deed cannot add points");
+    if (d.category === "good" && d.points < 0) err(`deeds[${i}].points`, "a good deed cannot take points away", "good_deed_negative");
+    if (d.category === "bad" && d.points > 0) err(`deeds[${i}].points`, "a bad deed cannot add points", "bad_deed_positive");
   });
   s.services.forEach((sv, i) => {
     sv.locations.forEach((l, j) => need(locations, l, `services[${i}].locations[${j}]`, "location"));
@@ -76,9 +80,9 @@ export function crossCheck(s: Scenario): ScenarioError[] {
     if (d && d.source !== "system") err("loans.defaultDeed", `deed "${d.id}" must have source "system"`);
   }
   const r = s.roles;
-  if (r.resident.ratio + r.watcher.ratio + r.official.ratio <= 0) err("roles", "role ratios must not all be zero");
+  if (r.resident.ratio + r.watcher.ratio + r.official.ratio <= 0) err("roles", "role ratios must not all be zero", "ratios_zero");
   if (r.resident.min + r.watcher.min + r.official.min > s.minPlayers) {
-    err("roles", `role minimums exceed minPlayers (${s.minPlayers})`);
+    err("roles", `role minimums exceed minPlayers (${s.minPlayers})`, "role_minimums", { min: s.minPlayers });
   }
   if (s.minPlayers > s.maxPlayers) err("minPlayers", "must not exceed maxPlayers");
   s.eventCards.forEach((c, i) => {

@@ -5,9 +5,9 @@
  * pass or fail. Every part is bounded in count and time, talks only to 127.0.0.1 and stops by
  * itself; a watchdog ends the whole run if a part hangs.
  *
- * Parts: pageweight, simulator, capacity, baseline, room200, burst, soak, and two browser benches
+ * Parts: pageweight, simulator, capacity, baseline, room200, burst, soak, and three browser benches
  * run as their own scripts when present (townfps: tests/bench/townFps.ts, debrief:
- * tests/bench/debrief.ts; full runs only, or with --only).
+ * tests/bench/debrief.ts, lab: tests/bench/lab.ts; full runs only, or with --only).
  *   --quick          under 3 minutes: capacity to 600 players in 8 s steps, burst 100/10 s, soak 0.25 min
  *   --soak <min>     soak length (default 3 min; 0.25 with --quick); QUALITY.md's bar is 60
  *   --only a,b       run only these parts
@@ -30,7 +30,7 @@ import { formatBurst, runJoinBurst, type BurstResult } from "./joinBurst.ts";
 import { formatSoak, runSoak, type SoakResult } from "./soak.ts";
 import { ROOT } from "../../server/clientBuild.ts";
 
-const PARTS = ["pageweight", "simulator", "capacity", "baseline", "room200", "burst", "soak", "townfps", "debrief"] as const;
+const PARTS = ["pageweight", "simulator", "capacity", "baseline", "room200", "burst", "soak", "townfps", "debrief", "lab"] as const;
 type Part = (typeof PARTS)[number];
 
 const args = process.argv.slice(2);
@@ -41,7 +41,7 @@ const valueOf = (name: string) => {
 const quick = args.includes("--quick");
 const only = valueOf("only")?.split(",").map((p) => p.trim()) as Part[] | undefined;
 for (const part of only ?? []) if (!PARTS.includes(part)) throw new Error(`unknown part "${part}"; parts: ${PARTS.join(", ")}`);
-const BROWSER_PARTS: Part[] = ["townfps", "debrief"];
+const BROWSER_PARTS: Part[] = ["townfps", "debrief", "lab"];
 const runs = (part: Part) => (only ? only.includes(part) : !(quick && BROWSER_PARTS.includes(part)));
 const soakMinutes = Number(valueOf("soak") ?? (quick ? 0.25 : 3));
 const processes = Number(valueOf("processes") ?? 3);
@@ -221,6 +221,7 @@ const soak = await part("soak", async () => {
 for (const [name, file, heading] of [
   ["townfps", "townFps.ts", "Town map in Chromium (tests/bench/townFps.ts)"],
   ["debrief", "debrief.ts", "Debrief (tests/bench/debrief.ts)"],
+  ["lab", "lab.ts", "Scenario lab: games per second in the worker and in the CLI (tests/bench/lab.ts)"],
 ] as const) {
   if (!existsSync(join(ROOT, "tests/bench", file))) continue;
   await part(name, async () => {

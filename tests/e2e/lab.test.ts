@@ -128,11 +128,13 @@ describeBrowser("the scenario lab", () => {
     expect(Object.fromEntries(cli.measures.map((m) => [m.name, m.value === null ? "" : String(m.value)]))).toEqual(shown);
   });
 
-  it("a stopped run keeps the figures of the games it played", async () => {
+  it("a run started and stopped from the keyboard keeps the figures of the games it played", async () => {
     await setNumber(lab.run.games, 1000);
-    await page.getByRole("button", { name: lab.run.go }).click();
+    await page.getByRole("button", { name: lab.run.go }).focus();
+    await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("#lab-progress").evaluate((p) => (p as HTMLProgressElement).value)).toBeGreaterThan(2);
-    await page.getByRole("button", { name: lab.run.stop }).click();
+    expect(await page.evaluate(() => document.activeElement?.id), "focus moves to Stop").toBe("lab-stop");
+    await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("#lab-run-status").textContent()).toMatch(/^Stopped after \d+ of 1000 games/);
     const done = Number(/after (\d+)/.exec((await page.locator("#lab-run-status").textContent())!)![1]);
     expect(done).toBeLessThan(1000);
@@ -145,7 +147,17 @@ describeBrowser("the scenario lab", () => {
     await page.getByRole("heading", { name: zh.lab.title, level: 1 }).waitFor();
     await page.getByRole("button", { name: zh.lab.run.go }).waitFor();
     await page.locator("legend", { hasText: zh.lab.group.loans.title }).waitFor();
+    // a problem is worded in Chinese too, beside its field
+    await setNumber(fill(zh.lab.field.gradeMin, { grade: "B" }), 2000);
+    const bProblem = page.locator('.lab-field[data-path="grades[3].min"] .problem');
+    await expect.poll(() => bProblem.textContent()).toBe(fill(zh.lab.check.thresholds_descend, { min: 2000, above: 999 }));
+    await setNumber(fill(zh.lab.field.gradeMin, { grade: "B" }), 940);
+    await expect.poll(() => bProblem.textContent()).toBe("");
     expect(await seriousViolations(page), "the lab in Chinese").toEqual([]);
+    // on a phone, with the figures and the baseline's column: nothing scrolls sideways
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1366, height: 900 });
     await page.getByLabel(zh.app.language).selectOption("en");
     await page.getByRole("button", { name: lab.run.go }).waitFor();
   });
