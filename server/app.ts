@@ -27,6 +27,7 @@ import { debriefRouter } from "./http/debrief.ts";
 import { pagesRouter } from "./http/pages.ts";
 import { closeCrossOrigin, securityHeaders } from "./http/security.ts";
 import { attemptLimiter, requestLimits } from "./limits.ts";
+import { alwaysMyTurn, sharedSweepTurn } from "./sweepTurn.ts";
 import { installDoor } from "./http/door.ts";
 import { findOrReopen, reopenSessions, sweepExpired } from "./sessions.ts";
 import { describeRedis, reachRedis, redisClient, redisHolders, soleHolder, type Holders } from "./holders.ts";
@@ -123,15 +124,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
 
+  // retention's sweep: once per period for the whole deployment (sweepTurn.ts), at start and then every hour
+  const myTurn = redis ? sharedSweepTurn(redis, matchMaker.processId, SWEEP_EVERY_MS) : alwaysMyTurn;
+  const sweep = async () => {
+    if (await myTurn()) await sweepExpired(services);
+  };
   let reopened: number;
   try {
-    await sweepExpired(services);
+    await sweep();
     reopened = await reopenSessions(services);
   } finally {
     startup.reopened = true;
     reopening();
   }
-  const sweeper = setInterval(() => void sweepExpired(services).catch((e: Error) => log.error({ err: { message: e.message } }, "sweep failed")), SWEEP_EVERY_MS);
+  const sweeper = setInterval(() => void sweep().catch((e: Error) => log.error({ err: { message: e.message } }, "sweep failed")), SWEEP_EVERY_MS);
   sweeper.unref();
 
   let closed = false;
