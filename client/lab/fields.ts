@@ -29,9 +29,9 @@ export function groupsFor(s: Scenario): Group[] {
   const score: Field[] = [];
   if (s.scoring.mode === "points") score.push({ kind: "number", path: "scoring.startScore", label: key("lab.field.startScore"), help: "lab.help.startScore", min: 0, max: 100000 });
   s.grades.forEach((g, i) => {
-    if (g.min !== null) score.push({ kind: "number", path: `grades[${i}].min`, label: key("lab.field.gradeMin", { grade: g.label }), help: i === 0 ? "lab.help.gradeMin" : undefined, min: -100000, max: 100000 } as Field);
+    if (g.min !== null) score.push({ kind: "number", path: `grades[${i}].min`, label: key("lab.field.gradeMin", { grade: g.label }), ...(i === 0 ? { help: "lab.help.gradeMin" } : {}), min: -100000, max: 100000 });
   });
-  groups.push({ id: "score", fields: score.map(dropUndefinedHelp) });
+  groups.push({ id: "score", fields: score });
 
   const standing: Field[] = [];
   s.grades.forEach((g, i) => {
@@ -46,10 +46,10 @@ export function groupsFor(s: Scenario): Group[] {
     groups.push({
       id: "loans",
       fields: [
-        { kind: "number", path: "loans.amount", label: key("lab.field.loanAmount"), min: 0, max: 100000 },
-        { kind: "number", path: "loans.repay", label: key("lab.field.loanRepay"), min: 0, max: 100000 },
-        { kind: "number", path: "loans.termDays", label: key("lab.field.loanTerm"), min: 1, max: 10 },
-        { kind: "number", path: "loans.cosignersRequired", label: key("lab.field.cosigners"), min: 0, max: 3 },
+        { kind: "number", path: "loans.amount", label: key("lab.field.loanAmount"), help: "lab.help.loanAmount", min: 0, max: 100000 },
+        { kind: "number", path: "loans.repay", label: key("lab.field.loanRepay"), help: "lab.help.loanRepay", min: 0, max: 100000 },
+        { kind: "number", path: "loans.termDays", label: key("lab.field.loanTerm"), help: "lab.help.loanTerm", min: 1, max: 10 },
+        { kind: "number", path: "loans.cosignersRequired", label: key("lab.field.cosigners"), help: "lab.help.cosigners", min: 0, max: 3 },
         { kind: "number", path: "loans.cosignerPoints", label: key("lab.field.cosignerPoints"), help: "lab.help.cosignerPoints", min: -1000, max: 0 },
       ],
     });
@@ -58,10 +58,10 @@ export function groupsFor(s: Scenario): Group[] {
   groups.push({
     id: "appeals",
     fields: [
-      { kind: "check", path: "appeals.enabled", label: key("lab.field.appealsOn") },
-      { kind: "number", path: "appeals.deadlineEvenings", label: key("lab.field.appealDeadline"), min: 1, max: 10 },
+      { kind: "check", path: "appeals.enabled", label: key("lab.field.appealsOn"), help: "lab.help.appealsOn" },
+      { kind: "number", path: "appeals.deadlineEvenings", label: key("lab.field.appealDeadline"), help: "lab.help.appealDeadline", min: 1, max: 10 },
       { kind: "choice", path: "appeals.undecided", label: key("lab.field.appealUndecided"), help: "lab.help.appealUndecided", options: ["upheld", "reversed", "pending"] },
-      { kind: "number", path: "appeals.maxOpen", label: key("lab.field.appealsOpen"), min: 1, max: 20 },
+      { kind: "number", path: "appeals.maxOpen", label: key("lab.field.appealsOpen"), help: "lab.help.appealsOpen", min: 1, max: 20 },
     ],
   });
 
@@ -76,39 +76,34 @@ export function groupsFor(s: Scenario): Group[] {
   groups.push({
     id: "reporting",
     fields: [
-      { kind: "check", path: "reporting.enabled", label: key("lab.field.reportingOn") },
+      { kind: "check", path: "reporting.enabled", label: key("lab.field.reportingOn"), help: "lab.help.reportingOn" },
       { kind: "number", path: "reporting.reward", label: key("lab.field.reportingReward"), help: "lab.help.reportingReward", min: 0, max: 100000 },
     ],
   });
 
   groups.push({
     id: "roles",
-    fields: (["resident", "watcher", "official"] as const).map((role) => ({
+    fields: (["resident", "watcher", "official"] as const).map((role): Field => ({
       kind: "number",
       path: `roles.${role}.ratio`,
       label: key("lab.field.roleRatio", { role: s.roles[role].label }),
-      help: role === "resident" ? "lab.help.roleRatio" : undefined,
+      ...(role === "resident" ? { help: "lab.help.roleRatio" } : {}),
       min: 0,
       max: 100,
       percent: true,
-    }) as Field).map(dropUndefinedHelp),
+    })),
   });
 
   groups.push({
     id: "clock",
     fields: [
       { kind: "number", path: "phases.days", label: key("lab.field.days"), help: "lab.help.days", min: 1, max: 10 },
-      ...(["morning", "day", "evening", "night"] as const).map((phase): Field => ({ kind: "number", path: `phases.${phase}`, label: key(`lab.field.phase.${phase}`), min: 5, max: 3600 })),
+      ...(["morning", "day", "evening", "night"] as const).map((phase): Field => ({ kind: "number", path: `phases.${phase}`, label: key(`lab.field.phase.${phase}`), help: `lab.help.phase.${phase}`, min: 5, max: 3600 })),
     ],
   });
 
   groups.push({ id: "goals", fields: [{ kind: "number", path: "goalsPerPlayer", label: key("lab.field.goals"), help: "lab.help.goals", min: 0, max: 3 }] });
   return groups;
-}
-
-function dropUndefinedHelp(field: Field): Field {
-  if (field.help === undefined) delete field.help;
-  return field;
 }
 
 /** `grades[1].min` → `["grades", 1, "min"]`. */

@@ -80,7 +80,7 @@ export function crossCheck(s: Scenario): ScenarioError[] {
     if (d && d.source !== "system") err("loans.defaultDeed", `deed "${d.id}" must have source "system"`);
   }
   const r = s.roles;
-  if (r.resident.ratio + r.watcher.ratio + r.official.ratio <= 0) err("roles", "role ratios must not all be zero", "ratios_zero");
+  if (r.resident.ratio + r.watcher.ratio + r.official.ratio <= 0) err("roles", "role ratios must not all be zero", "no_role_share");
   if (r.resident.min + r.watcher.min + r.official.min > s.minPlayers) {
     err("roles", `role minimums exceed minPlayers (${s.minPlayers})`, "role_minimums", { min: s.minPlayers });
   }
