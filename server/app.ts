@@ -29,7 +29,8 @@ import { closeCrossOrigin, securityHeaders } from "./http/security.ts";
 import { attemptLimiter, requestLimits } from "./limits.ts";
 import { alwaysMyTurn, sharedSweepTurn } from "./sweepTurn.ts";
 import { installDoor } from "./http/door.ts";
-import { findOrReopen, reopenSessions, sweepExpired } from "./sessions.ts";
+import { findOrReopen, reopenSessions } from "./sessions/open.ts";
+import { sweepExpired } from "./sessions/delete.ts";
 import { describeRedis, reachRedis, redisClient, redisHolders, soleHolder, type Holders } from "./holders.ts";
 import { CLIENT_DIST, ROOT } from "./clientBuild.ts";
 

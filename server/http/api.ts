@@ -6,7 +6,8 @@
 import express, { type Router } from "express";
 import { timingSafeEqual } from "node:crypto";
 import { lanAddresses } from "../network.ts";
-import { createSession, deleteSessionNow } from "../sessions.ts";
+import { createSession } from "../sessions/create.ts";
+import { deleteSessionNow } from "../sessions/delete.ts";
 import type { RoomServices } from "../rooms/services.ts";
 import type { RequestLimits } from "../limits.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/index.ts";

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { Store } from "../../server/store/store.ts";
-import { isUniqueViolation } from "../../server/sessions.ts";
+import { isUniqueViolation } from "../../server/sessions/create.ts";
 
 export type OpenedStore = {
   store: Store;
