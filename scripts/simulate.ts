@@ -2,6 +2,7 @@
  * npm run simulate -- --scenario <id|all> --games N --seed S [--players P] [--mix role|class|random-25] [--json] [--logs DIR]
  * npm run simulate -- --file my-scenario.json --games N   (checks and plays a scenario of your own)
  * npm run simulate -- --check [--scenario <id|all>] [--games 200] [--sizes 12,24,36] [--margin Z]
+ * npm run simulate -- --variants my-variants.json [--games N] [--seed S] [--players P] [--mix class]
  *
  * Plays bot-only games of each scenario through the pure rules and prints a table per scenario
  * (or JSON, with the experience measures). `--check` holds every built-in scenario (or the one
@@ -9,27 +10,36 @@
  * each measure beside its band and exits 1 when one is out of band. The same seed always prints
  * the same output. `--mix` seats a class of mixed players in a plain run too (`class`: the mix
  * `--check` judges by, as the scenario lab in the browser plays it; default `role`: every bot fits
- * its role).
+ * its role). `--variants` plays each variant of a variants file (shared/scenario/variants.ts) on
+ * the same seeds and prints them side by side, as an event's comparison would show them (a normal
+ * class unless `--mix` says otherwise).
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { parseScenario, type Scenario } from "../shared/scenario/index.ts";
-import { CHECK_MIX, RANDOM_MIX, checkScenario, formatCheck, formatSummary, gameExport, outOfBand, simulate, type CheckRun, type Measured, type Mix, type PlayedGame } from "../shared/sim/index.ts";
+import { parseVariants } from "../shared/scenario/variants.ts";
+import {
+  CHECK_MIX, RANDOM_MIX, checkScenario, formatCheck, formatSummary, formatVariants, gameExport, outOfBand, simulate, type CheckRun, type Measured, type Mix, type PlayedGame,
+} from "../shared/sim/index.ts";
 
 const DIR = join(import.meta.dirname, "..", "assets", "scenarios");
 const MIXES: Record<string, Mix | undefined> = { role: undefined, class: CHECK_MIX, "random-25": RANDOM_MIX };
 
-/** Reads and validates one scenario file; on any problem prints every bad field and exits 2. */
-function loadFile(path: string): Scenario {
-  let json: unknown;
+/** A file's JSON; when it cannot be read, says so and exits 2. */
+function readJson(path: string): unknown {
   try {
-    json = JSON.parse(readFileSync(path, "utf8"));
+    return JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
     console.error(`${path}: cannot read it as JSON (${(error as Error).message})`);
     process.exit(2);
   }
+}
+
+/** Reads and validates one scenario file; on any problem prints every bad field and exits 2. */
+function loadFile(path: string): Scenario {
+  const json = readJson(path);
   const r = parseScenario(json);
   if (!r.ok) {
     console.error(`${path}:\n${r.errors.map((e) => `  ${e.path}: ${e.message}`).join("\n")}`);
@@ -44,7 +54,8 @@ function loadAll(): Scenario[] {
 
 const USAGE =
   "usage: npm run simulate -- (--scenario <id|all> | --file <scenario.json>) --games N --seed S [--players P] [--mix role|class|random-25] [--json] [--logs DIR]\n" +
-  "       npm run simulate -- --check [--scenario <id|all> | --file <scenario.json>] [--games 200] [--seed S] [--sizes 12,24,36] [--margin Z] [--no-random] [--json] [--logs DIR]";
+  "       npm run simulate -- --check [--scenario <id|all> | --file <scenario.json>] [--games 200] [--seed S] [--sizes 12,24,36] [--margin Z] [--no-random] [--json] [--logs DIR]\n" +
+  "       npm run simulate -- --variants <variants.json> [--games N] [--seed S] [--players P] [--mix role|class|random-25] [--json]";
 
 function options() {
   try {
@@ -55,7 +66,8 @@ function options() {
         games: { type: "string" },
         seed: { type: "string", default: "1" },
         players: { type: "string" },
-        mix: { type: "string", default: "role" },
+        mix: { type: "string" },
+        variants: { type: "string" },
         json: { type: "boolean", default: false },
         check: { type: "boolean", default: false },
         sizes: { type: "string" },
@@ -115,11 +127,12 @@ function main(): void {
   const sizes = values.sizes === undefined ? undefined : values.sizes.split(",").map(Number);
   if (
     !Number.isInteger(games) || games < 1 || !Number.isInteger(seed) || (players !== undefined && (!Number.isInteger(players) || players < 2)) ||
-    !Number.isFinite(margin) || margin < 0 || (sizes !== undefined && sizes.some((n) => !Number.isInteger(n) || n < 2)) || !Object.hasOwn(MIXES, values.mix)
+    !Number.isFinite(margin) || margin < 0 || (sizes !== undefined && sizes.some((n) => !Number.isInteger(n) || n < 2)) || (values.mix !== undefined && !Object.hasOwn(MIXES, values.mix))
   ) {
     console.error(USAGE);
     process.exit(2);
   }
+  if (values.variants) return compareVariants(values.variants, { games, seed, players, mix: MIXES[values.mix ?? "class"], json: values.json });
   const all = values.file ? [loadFile(values.file)] : loadAll();
   // --check without --scenario means every built-in scenario; plain runs keep the default one.
   const asked = values.scenario ?? (values.check ? "all" : "rongcheng-pilot");
@@ -168,7 +181,7 @@ function main(): void {
         games,
         seed,
         ...(p === undefined ? {} : { players: p }),
-        ...(MIXES[values.mix] ? { mix: MIXES[values.mix] } : {}),
+        ...(MIXES[values.mix ?? "role"] ? { mix: MIXES[values.mix ?? "role"] } : {}),
         onGame: (n) => bar.update(n),
         ...(writeLog ? { onPlayed: (g: PlayedGame, i: number) => writeLog(label, g, i, scenario) } : {}),
       }),
@@ -177,6 +190,25 @@ function main(): void {
   }
   if (values.json) console.log(JSON.stringify(summaries, null, 2));
   else console.log(summaries.map(formatSummary).join("\n\n"));
+}
+
+/** `--variants`: each variant on the same seeds, side by side. */
+function compareVariants(path: string, o: { games: number; seed: number; players: number | undefined; mix: Mix | undefined; json: boolean }): void {
+  const builtIn = loadAll();
+  const r = parseVariants(readJson(path), (id) => builtIn.find((s) => s.id === id));
+  if (!r.ok) {
+    console.error(`${path}:\n${r.errors.map((e) => `  ${e.path}: ${e.message}`).join("\n")}`);
+    process.exit(2);
+  }
+  const runs = r.set.variants.map(({ variant, scenario }) => {
+    const bar = progress(variant.id, o.games);
+    const players = Math.min(o.players ?? 24, scenario.maxPlayers);
+    const result = simulate(scenario, { games: o.games, seed: o.seed, players, ...(o.mix ? { mix: o.mix } : {}), onGame: (n) => bar.update(n) });
+    bar.stop();
+    return { variant: variant.id, label: variant.label.en, result };
+  });
+  if (o.json) console.log(JSON.stringify(runs.map((run) => ({ variant: run.variant, label: run.label, ...run.result })), null, 2));
+  else console.log(`${r.set.base.id}, ${runs.length} variants on the same seeds\n\n${formatVariants(runs)}`);
 }
 
 main();

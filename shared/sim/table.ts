@@ -42,3 +42,35 @@ export function formatSummary(s: Summary & { measures?: readonly MeasureRow[] })
   const line = "─".repeat(w + 2 + Math.max(...rows.map((r) => r[1].length)));
   return [`scenario ${s.scenario}`, line, ...rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`), line].join("\n");
 }
+
+/**
+ * Variants side by side (`simulate --variants`): a column per variant, a row per figure a
+ * comparison debrief would show — the listings and appeals first, then every experience measure
+ * (a "✗" marks a value outside the base scenario's band).
+ */
+export function formatVariants(runs: readonly { variant: string; label: string; result: Summary & { measures: readonly MeasureRow[] } }[]): string {
+  const first = runs[0];
+  if (!first) return "";
+  const rows: [string, ...string[]][] = [
+    ["games × players (seed)", ...runs.map((r) => `${r.result.games} × ${r.result.players} (${r.result.seed})`)],
+    ["ending blacklisted", ...runs.map((r) => pct(r.result.shareBlacklisted))],
+    ["wrongful listings / game", ...runs.map((r) => num(r.result.wrongfulBlacklistings / Math.max(1, r.result.games)))],
+    ["appeals reversed / game", ...runs.map((r) => num(r.result.appealsReversed))],
+    ["appeals upheld / game", ...runs.map((r) => num(r.result.appealsUpheld))],
+    ["appeals undecided / game", ...runs.map((r) => num(r.result.appealsPending))],
+    ["score median", ...runs.map((r) => String(r.result.scoreMedian))],
+    ...first.result.measures.map((m): [string, ...string[]] => [
+      m.name,
+      ...runs.map((r) => {
+        const row = r.result.measures.find((x) => x.name === m.name);
+        return row ? `${measureText(row, row.value)}${row.met === false ? " ✗" : ""}` : "–";
+      }),
+    ]),
+  ];
+  const head: [string, ...string[]] = ["", ...runs.map((r) => r.variant)];
+  const widths = head.map((_, c) => Math.max(...[head, ...rows].map((row) => (row[c] ?? "").length)));
+  const line = (row: readonly string[]) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
+  const rule = "─".repeat(widths.reduce((a, b) => a + b + 2, -2));
+  const legend = runs.map((r) => `${r.variant}: ${r.label}`);
+  return [...legend, "", line(head), rule, ...rows.map(line), rule, "✗ outside the base scenario's band for this class size"].join("\n");
+}
