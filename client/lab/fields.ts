@@ -91,7 +91,7 @@ export function groupsFor(s: Scenario): Group[] {
       min: 0,
       max: 100,
       percent: true,
-    })),
+    })).concat([{ kind: "check", path: "roles.watcher.secret", label: key("lab.field.secretWatchers"), help: "lab.help.secretWatchers" }]),
   });
 
   groups.push({

@@ -331,10 +331,12 @@ function publicSide(s: GameState, p: Player): { face: PublicPlayer; honour: bool
 
 function publicFace(s: GameState, p: Player): PublicPlayer {
   const shown = p.scored && s.scenario.scoring.mode === "points";
+  // secret watchers look like any resident to everyone else
+  const hidden = p.role === "watcher" && s.scenario.roles.watcher.secret === true;
   return {
     seat: p.seat,
     nickname: p.nickname,
-    role: p.role,
+    role: hidden ? "resident" : p.role,
     location: p.location,
     scored: p.scored,
     score: shown ? p.score : null,

@@ -147,7 +147,11 @@ const RoleSlotSchema = z
 export const RolesSchema = z
   .object({
     resident: RoleSlotSchema,
-    watcher: RoleSlotSchema.extend({ payPerApproved: NonNeg.default(0) }),
+    watcher: RoleSlotSchema.extend({
+      payPerApproved: NonNeg.default(0),
+      /** Secret watchers: the board shows them as residents; only they, the facilitator and the ending know. */
+      secret: z.boolean().default(false),
+    }),
     official: RoleSlotSchema.extend({
       /** Officials may adjust points within ± this fraction of the catalogue value. */
       adjustFraction: Fraction.default(0.5),

@@ -2,8 +2,8 @@
  * Variants: the same town under different rules, for comparing neighbourhoods side by side. A
  * variants file names a base scenario (a built-in id, or a whole scenario) and a few variants,
  * each a small set of switches and numbers over the base — appeals on or off and what an
- * undecided one becomes, the cameras' error rate and where they are, the reporting reward, the
- * cosigner penalty, grade thresholds. Applying a variant gives an ordinary scenario, checked like
+ * undecided one becomes, the cameras' error rate and where they are, secret or known watchers,
+ * the reporting reward, the cosigner penalty, grade thresholds. Applying a variant gives an ordinary scenario, checked like
  * any other, so every problem is named by its path in the variants file.
  */
 import { z } from "zod";
@@ -32,6 +32,8 @@ export const VariantSchema = z
       .strict()
       .optional(),
     reporting: z.object({ enabled: z.boolean().optional(), reward: z.number().int().min(0).optional() }).strict().optional(),
+    /** Secret watchers: the board shows them as residents. */
+    secretWatchers: z.boolean().optional(),
     /** Points for each cosigner of a defaulted loan. */
     cosignerPoints: z.number().int().min(-1000).max(0).optional(),
     /** Lowest score of a grade, by grade id (not the bottom grade). */
@@ -64,6 +66,7 @@ export function applyVariant(base: Scenario, v: Variant): unknown {
   const at = v.cameras?.at;
   if (at) s.locations = s.locations.map((l) => ({ ...l, camera: at.includes(l.id) }));
   if (v.reporting) s.reporting = { ...s.reporting, ...v.reporting };
+  if (v.secretWatchers !== undefined) s.roles = { ...s.roles, watcher: { ...s.roles.watcher, secret: v.secretWatchers } };
   if (v.cosignerPoints !== undefined && s.loans) s.loans = { ...s.loans, cosignerPoints: v.cosignerPoints };
   if (v.grades) s.grades = s.grades.map((g) => (v.grades![g.id] !== undefined ? { ...g, min: v.grades![g.id]! } : g));
   return s;

@@ -228,4 +228,24 @@ describe("what the views offer the forms", () => {
     expect(found).toContain(`truth of ${litter}`);
     expect(formProblems(approved)).toEqual([]);
   });
+
+  it("secret watchers: the board shows them as residents to everyone; they, the facilitator and the ending know", () => {
+    const scenario = pilot();
+    const secret = town({ scenario: { ...scenario, roles: { ...scenario.roles, watcher: { ...scenario.roles.watcher, secret: true } } } });
+    const known = town({ scenario });
+    const roleOnBoard = (state: typeof secret, viewer: string) => {
+      const v = viewFor(state, { kind: "seat", seat: viewer });
+      if (!("board" in v)) throw new Error("a seat's view has the board");
+      return v.board.players.find((p) => p.seat === "w1")?.role;
+    };
+    expect(roleOnBoard(known, "r1")).toBe("watcher");
+    expect(roleOnBoard(secret, "r1")).toBe("resident");
+    expect(roleOnBoard(secret, "o1")).toBe("resident");
+    const own = viewFor(secret, { kind: "seat", seat: "w1" });
+    expect(own.kind).toBe("watcher");
+    if (own.kind === "watcher") expect(own.me.role).toBe("watcher");
+    const god = viewFor(secret, { kind: "host" });
+    if (god.kind !== "facilitator") throw new Error("facilitator view expected");
+    expect(god.players.w1?.role).toBe("watcher");
+  });
 });

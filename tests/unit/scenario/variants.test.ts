@@ -40,7 +40,13 @@ describe("variants", () => {
   it("take a whole scenario as the base, and set grade thresholds and the cosigner penalty", () => {
     const demo = JSON.parse(readFileSync(join(DIR, "quick-demo.json"), "utf8")) as Record<string, unknown>;
     const r = parseVariants(
-      { base: demo, variants: [{ id: "soft", label: label("Soft"), cosignerPoints: 0 }, { id: "hard", label: label("Hard"), cosignerPoints: -200, grades: { aa: 1010, a: 1000 }, reporting: { reward: 20 } }] },
+      {
+        base: demo,
+        variants: [
+          { id: "soft", label: label("Soft"), cosignerPoints: 0 },
+          { id: "hard", label: label("Hard"), cosignerPoints: -200, grades: { aa: 1010, a: 1000 }, reporting: { reward: 20 }, secretWatchers: true },
+        ],
+      },
       lookUp,
     );
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -49,6 +55,7 @@ describe("variants", () => {
     expect(hard!.loans?.cosignerPoints).toBe(-200);
     expect(hard!.grades.map((g) => g.min)).toEqual([1025, 1010, 1000, 940, 900, null]);
     expect(hard!.reporting).toEqual({ enabled: true, reward: 20 });
+    expect([soft!.roles.watcher.secret, hard!.roles.watcher.secret]).toEqual([false, true]);
   });
 
   it("refuse a broken file, naming each problem by its path", () => {
