@@ -22,7 +22,6 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-
 /** Whether this process has reopened the sessions that were running before it started. */
 export type Startup = { reopened: boolean };
 

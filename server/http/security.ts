@@ -17,7 +17,7 @@ import { matchMaker } from "@colyseus/core";
  */
 export function connectSources(publicAddress: string | undefined): string[] {
   if (!publicAddress) return ["'self'"];
-  const host = publicAddress.slice(0, publicAddress.lastIndexOf(":", publicAddress.indexOf("/") === -1 ? undefined : publicAddress.indexOf("/")));
+  const host = publicAddress.split("/")[0]!.replace(/:\d+$/, ""); // "host:port/path" → "host" ("[::1]" stays whole)
   return ["'self'", `ws://${host}:*`, `wss://${host}:*`];
 }
 
