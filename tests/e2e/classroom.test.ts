@@ -81,7 +81,7 @@ async function phaseIs(pages: Page[], name: string): Promise<void> {
 async function skip(): Promise<void> {
   const { day, phase } = game();
   await console_.getByRole("button", { name: fill(en.host.clock.skip, { day, phase: en.host.phases[phase as "morning"] }) }).click();
-  await until(() => game().phase !== phase || game().day !== day, `the console's skip of day ${day}, ${phase}`, 10_000);
+  await until(() => game().phase !== phase || game().day !== day, `the console's skip of day ${day}, ${phase}`);
 }
 
 const goTo = (page: Page, place: string) => page.getByRole("button", { name: fill(p.town.goLabel, { how: p.town.walkFree, place }) }).click();
@@ -120,7 +120,7 @@ describeBrowser("a classroom", () => {
   it("the console deals the roles by hand and starts; every page shows its role", async () => {
     // roles by hand, then start
     for (const [name, role] of Object.entries(ROLES)) await console_.getByLabel(`Role for ${name}`).selectOption(role);
-    await until(() => Object.values(game().players).filter((x) => x.role).length === 12, "every student's role", 10_000);
+    await until(() => Object.values(game().players).filter((x) => x.role).length === 12, "every student's role");
     seatOf = Object.fromEntries(game().seats.map((seat) => [game().players[seat]!.nickname, seat])) as Record<Name, string>;
     await console_.getByRole("button", { name: en.host.setup.start }).click();
     await phaseIs(all, p.phase.morning);
@@ -153,7 +153,7 @@ describeBrowser("a classroom", () => {
     await phaseIs([Cai], p.phase.day);
     await goTo(Cai, PLACE.park);
     await act(Cai, DEED.help);
-    await until(() => game().players[seatOf.Cai]!.doneToday.includes("help_elderly"), "Cai's deed after the reload", 10_000);
+    await until(() => game().players[seatOf.Cai]!.doneToday.includes("help_elderly"), "Cai's deed after the reload");
 
     // the watcher writes what he saw; another writes a false entry on hearsay
     await Wes.getByRole("tab", { name: p.tabs.journal }).click();
@@ -171,7 +171,7 @@ describeBrowser("a classroom", () => {
     await contexts.Dee.setOffline(false);
     await expect.poll(() => Dee.locator(".play-status .connection").getAttribute("class"), { timeout: 30_000 }).toContain("connected");
     await act(Dee, DEED.help); // at home, where everyone starts
-    await until(() => game().players[seatOf.Dee]!.ap === deeAp - 1, "Dee's deed, applied once", 10_000);
+    await until(() => game().players[seatOf.Dee]!.ap === deeAp - 1, "Dee's deed, applied once");
 
   });
 
@@ -184,7 +184,7 @@ describeBrowser("a classroom", () => {
     // the park's camera flagged Ann's littering too: Olu approves the watcher's entry, the first one
     await Olu.getByRole("button", { name: fill(p.review.forEntry, { action: p.review.approve, name: "Ann", deed: DEED.litter }) }).first().click();
     await Oona.getByRole("button", { name: fill(p.review.forEntry, { action: p.review.approve, name: "Ben", deed: DEED.rumour }) }).click();
-    await until(() => Object.values(game().journal).filter((e) => e.status === "approved").length >= 2, "both entries approved", 10_000);
+    await until(() => Object.values(game().journal).filter((e) => e.status === "approved").length >= 2, "both entries approved");
 
   });
 
@@ -206,7 +206,7 @@ describeBrowser("a classroom", () => {
     await pages.Gus.getByText(p.stepOut.done).waitFor();
     const alert = console_.getByRole("alert").filter({ hasText: fill(en.host.stepOut.title, { name: "Gus" }) });
     await alert.getByRole("button", { name: fill(en.host.stepOut.handToBot, { name: "Gus" }) }).click();
-    await until(() => game().players[seatOf.Gus]!.bot !== null, "a bot to play Gus's character", 10_000);
+    await until(() => game().players[seatOf.Gus]!.bot !== null, "a bot to play Gus's character");
     await pages.Gus.getByText(en.reason.played_by_bot).waitFor();
 
     // both appeal
@@ -218,7 +218,7 @@ describeBrowser("a classroom", () => {
       await dialog.getByRole("button", { name: p.appeal.submit }).click();
       await dialog.waitFor({ state: "hidden" });
     }
-    await until(() => Object.values(game().appeals).length === 2, "two appeals filed", 10_000);
+    await until(() => Object.values(game().appeals).length === 2, "two appeals filed");
 
     // day 2 evening: Ben's false entry is reversed, Ann's upheld
     await skip();
@@ -229,7 +229,7 @@ describeBrowser("a classroom", () => {
     await Olu.getByRole("button", { name: `${p.appeals.reverse}: Ben, ${DEED.rumour}` }).click();
     await Oona.getByRole("tab", { name: p.tabs.appeals }).click();
     await Oona.getByRole("button", { name: `${p.appeals.uphold}: Ann, ${DEED.litter}` }).click();
-    await until(() => Object.values(game().appeals).every((a) => a.status !== "pending"), "both appeals decided", 10_000);
+    await until(() => Object.values(game().appeals).every((a) => a.status !== "pending"), "both appeals decided");
     await expect.poll(() => Ben.locator(".stat-score dd").textContent()).toBe("1000");
   });
 
@@ -238,7 +238,7 @@ describeBrowser("a classroom", () => {
     await skip();
     await phaseIs(all, p.phase.night);
     await skip();
-    await until(() => game().phase === "ended", "the end of the game", 10_000);
+    await until(() => game().phase === "ended", "the end of the game");
     for (const [name, role] of Object.entries(ROLES)) {
       const page = pages[name as Name];
       await page.getByRole("heading", { name: en.ending.derole.title }).waitFor({ timeout: 15_000 });

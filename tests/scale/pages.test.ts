@@ -136,8 +136,11 @@ async function exported(server: ServerProcess, code: string, hostToken: string):
     const databaseUrl = await createDatabase(postgres);
     const scenarios = testScenarios();
     dirs.push(scenarios);
-    [a, b, c] = await Promise.all([start(databaseUrl, scenarios), start(databaseUrl, scenarios), start(databaseUrl, scenarios)]);
-  });
+    // one after another: three at once on a busy machine is a long wait for each
+    a = await start(databaseUrl, scenarios);
+    b = await start(databaseUrl, scenarios);
+    c = await start(databaseUrl, scenarios);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();

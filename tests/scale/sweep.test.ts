@@ -24,7 +24,7 @@ describe.skipIf(skipWithoutServices("redis"))("whose turn it is to sweep", () =>
     expect(await a()).toBe(true);
     expect(await b()).toBe(false);
     expect(await a()).toBe(false); // once per period, even for the same process
-    await until(() => b(), "B's turn once A's period ran out", 5000);
+    await until(() => b(), "B's turn once A's period ran out");
     expect(await a()).toBe(false);
   });
 

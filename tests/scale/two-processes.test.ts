@@ -79,7 +79,7 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
     databaseUrl = await createDatabase(postgres);
     a = await start();
     b = await start();
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await Promise.all(servers.map((s) => (s.child.exitCode === null && s.child.signalCode === null ? kill(s) : undefined)));
@@ -148,18 +148,18 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
     const back = await joinPlayer(a.url, session.code, "Kim", token);
     expect(await back.welcome).toMatchObject({ as: "player", seatId });
     await back.room.leave();
-  }, 30_000);
+  });
 
   it("a held room whose listing was removed (a peer cleaning up by room id) is listed again by its holder within a renewal", async () => {
     const session = await createSessionAt(b.url);
     expect(await redisCommand(redis.port, "HEXISTS", "roomcaches", session.code)).toBe(":1");
     expect(await redisCommand(redis.port, "HDEL", "roomcaches", session.code)).toBe(":1");
-    await until(async () => (await redisCommand(redis.port, "HEXISTS", "roomcaches", session.code)) === ":1", "the listing back", 8000);
+    await until(async () => (await redisCommand(redis.port, "HEXISTS", "roomcaches", session.code)) === ":1", "the listing back");
     const player = await joinPlayer(a.url, session.code, "Lu");
     await player.welcome;
     await until(() => logged(b, session.code, "seat joined") === 1, "B's log of the seat");
     await player.room.leave();
-  }, 20_000);
+  });
 
   it("a third process starting opens none of the sessions A and B hold, and its joins reach them", async () => {
     c = await start();
@@ -188,7 +188,7 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
     await until(() => players(host.room)[meiSeat]?.nickname === "Meili", "the player in the host's state after fail-over");
     await back.room.leave();
     await host.room.leave();
-  }, 30_000);
+  });
 
   it("fail-over as the pages see it: the client's Link, joined through B to a room C holds, is back in its seat through B after C is killed", async () => {
     const third = await createSessionAt(c.url);
@@ -210,7 +210,7 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
     expect(statuses).toContain("reconnecting");
     await until(() => logged(b, third.code, "session room open") === 1, "B's log of the reopened room");
     await link.leave();
-  }, 60_000);
+  });
 
   it("fail-over mid-day: eight students, with roles and acknowledged deeds and entries, are all back in their seats through B, with nothing lost", async () => {
     const h = await start();
@@ -246,7 +246,7 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
     for (const name of PLAYERS) await until(() => mine(t.rooms[name], t.seats[name]) === before[name], `${NICKNAMES[name]}'s own view as before the kill`);
     await until(() => logged(b, session.code, "session room open") === 1, "B's log of the reopened room");
     for (const room of Object.values(t.rooms)) await room.leave();
-  }, 60_000);
+  });
 
   it("a holder stopped on purpose (SIGTERM) lets its sessions go at once: the next join through B opens the room there without waiting", async () => {
     const d = await start();
@@ -264,7 +264,7 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
     console.log(`[hand-over] from the holder's clean exit to reseated through another process: ${ms} ms`);
     expect(ms).toBeLessThan(1500); // no health check to wait for: the listing and the lease are gone
     await back.room.leave();
-  }, 30_000);
+  });
 
   it("an address has one allowance of wrong codes across the processes (in Redis), not one per process", async () => {
     const e = await start();
@@ -274,7 +274,7 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
     for (let i = 0; i < 15; i++) expect(await guess(e.url)).toBe(404);
     expect(await guess(b.url)).toBe(429);
     expect(await guess(e.url)).toBe(429);
-  }, 30_000);
+  });
 
   it("an address has one allowance of new sessions across the processes (30 in 10 minutes), not one per process", async () => {
     const f = await start();
@@ -285,7 +285,7 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
     expect(await create(b.url)).toBe(429);
     expect(await create(f.url)).toBe(429);
     expect(await createSessionAt(f.url)).toMatchObject({ code: expect.any(String) }); // another address still may
-  }, 30_000);
+  });
 });
 
 describe.skipIf(skipWithoutServices("redis", "postgres"))("a process starting after another died", () => {
@@ -325,7 +325,7 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("a process starting af
     const back = await joinPlayer(y.url, one.code, "Bo", token);
     expect(await back.welcome).toMatchObject({ as: "player", seatId });
     await back.room.leave();
-  }, 60_000);
+  });
 });
 
 describe("a Redis that cannot be reached", () => {
@@ -345,5 +345,5 @@ describe("a Redis that cannot be reached", () => {
     expect(server.output()).toContain(`Cannot reach Redis at 127.0.0.1:${redisPort}`);
     expect(server.output()).not.toContain("hunter2secret");
     expect(server.output()).not.toContain("pgsecret");
-  }, 20_000);
+  });
 });

@@ -197,7 +197,7 @@ describe("a server killed with SIGKILL in the middle of a game", () => {
       // the facilitator comes back: the restored game is the game rebuilt from the log
       const host = await joinHost(running.url, code, hostToken);
       opened.push(host.room);
-      await until(() => seqOf(host.room) > 0, "the host's first state", 10_000);
+      await until(() => seqOf(host.room) > 0, "the host's first state");
       await matchesLog(
         dataDir,
         code,

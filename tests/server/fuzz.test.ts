@@ -371,7 +371,7 @@ async function honestViewsMatch(where: string): Promise<void> {
   expect(honestLeft, `${where}: an honest client was disconnected`).toEqual([]);
   const last = (await storedEvents()).at(-1)!.seq;
   const rooms = [host, ...honest.map((h) => h.room)];
-  await until(() => rooms.every((r) => (r.state as { seq: number }).seq === last), `${where}: honest clients at seq ${last}`, 5000);
+  await until(() => rooms.every((r) => (r.state as { seq: number }).seq === last), `${where}: honest clients at seq ${last}`);
   const session = roomSession(code);
   for (const h of honest) {
     const got = receivedPrivate(h.room);

@@ -77,7 +77,7 @@ describe("a graceful stop (SIGTERM)", () => {
     expect(closedReason).toBeUndefined();
     await until(() => status === "reconnecting", "the link to start reconnecting");
     running = await spawnServer({ DATA_DIR: dataDir, PORT: String(port) });
-    await until(() => status === "connected", "the link back", 15_000);
+    await until(() => status === "connected", "the link back");
     expect(seat).toBe(firstSeat);
     console.log(`[figure] SIGTERM to exit: ${stopMs} ms`);
     await link.leave();

@@ -49,7 +49,7 @@ describe("stepping out", () => {
     // in the day the bot moves or acts for the character, through the same gate
     await sendOk(host, { kind: "advance" });
     const home = game().scenario.home;
-    await until(() => game().players[annSeat]!.location !== home || game().players[annSeat]!.doneToday.length > 0, "the bot to play Ann's character", 10_000);
+    await until(() => game().players[annSeat]!.location !== home || game().players[annSeat]!.doneToday.length > 0, "the bot to play Ann's character");
     expect(game().players[annSeat]!.bot).toBe("conformist");
 
     // Ann feels better: the facilitator gives her character back, and her commands count again

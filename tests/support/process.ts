@@ -43,7 +43,8 @@ export async function spawnServer(
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const running: ServerProcess = { child, port, url: `http://127.0.0.1:${port}`, output: () => output, exited };
   if (!waitReady) return running;
-  const deadline = Date.now() + 30_000;
+  // a watchdog, not a budget: a server started while the machine runs two suites can take a while
+  const deadline = Date.now() + 90_000;
   let gone = false;
   void exited.then(() => (gone = true));
   while (Date.now() < deadline) {

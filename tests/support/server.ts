@@ -92,8 +92,11 @@ export async function createSessionAt(url: string, scenarioId = "rongcheng-pilot
   return (await response.json()) as { code: string; hostToken: string };
 }
 
-/** Waits until `check` returns true, polling; fails with `what` after `timeoutMs`. */
-export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+/**
+ * Waits until `check` returns true, polling; fails with `what` after `timeoutMs` — a watchdog as
+ * generous as the pages' own waits, for a machine running two suites at once.
+ */
+export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
