@@ -83,7 +83,8 @@ export function groupsFor(s: Scenario): Group[] {
 
   groups.push({
     id: "roles",
-    fields: (["resident", "watcher", "official"] as const).map((role): Field => ({
+    // the scenario's own playing roles, each with its share (observers have none)
+    fields: (Object.keys(s.roles) as (keyof Scenario["roles"])[]).map((role): Field => ({
       kind: "number",
       path: `roles.${role}.ratio`,
       label: key("lab.field.roleRatio", { role: s.roles[role].label }),

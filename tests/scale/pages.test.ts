@@ -9,16 +9,15 @@
  * a session created on B's console is played through A's pages.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { describeBrowser, launchChromium, newDevice, type Device } from "../support/browser.ts";
 import { startRedis, type RedisService } from "../support/redis.ts";
 import { startPostgres, type PostgresService } from "../support/postgres.ts";
 import { createDatabase } from "../support/databases.ts";
-import { freePort, kill, spawnServer, type ServerProcess } from "../support/process.ts";
+import { kill, type ServerProcess } from "../support/process.ts";
 import { skipWithoutServices } from "../support/services.ts";
+import { logged, startSharing } from "../support/cluster.ts";
 import { testScenarios } from "../support/server.ts";
 import { fill, stringTable } from "../support/strings.ts";
 
@@ -37,13 +36,6 @@ const PLACE = { park: "Park", centre: "Community centre" };
 /** The quick demo's phases in order, as the skip button names them. */
 const PHASES = ["morning", "day", "evening", "night"] as const;
 
-/** The log lines of `server` that name `code` and say `msg`. */
-const logged = (server: ServerProcess, code: string, msg: string) =>
-  server
-    .output()
-    .split("\n")
-    .filter((line) => line.includes(`"code":"${code}"`) && line.includes(`"msg":"${msg}"`)).length;
-
 let redis: RedisService;
 let postgres: PostgresService;
 let browser: Browser;
@@ -52,23 +44,8 @@ const servers: ServerProcess[] = [];
 const devices: Device[] = [];
 let a: ServerProcess, b: ServerProcess, c: ServerProcess;
 
-async function start(databaseUrl: string, scenarios: string): Promise<ServerProcess> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), "gs-scale-pages-"));
-  dirs.push(dir);
-  const server = await spawnServer({
-    PORT: String(port),
-    DATA_DIR: dir,
-    SCENARIOS_DIR: scenarios,
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redis.url,
-    PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-    LOG_LEVEL: "info",
-    BOT_THINK_MS: "60000",
-  });
-  servers.push(server);
-  return server;
-}
+const start = (databaseUrl: string, scenarios: string) =>
+  startSharing({ redisUrl: redis.url, databaseUrl }, { dirs, servers }, { SCENARIOS_DIR: scenarios, BOT_THINK_MS: "60000" });
 
 async function device(width = 390, height = 844): Promise<Page> {
   const d = await newDevice(browser);

@@ -5,15 +5,14 @@
  * (PUBLIC_ADDRESS); a process that starts leaves the sessions others hold alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { redisCommand, startRedis, type RedisService } from "../support/redis.ts";
 import { startPostgres, type PostgresService } from "../support/postgres.ts";
 import { createDatabase } from "../support/databases.ts";
 import { freePort, kill, spawnServer, type ServerProcess } from "../support/process.ts";
 import { skipWithoutServices } from "../support/services.ts";
+import { logged, startSharing } from "../support/cluster.ts";
 import { createSessionAt, until } from "../support/server.ts";
 import { closed, joinHost, joinPlayer, refusal, seatToken } from "../support/clients.ts";
 import { Link, type LinkStatus } from "../../client/net/link.ts";
@@ -36,13 +35,6 @@ const postFrom = (from: string, url: string, body: unknown) =>
     request.end(JSON.stringify(body));
   });
 
-/** The log lines of `server` that name `code` and say `msg`. */
-const logged = (server: ServerProcess, code: string, msg: string) =>
-  server
-    .output()
-    .split("\n")
-    .filter((line) => line.includes(`"code":"${code}"`) && line.includes(`"msg":"${msg}"`)).length;
-
 describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on one Redis and one PostgreSQL", () => {
   let redis: RedisService;
   let postgres: PostgresService;
@@ -50,21 +42,7 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("several processes on 
   const dirs: string[] = [];
   const servers: ServerProcess[] = [];
 
-  async function start(): Promise<ServerProcess> {
-    const port = await freePort();
-    const dir = mkdtempSync(join(tmpdir(), "gs-scale-"));
-    dirs.push(dir);
-    const server = await spawnServer({
-      PORT: String(port),
-      DATA_DIR: dir,
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: redis.url,
-      PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-      LOG_LEVEL: "info",
-    });
-    servers.push(server);
-    return server;
-  }
+  const start = () => startSharing({ redisUrl: redis.url, databaseUrl }, { dirs, servers });
 
   let a: ServerProcess;
   let b: ServerProcess;
@@ -302,14 +280,7 @@ describe.skipIf(skipWithoutServices("redis", "postgres"))("a process starting af
   it("reopens the sessions the dead process held (its leases still in Redis), and their seats are there", async () => {
     [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
     const databaseUrl = await createDatabase(postgres);
-    const start = async () => {
-      const port = await freePort();
-      const dir = mkdtempSync(join(tmpdir(), "gs-scale-"));
-      dirs.push(dir);
-      const server = await spawnServer({ PORT: String(port), DATA_DIR: dir, DATABASE_URL: databaseUrl, REDIS_URL: redis.url, PUBLIC_ADDRESS: `127.0.0.1:${port}`, LOG_LEVEL: "info" });
-      servers.push(server);
-      return server;
-    };
+    const start = () => startSharing({ redisUrl: redis.url, databaseUrl }, { dirs, servers });
     const x = await start();
     const one = await createSessionAt(x.url);
     const two = await createSessionAt(x.url);
