@@ -24,6 +24,8 @@ import { SessionRoom } from "./rooms/sessionRoom.ts";
 import { SESSION_ROOM } from "../shared/protocol/index.ts";
 import { apiRouter, type Startup } from "./http/api.ts";
 import { debriefRouter } from "./http/debrief.ts";
+import { eventsRouter } from "./http/events.ts";
+import { loadVariantShelf } from "./variants.ts";
 import { pagesRouter } from "./http/pages.ts";
 import { closeCrossOrigin, securityHeaders } from "./http/security.ts";
 import { attemptLimiter, requestLimits } from "./limits.ts";
@@ -68,6 +70,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const builtIn = options.scenariosDir ?? join(ROOT, "assets", "scenarios");
   const catalogue = config.scenariosDir ? loadCatalogue(builtIn, config.scenariosDir) : loadCatalogue(builtIn);
   for (const problem of catalogue.problems) log.error({ file: problem.file, errors: problem.errors }, "scenario refused");
+  const shelf = loadVariantShelf(join(ROOT, "assets", "variants"), catalogue);
+  for (const problem of shelf.problems) log.error({ file: problem.file, errors: problem.errors }, "variants file refused");
   const redis = config.redisUrl ? redisClient(config.redisUrl, log) : undefined;
   const holders: Holders = redis ? redisHolders(redis, log, { onLost: (code) => void matchMaker.getLocalRoomById(code)?.disconnect(), onKept: (code) => keepListed(code, log) }) : soleHolder;
   const closeRedis = async () => {
@@ -106,6 +110,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       app.use(securityHeaders(config.publicAddress));
       const limits = requestLimits(redis);
       app.use("/api", debriefRouter(services, limits));
+      app.use("/api", eventsRouter(services, shelf, limits));
       app.use("/api", apiRouter(services, startup, limits));
       app.use(pagesRouter(CLIENT_DIST));
     },

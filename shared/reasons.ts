@@ -152,6 +152,8 @@ export const Reasons = {
   /** The facilitator closed every board. */
   board_removed: "board_removed",
   seat_moved: "seat_moved",
+  /** At an event, the host moved the player to another neighbourhood: the page joins it. */
+  sent_away: "sent_away",
   session_ended: "session_ended",
   server_restarting: "server_restarting",
 } as const;

@@ -3,12 +3,20 @@
  * the player back to the same seat after a refresh, a network change or a server restart), the
  * host token for each session created on this device, and the facilitator's choice of names or
  * pseudonyms in each session's debrief. (The debrief's pinned prompts keep their own key, see
- * client/debrief/prompts.ts.) Nothing else is stored.
+ * client/debrief/prompts.ts.) At an event: the event's host token on the host's device, and on a
+ * student's the ticket they were placed with. Nothing else is stored.
  */
 export type SeatRecord = { seatToken: string; nickname?: string; kicked?: boolean };
 export type HostRecord = { hostToken: string; scenarioId: string; createdAt: number };
 
+/** An event created on this device: its host token (each neighbourhood's comes from the server, into `hosting`). */
+export type EventRecord = { hostToken: string; title: string; createdAt: number };
+/** Where an event code placed this device: the ticket asked with, and the neighbourhood (session code) given. */
+export type PlacementRecord = { ticket: string; code: string };
+
 const SEAT = "gs.seat.";
+const EVENT = "gs.event.";
+const PLACED = "gs.placed.";
 const HOST = "gs.host.";
 const DEBRIEF_NAMES = "gs.debrief.names.";
 
@@ -70,4 +78,29 @@ export const debriefNames = {
   shown: (code: string) => localStorage.getItem(DEBRIEF_NAMES + code) === "names",
   set: (code: string, names: boolean) => localStorage.setItem(DEBRIEF_NAMES + code, names ? "names" : "pseudonyms"),
   forget: (code: string) => localStorage.removeItem(DEBRIEF_NAMES + code),
+};
+
+export const events = {
+  get: (code: string) => read<EventRecord>(EVENT + code),
+  set: (code: string, record: EventRecord) => localStorage.setItem(EVENT + code, JSON.stringify(record)),
+  forget: (code: string) => localStorage.removeItem(EVENT + code),
+  all(): { code: string; record: EventRecord }[] {
+    const out: { code: string; record: EventRecord }[] = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (!key?.startsWith(EVENT)) continue;
+      const record = read<EventRecord>(key);
+      if (record) out.push({ code: key.slice(EVENT.length), record });
+    }
+    return out.sort((a, b) => b.record.createdAt - a.record.createdAt);
+  },
+};
+
+/** An event code typed on this device: the same ticket each time, so the server gives the same neighbourhood. */
+export const placements = {
+  get: (eventCode: string) => read<PlacementRecord>(PLACED + eventCode),
+  ticket(eventCode: string): string {
+    return placements.get(eventCode)?.ticket ?? randomToken();
+  },
+  set: (eventCode: string, record: PlacementRecord) => localStorage.setItem(PLACED + eventCode, JSON.stringify(record)),
 };

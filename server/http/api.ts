@@ -14,9 +14,9 @@ import { PROTOCOL_VERSION } from "../../shared/protocol/index.ts";
 import { CreateSessionBodySchema } from "../../shared/protocol/bodies.ts";
 import type { HttpRefusal, RefusalOf } from "../../shared/protocol/http.ts";
 import { parseScenario, type Scenario } from "../../shared/scenario/index.ts";
-import { pathBelowApi, refuse, reply, serve } from "./answer.ts";
+import { answerFaults, pathBelowApi, refuse, reply, serve } from "./answer.ts";
 
-function sameSecret(a: string, b: string): boolean {
+export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
@@ -113,11 +113,6 @@ export function apiRouter(services: RoomServices, startup: Startup, limit: Reque
   router.use((_req, res) => {
     res.status(404).json({ reason: "not_found" } satisfies HttpRefusal);
   });
-  // Body-parser errors (too large, bad JSON) answer as JSON with a reason, never a stack trace.
-  router.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = error.status ?? 500;
-    if (status >= 500) services.log.error({ err: { message: String((error as Error).message) } }, "api error");
-    res.status(status).json({ reason: status === 413 ? "too_large" : status < 500 ? "malformed" : "internal" } satisfies HttpRefusal);
-  });
+  router.use(answerFaults(services.log));
   return router;
 }

@@ -34,7 +34,7 @@ type Prepared = { log: LogEvent[]; replay: Replay; anonymised: boolean };
 const cache = new Map<string, Prepared>();
 const CACHE_SIZE = 4;
 
-async function prepare(services: RoomServices, record: SessionRecord, anonymised: boolean): Promise<Prepared> {
+export async function prepare(services: RoomServices, record: SessionRecord, anonymised: boolean): Promise<Prepared> {
   const rows = await services.store.events(record.id);
   const key = `${record.id}|${anonymised}|${rows.at(-1)?.seq ?? 0}`;
   const hit = cache.get(key);

@@ -13,6 +13,9 @@ const PAGES: Record<string, string> = {
   "/debrief/:code": "debrief.html",
   "/host": "host.html",
   "/lab": "lab.html",
+  "/event": "event.html",
+  "/event/:code/board": "event-board.html",
+  "/event/:code/debrief": "event-debrief.html",
 };
 
 export function pagesRouter(clientDir: string): Router {

@@ -14,7 +14,8 @@ import type { Reason } from "../../shared/reasons.ts";
 import { replaySession, type Session, type SessionEvent } from "../../shared/session/index.ts";
 import { SEATS_PER_PLAYER_PLACE } from "../../shared/lobby/lobby.ts";
 import { CLOCK, DOOR, HOST, createRng, phaseDeadline, seatActor, studentActor, type Actor, type Ctx } from "../../shared/rules/index.ts";
-import { CommandSchema, decideSession, type Fresh, type WireCommand } from "../../shared/commands/index.ts";
+import { CommandSchema, HOST_KINDS, decideSession, type Fresh, type WireCommand } from "../../shared/commands/index.ts";
+import { figuresOf, type Figures } from "../../shared/district/figures.ts";
 import { admit, heldSeat, refuse, type Admitted, type HeldSeat } from "./admission.ts";
 import { SessionState } from "./sessionState.ts";
 import { HOST_VIEW, rulebookJson, syncPrivate, syncPublic } from "./stateSync.ts";
@@ -68,6 +69,8 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   private touched: Set<string> | "all" = "all";
   /** When the last client left an ended game (the room then closes after ENDED_ROOM_IDLE_MS). */
   private idleSince = Date.now();
+  /** Event tickets seats joined with, by seat (not stored: only moves before the start use them). */
+  private readonly tickets = new Map<string, string>();
 
   override async onCreate(options: SessionRoomOptions): Promise<void> {
     // one room per session across processes: this process must hold the session (holders.ts)
@@ -173,6 +176,8 @@ export class SessionRoom extends Room<{ state: SessionState }> {
       this.services.log.info({ code: this.record.code, seatId: result.seatId }, "seat joined");
     }
     if (result.as === "player") {
+      const ticket = (options as { ticket?: unknown }).ticket;
+      if (typeof ticket === "string") this.tickets.set(result.seatId, ticket);
       this.seatAddress.set(result.seatId, address);
       this.arriving.add(result.seatId);
     }
@@ -232,6 +237,24 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   override onBeforeShutdown(): void {
     this.broadcast(Notice.farewell, { reason: "server_restarting" } satisfies Farewell);
     super.onBeforeShutdown();
+  }
+
+  /** The event's console: a host command, checked and decided as the neighbourhood's own console's would be. */
+  fromEvent(raw: unknown): CommandReply | Promise<CommandReply> {
+    const parsed = CommandSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, reason: "invalid_command" };
+    if (!HOST_KINDS.has(parsed.data.kind)) return { ok: false, reason: "not_allowed" };
+    return this.gate(HOST, parsed.data, true);
+  }
+
+  /** The neighbourhood's key figures, for the event's board and console. */
+  figures(): Figures {
+    return figuresOf(this.shown);
+  }
+
+  /** The event ticket a seat joined with (known since this room opened), for moving its placement. */
+  ticketOf(seatId: string): string | null {
+    return this.tickets.get(seatId) ?? null;
   }
 
   /** The host deleted the session: everyone is told, then the room closes for good. */
@@ -367,6 +390,17 @@ export class SessionRoom extends Room<{ state: SessionState }> {
         const client = this.seated.get(event.from);
         this.seated.delete(event.from);
         if (client) this.dismiss(client, "seat_moved", CloseReason.seatMoved);
+      }
+      if (event.type === "seat_sent") {
+        // the page joins the other neighbourhood with the same nickname (the farewell says which)
+        const client = this.seated.get(event.seatId);
+        this.seated.delete(event.seatId);
+        this.seatAddress.delete(event.seatId);
+        if (client) {
+          client.send(Notice.farewell, { reason: "sent_away", to: event.to } satisfies Farewell);
+          client.leave(CloseReason.sentAway, "sent_away");
+        }
+        this.services.log.info({ code: this.record.code, seatId: event.seatId, to: event.to }, "player sent to another neighbourhood");
       }
       if (event.type === "seat_stepped_out") this.services.log.info({ code: this.record.code, seatId: event.seatId }, "a player asked to step out");
     }

@@ -18,6 +18,8 @@ export type CreateOptions = {
   gentle?: boolean;
   /** Residents' records name the official who approved an entry (default: on, off in gentle mode). */
   showApprover?: boolean;
+  /** The host token for the session's code (an event's neighbourhoods derive theirs from the event's: districts/tokens.ts); a new one otherwise. */
+  hostToken?: (code: string) => string;
 };
 
 /**
@@ -33,15 +35,15 @@ export async function createSession(services: RoomServices, from: string | Scena
   const retentionDays = options.retentionDays;
   const at = now();
   if ((await store.countOpenSessions(at)) >= config.maxSessions) return { reason: "too_many_sessions" };
-  const hostToken = newToken();
   const expiresAt = at + (retentionDays ?? config.retentionDays) * DAY_MS;
   for (let attempt = 0; ; attempt++) {
     const code = newJoinCode();
-    if (await store.sessionByCode(code)) {
+    if (!(await codeIsFree(services, code))) {
       if (attempt > 20) throw new Error("could not find a free join code");
       continue;
     }
     const id = newSessionId();
+    const hostToken = options.hostToken?.(code) ?? newToken();
     try {
       await store.createSession({ id, code, scenarioId, hostTokenHash: hashToken(hostToken), createdAt: at, expiresAt });
     } catch (error) {
@@ -59,6 +61,11 @@ export async function createSession(services: RoomServices, from: string | Scena
     services.log.info({ code, scenarioId, gentle: Boolean(options.gentle), showApprover }, "session created");
     return { code, hostToken, expiresAt };
   }
+}
+
+/** Sessions and events share one space of codes: a student types either on the same page. */
+export async function codeIsFree({ store }: RoomServices, code: string): Promise<boolean> {
+  return !(await store.sessionByCode(code)) && !(await store.districtByCode(code));
 }
 
 /** A UNIQUE constraint refused an insert (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY). */

@@ -18,6 +18,7 @@ import pg from "pg";
 import type { Logger } from "../log.ts";
 import type { AppendExtras, Store, StoredEvent } from "./store.ts";
 import { toSession, type SessionRow } from "./sessionRow.ts";
+import { toDistrict, toPlaced, type DistrictRow } from "./districtRow.ts";
 import { migrate } from "./postgresSchema.ts";
 
 type Append = { firstSeq: number; events: readonly { type: string }[]; at: number; extras: AppendExtras };
@@ -350,7 +351,55 @@ export async function openPostgresStore(url: string, log?: Logger, options: Post
     async deleteExpired(now) {
       await afterAllAppends();
       const result = await query("gs-delete-expired", "DELETE FROM sessions WHERE expires_at <= $1", [now]);
+      await query("gs-delete-expired-districts", "DELETE FROM districts WHERE expires_at <= $1", [now]);
       return result.rowCount ?? 0;
+    },
+    async createDistrict(d) {
+      await query("gs-create-district", "INSERT INTO districts (id, code, host_token_hash, created_at, expires_at, plan) VALUES ($1, $2, $3, $4, $5, $6)", [
+        d.id,
+        d.code,
+        d.hostTokenHash,
+        d.createdAt,
+        d.expiresAt,
+        JSON.stringify(d.plan),
+      ]);
+    },
+    async districtByCode(code) {
+      const { rows } = await query<DistrictRow>("gs-district-by-code", "SELECT * FROM districts WHERE code = $1", [code]);
+      return rows[0] ? toDistrict(rows[0]) : undefined;
+    },
+    async pinDistrict(districtId, pinned) {
+      await query("gs-pin-district", "UPDATE districts SET pinned = $1 WHERE id = $2", [pinned, districtId]);
+    },
+    async placeInDistrict(districtId, ticket, choose, at) {
+      // the district's row, locked, puts arrivals through every process one after another
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        await client.query("SELECT 1 FROM districts WHERE id = $1 FOR UPDATE", [districtId]);
+        const known = await client.query<{ session_code: string }>("SELECT session_code FROM placements WHERE district_id = $1 AND ticket = $2", [districtId, ticket]);
+        let code = known.rows[0]?.session_code;
+        if (code === undefined) {
+          const counts = await client.query<{ session_code: string; n: number }>("SELECT session_code, COUNT(*) AS n FROM placements WHERE district_id = $1 GROUP BY session_code", [districtId]);
+          code = choose(toPlaced(counts.rows));
+          await client.query("INSERT INTO placements (district_id, ticket, session_code, at) VALUES ($1, $2, $3, $4)", [districtId, ticket, code, at]);
+        }
+        await client.query("COMMIT");
+        return code;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async movePlacement(districtId, ticket, to) {
+      const result = await query("gs-move-placement", "UPDATE placements SET session_code = $1 WHERE district_id = $2 AND ticket = $3", [to, districtId, ticket]);
+      return (result.rowCount ?? 0) > 0;
+    },
+    async placedCounts(districtId) {
+      const { rows } = await query<{ session_code: string; n: number }>("gs-placed-counts", "SELECT session_code, COUNT(*) AS n FROM placements WHERE district_id = $1 GROUP BY session_code", [districtId]);
+      return toPlaced(rows);
     },
     async close() {
       if (closed) return;

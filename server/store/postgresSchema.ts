@@ -52,6 +52,29 @@ $$;
 CREATE TRIGGER events_append_only BEFORE UPDATE ON events FOR EACH ROW EXECUTE FUNCTION events_append_only();
 `,
   },
+  {
+    version: 2,
+    name: "events of several neighbourhoods (districts) and their placements",
+    sql: `
+CREATE TABLE districts (
+  id TEXT PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  host_token_hash TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  plan TEXT NOT NULL,
+  pinned TEXT
+);
+CREATE TABLE placements (
+  district_id TEXT NOT NULL REFERENCES districts(id) ON DELETE CASCADE,
+  ticket TEXT NOT NULL,
+  session_code TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  PRIMARY KEY (district_id, ticket)
+);
+CREATE INDEX districts_expires_at ON districts (expires_at);
+`,
+  },
 ];
 
 /** Applies the migrations this database lacks, in one transaction, one process at a time. */

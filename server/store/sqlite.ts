@@ -12,8 +12,10 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import type { AppendExtras, SessionRecord, Store, StoredEvent } from "./store.ts";
+import type { AppendExtras, DistrictRecord, SessionRecord, Store, StoredEvent } from "./store.ts";
 import { toSession, type SessionRow } from "./sessionRow.ts";
+import { toDistrict, toPlaced, type DistrictRow } from "./districtRow.ts";
+import type { Placed } from "../../shared/district/plan.ts";
 import { startCheckpointer } from "./checkpointer.ts";
 import { GroupCommit } from "./groupCommit.ts";
 
@@ -48,6 +50,22 @@ CREATE TABLE IF NOT EXISTS commands (
   key TEXT NOT NULL,
   seq INTEGER NOT NULL,
   PRIMARY KEY (session_id, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS districts (
+  id TEXT PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  host_token_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  plan TEXT NOT NULL,
+  pinned TEXT
+);
+CREATE TABLE IF NOT EXISTS placements (
+  district_id TEXT NOT NULL REFERENCES districts(id) ON DELETE CASCADE,
+  ticket TEXT NOT NULL,
+  session_code TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (district_id, ticket)
 ) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS events_append_only BEFORE UPDATE ON events
 BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
@@ -125,6 +143,24 @@ export function openSqliteStore(file: string, durability: Durability = "process"
   };
   const deleteExpiredStmt = db.prepare("DELETE FROM sessions WHERE expires_at <= ?");
 
+  const insertDistrict = db.prepare(
+    "INSERT INTO districts (id, code, host_token_hash, created_at, expires_at, plan) VALUES (@id, @code, @hostTokenHash, @createdAt, @expiresAt, @plan)",
+  );
+  const districtByCode = db.prepare<[string], DistrictRow>("SELECT * FROM districts WHERE code = ?");
+  const pinStmt = db.prepare("UPDATE districts SET pinned = ? WHERE id = ?");
+  const placementOf = db.prepare<[string, string], { session_code: string }>("SELECT session_code FROM placements WHERE district_id = ? AND ticket = ?");
+  const countPlaced = db.prepare<[string], { session_code: string; n: number }>("SELECT session_code, COUNT(*) AS n FROM placements WHERE district_id = ? GROUP BY session_code");
+  const insertPlacement = db.prepare("INSERT INTO placements (district_id, ticket, session_code, at) VALUES (?, ?, ?, ?)");
+  const movePlacementStmt = db.prepare("UPDATE placements SET session_code = ? WHERE district_id = ? AND ticket = ?");
+  const deleteExpiredDistricts = db.prepare("DELETE FROM districts WHERE expires_at <= ?");
+  const place = db.transaction((districtId: string, ticket: string, choose: (placed: Placed) => string, at: number): string => {
+    const known = placementOf.get(districtId, ticket);
+    if (known) return known.session_code;
+    const code = choose(toPlaced(countPlaced.all(districtId)));
+    insertPlacement.run(districtId, ticket, code, at);
+    return code;
+  });
+
   const moveSeatStmt = db.prepare("UPDATE seat_tokens SET seat_id = ? WHERE session_id = ? AND seat_id = ?");
   const insertCommand = db.prepare("INSERT OR REPLACE INTO commands (session_id, key, seq) VALUES (?, ?, ?)");
   const selectCommands = db.prepare<[string], { key: string; seq: number }>("SELECT key, seq FROM commands WHERE session_id = ?");
@@ -181,9 +217,19 @@ export function openSqliteStore(file: string, durability: Durability = "process"
     }),
     deleteExpired: inTurn((now: number) => {
       const deleted = deleteExpiredStmt.run(now).changes;
-      if (deleted > 0) forgetOldPages();
+      const districts = deleteExpiredDistricts.run(now).changes;
+      if (deleted + districts > 0) forgetOldPages();
       return deleted;
     }),
+    createDistrict: inTurn((d: Omit<DistrictRecord, "pinned">) => void insertDistrict.run({ ...d, plan: JSON.stringify(d.plan) })),
+    districtByCode: inTurn((code: string) => {
+      const row = districtByCode.get(code);
+      return row ? toDistrict(row) : undefined;
+    }),
+    pinDistrict: inTurn((districtId: string, pinned: string | null) => void pinStmt.run(pinned, districtId)),
+    placeInDistrict: inTurn(place),
+    movePlacement: inTurn((districtId: string, ticket: string, to: string) => movePlacementStmt.run(to, districtId, ticket).changes > 0),
+    placedCounts: inTurn((districtId: string) => toPlaced(countPlaced.all(districtId))),
     close: inTurn(() => {
       checkpointer?.stop();
       db.close();

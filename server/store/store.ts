@@ -2,6 +2,8 @@
  * What the server keeps: sessions, their append-only event logs and the hashes of seat tokens.
  * One interface so the room never knows which database holds it; SQLite is the embedded default.
  */
+import type { DistrictPlan, Placed } from "../../shared/district/plan.ts";
+
 export type SessionRecord = {
   id: string;
   code: string;
@@ -30,6 +32,18 @@ export type AppendExtras = {
   moveSeat?: { from: string; to: string };
 };
 
+/** An event of several neighbourhoods (a "district" in code: see shared/district/plan.ts). */
+export type DistrictRecord = {
+  id: string;
+  code: string;
+  hostTokenHash: string;
+  createdAt: number;
+  expiresAt: number;
+  plan: DistrictPlan;
+  /** The neighbourhood arrivals go to while it has room (session code), or none. */
+  pinned: string | null;
+};
+
 /**
  * Every method is asynchronous: the embedded SQLite store answers at once, a networked one
  * (PostgreSQL) over the wire. A read sees every append made before it.
@@ -55,7 +69,20 @@ export interface Store {
   seatForToken(sessionId: string, tokenHash: string): Promise<string | undefined>;
   endSession(sessionId: string, at: number): Promise<void>;
   deleteSession(sessionId: string): Promise<void>;
-  /** Deletes every session whose retention ran out; returns how many. */
+  /** Deletes every session (and event) whose retention ran out; returns how many sessions. */
   deleteExpired(now: number): Promise<number>;
+  createDistrict(district: Omit<DistrictRecord, "pinned">): Promise<void>;
+  districtByCode(code: string): Promise<DistrictRecord | undefined>;
+  pinDistrict(districtId: string, pinned: string | null): Promise<void>;
+  /**
+   * The neighbourhood of the arrival holding `ticket`: the one it was given before, or the one
+   * `choose` picks from how many each was given so far (decided and recorded atomically, so
+   * arrivals at the same moment, through any process, are counted one after another).
+   */
+  placeInDistrict(districtId: string, ticket: string, choose: (placed: Placed) => string, at: number): Promise<string>;
+  /** The host moved a placed arrival to another neighbourhood (false: no such ticket). */
+  movePlacement(districtId: string, ticket: string, to: string): Promise<boolean>;
+  /** How many arrivals each neighbourhood was given. */
+  placedCounts(districtId: string): Promise<Placed>;
   close(): Promise<void>;
 }

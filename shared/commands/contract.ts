@@ -13,7 +13,8 @@
 import { ROLES, TOWN_ROLES } from "../rules/roleBook.ts";
 import { z } from "zod";
 import { NICKNAME_MAX } from "../lobby/nickname.ts";
-import { ANNOUNCEMENT_MAX, decideAnnounce, decideAnonymousBoard, decideHideText, decideKick, decideLock, decideMoveSeat, decideReleaseUnused, decideRemoveBoards, decideRename, decideStepOut } from "../lobby/lobby.ts";
+import { JOIN_CODE_PATTERN } from "../lobby/joinCode.ts";
+import { ANNOUNCEMENT_MAX, decideAnnounce, decideAnonymousBoard, decideHideText, decideKick, decideLock, decideMoveSeat, decideReleaseUnused, decideRemoveBoards, decideRename, decideSendAway, decideStepOut } from "../lobby/lobby.ts";
 import { decideAppeal, fileAppeal } from "../rules/appeals.ts";
 import { CITED_MAX, delistResident, listResident } from "../rules/blacklist.ts";
 import { act, move } from "../rules/deeds.ts";
@@ -54,6 +55,8 @@ export const CONTRACT = {
   anonymous_board: spec({ payload: { on: z.boolean() }, who: ["host"], phases: ANY }),
   remove_boards: spec({ payload: {}, who: ["host"], phases: ANY }),
   clear_unused_seats: spec({ payload: {}, who: ["host"], phases: ["lobby"] }),
+  /** At an event, before the start: the player goes to another neighbourhood (its session's code). */
+  send_away: spec({ payload: { seatId: ref, to: z.string().regex(JOIN_CODE_PATTERN) }, who: ["host"], phases: ["lobby"] }),
 
   // ── the facilitator: seats, roles and bots ──
   /** A seat joins the game: a student admitted at the door, or a bot the facilitator adds. Late joiners watch. */
@@ -193,6 +196,14 @@ export const HANDLERS: { [K in CommandKind]: Handler<CommandOf<K>> } = {
         session = removed.events.reduce(applySession, session);
       }
       return { ok: true, events };
+    },
+  },
+  send_away: {
+    session: (s, c, { ctx, decide }) => {
+      const sent = fromLobby(decideSendAway(s.lobby, c.seatId, c.to, ctx.now));
+      if (!sent.ok || !s.game.players[c.seatId]) return sent;
+      const removed = decide(s.game, HOST, { kind: "remove_seat", seat: c.seatId });
+      return removed.ok ? { ok: true, events: [...sent.events, ...removed.events] } : removed;
     },
   },
   add_seat: { game: (s, _seat, c) => addSeat(s, c) },

@@ -28,6 +28,7 @@ export function seatsOf(event: SessionEvent): string[] {
     case "seat_renamed":
     case "seat_kicked":
     case "seat_released":
+    case "seat_sent":
     case "seat_stepped_out":
       return [event.seatId];
     case "seat_moved":

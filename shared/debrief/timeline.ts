@@ -12,7 +12,7 @@ export type Kind = (typeof KINDS)[number];
 /** Every event type's kind: typed over the whole union, so a new event cannot reach the timeline without one (nor, see the unit test, without its sentence). */
 export const KIND_OF: Record<SessionEvent["type"], Kind> = {
   session_opened: "lobby", seat_joined: "lobby", seat_renamed: "lobby", seat_kicked: "lobby", seat_released: "lobby", boards_removed: "lobby", room_locked: "lobby", room_unlocked: "lobby",
-  seat_stepped_out: "lobby", seat_moved: "lobby", text_hidden: "lobby", announcement_made: "note", board_anonymised: "lobby", settings_chosen: "lobby",
+  seat_stepped_out: "lobby", seat_moved: "lobby", seat_sent: "lobby", text_hidden: "lobby", announcement_made: "note", board_anonymised: "lobby", settings_chosen: "lobby",
   seat_added: "lobby", seat_removed: "lobby", bot_seat_taken: "lobby", seat_handed_to_bot: "lobby", seat_handed_back: "lobby", role_assigned: "lobby", roles_balanced: "lobby",
   game_started: "clock", phase_started: "clock", paused: "clock", resumed: "clock", extended: "clock", extended_for: "clock", game_ended: "clock",
   card_drawn: "card", moved: "deed", deed_done: "deed", service_used: "deed",

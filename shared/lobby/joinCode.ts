@@ -6,7 +6,7 @@
 export const JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 export const JOIN_CODE_LENGTH = 6;
 
-const CODE_PATTERN = new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
+export const JOIN_CODE_PATTERN = new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
 
 /** Upper-cases a typed code and drops spaces and dashes ("abc-def" → "ABCDEF"). */
 export function normalizeJoinCode(input: string): string {
@@ -14,5 +14,5 @@ export function normalizeJoinCode(input: string): string {
 }
 
 export function isJoinCode(value: unknown): value is string {
-  return typeof value === "string" && CODE_PATTERN.test(value);
+  return typeof value === "string" && JOIN_CODE_PATTERN.test(value);
 }

@@ -47,6 +47,8 @@ export type LobbyEvent =
   | { type: "seat_kicked"; at: number; seatId: string }
   /** The facilitator cleared a seat nobody was using: unlike a kick, its seat token may join again. */
   | { type: "seat_released"; at: number; seatId: string }
+  /** Before the start, the event's host sent the player to another neighbourhood (session `to`): the seat is freed. */
+  | { type: "seat_sent"; at: number; seatId: string; to: string }
   /** The facilitator closed every board connection (boards hold no seat; the event records when). */
   | { type: "boards_removed"; at: number }
   | { type: "room_locked"; at: number }
@@ -127,6 +129,14 @@ export function decideReleaseUnused(state: LobbyState, present: ReadonlySet<stri
   return { events: activeSeats(state).filter((seat) => !present.has(seat.seatId)).map((seat) => ({ type: "seat_released", at, seatId: seat.seatId })) };
 }
 
+/** Sending a seated player to another neighbourhood of the event (a session's code, never this one). */
+export function decideSendAway(state: LobbyState, seatId: string, to: string, at: number): Decision {
+  const seat = state.seats[seatId];
+  if (!seat || seat.kicked) return { reason: "no_such_seat" };
+  if (to === state.code) return { reason: "not_allowed" };
+  return { events: [{ type: "seat_sent", at, seatId, to }] };
+}
+
 /** "Remove boards": always possible; the room closes the board connections when it applies it. */
 export function decideRemoveBoards(at: number): Decision {
   return { events: [{ type: "boards_removed", at }] };
@@ -152,7 +162,8 @@ export function applyLobby(state: LobbyState, event: LobbyEvent): LobbyState {
       return withSeat(state, event.seatId, (seat) => ({ ...seat, nickname: event.nickname }));
     case "seat_kicked":
       return withSeat(state, event.seatId, (seat) => ({ ...seat, kicked: true }));
-    case "seat_released": {
+    case "seat_released":
+    case "seat_sent": {
       if (!state.seats[event.seatId]) return state;
       const seats = { ...state.seats };
       delete seats[event.seatId];

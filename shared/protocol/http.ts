@@ -6,7 +6,10 @@
  * Like index.ts it imports no zod (only the bodies' types), so pages stay small.
  */
 import type { Reason } from "../reasons.ts";
-import type { CreateSessionBody } from "./bodies.ts";
+import type { CreateEventBody, CreateSessionBody, EventCommandBody, MoveBody, PinBody, PlaceBody } from "./bodies.ts";
+import type { CommandReply } from "./index.ts";
+import type { Neighbourhood } from "../district/plan.ts";
+import type { Figures } from "../district/figures.ts";
 import type { Lang, LocalText } from "../lang.ts";
 import type { LogEvent } from "../debrief/log.ts";
 import type { Scenario } from "../scenario/schema.ts";
@@ -61,6 +64,29 @@ export const ROUTES = {
   exportLog: { method: "GET", path: "/api/sessions/:code/export.json", answers: "file", reasons: ["not_host"] },
   playersCsv: { method: "GET", path: "/api/sessions/:code/players.csv", answers: "file", reasons: ["not_host"] },
   entriesCsv: { method: "GET", path: "/api/sessions/:code/entries.csv", answers: "file", reasons: ["not_host"] },
+  /** Built-in variants files, for an event's neighbourhoods. */
+  variantSets: { method: "GET", path: "/api/variants", answers: "json", reasons: [] },
+  /** A new event of 2–12 neighbourhoods; its host token is issued here and only here. `X-Host-Key` when HOST_KEY is set. */
+  createEvent: {
+    method: "POST",
+    path: "/api/events",
+    answers: "json",
+    reasons: ["host_key_required", "invalid_scenario", "no_such_scenario", "too_many_sessions"],
+  },
+  /** Event host token: the event and each neighbourhood's own host token (for its full console and debrief). */
+  event: { method: "GET", path: "/api/events/:code", answers: "json", reasons: ["not_host"] },
+  /** Event host token: arrivals go to one neighbourhood while it has room, or (null) to the least crowded. */
+  pinEvent: { method: "POST", path: "/api/events/:code/pin", answers: "json", reasons: ["not_host", "no_such_session"] },
+  /** Event host token: one host command to every neighbourhood (or those named); each answers as its console would. */
+  eventCommand: { method: "POST", path: "/api/events/:code/command", answers: "json", reasons: ["not_host", "no_such_session", "invalid_command"] },
+  /** Event host token: before the start, a player goes from one neighbourhood to another (the reply is the neighbourhood's, as its console would get it). */
+  movePlayer: { method: "POST", path: "/api/events/:code/move", answers: "json", reasons: ["not_host", "no_such_session"] },
+  /** Event host token: each neighbourhood's key figures, for the big board. */
+  eventFigures: { method: "GET", path: "/api/events/:code/figures", answers: "json", reasons: ["not_host"] },
+  /** Event host token: every neighbourhood's log in one file. */
+  eventExport: { method: "GET", path: "/api/events/:code/export.json", answers: "file", reasons: ["not_host"] },
+  /** A code typed on the front page: an event's gives the neighbourhood to join (placed now, or as before for the same ticket); a session's gives itself. */
+  place: { method: "POST", path: "/api/place/:code", answers: "json", reasons: ["no_such_session"] },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;
@@ -73,6 +99,27 @@ export type CreatedSession = { code: string; hostToken: string; expiresAt: numbe
 
 /** The session's log, anonymised unless names were asked for. */
 export type DebriefLog = { code: string; anonymised: boolean; createdAt: number; endedAt: number | null; expiresAt: number; log: LogEvent[] };
+
+/** A built-in variants file: its neighbourhoods' names, in order. */
+export type VariantSetSummary = { id: string; title: LocalText; base: string; neighbourhoods: LocalText[] };
+
+export type CreatedEvent = { code: string; hostToken: string; expiresAt: number };
+
+/** A neighbourhood as the event's host sees it: with how many arrivals it was given and its own host token. */
+export type NeighbourhoodInfo = Neighbourhood & { placed: number; hostToken: string };
+export type EventInfo = { code: string; title: string; createdAt: number; expiresAt: number; pinned: string | null; neighbourhoods: NeighbourhoodInfo[] };
+
+/** Each neighbourhood's answer to an event command (or why it could not be asked). */
+export type EventCommandReply = { results: { code: string; reply: CommandReply | { ok: false; reason: "unavailable" } }[] };
+
+/** null: the neighbourhood's room could not be reached just now. */
+export type EventFigures = { neighbourhoods: { code: string; figures: Figures | null }[] };
+
+/** Where an arrival plays: the session to join, and for an event its title and the neighbourhood's name. */
+export type Placement = { code: string; event: { code: string; title: string; name: LocalText } | null };
+
+/** The whole event's export: each neighbourhood's log (anonymised unless names were asked for). */
+export type EventExport = { format: "good-standing-event"; code: string; title: string; exportedAt: number; anonymised: boolean; neighbourhoods: { code: string; name: LocalText; scenarioId: string; log: LogEvent[] }[] };
 
 export type Health = { ok: true; protocol: number; uptimeSeconds: number; sessions: number };
 
@@ -89,13 +136,22 @@ export type Replies = {
   exportLog: string;
   playersCsv: string;
   entriesCsv: string;
+  variantSets: { sets: VariantSetSummary[] };
+  createEvent: CreatedEvent;
+  event: EventInfo;
+  pinEvent: { pinned: string | null };
+  eventCommand: EventCommandReply;
+  movePlayer: CommandReply;
+  eventFigures: EventFigures;
+  eventExport: string;
+  place: Placement;
 };
 
-export type Bodies = { createSession: CreateSessionBody };
+export type Bodies = { createSession: CreateSessionBody; createEvent: CreateEventBody; pinEvent: PinBody; eventCommand: EventCommandBody; movePlayer: MoveBody; place: PlaceBody };
 
 /** `names=1`: the names the class played with instead of pseudonyms; `lang`: the CSV's labels. */
 type Names = { names?: "1" };
-export type Queries = { debrief: Names; exportLog: Names; playersCsv: Names & { lang?: Lang }; entriesCsv: Names & { lang?: Lang } };
+export type Queries = { eventExport: Names; debrief: Names; exportLog: Names; playersCsv: Names & { lang?: Lang }; entriesCsv: Names & { lang?: Lang } };
 
 export type ReplyOf<N extends RouteName> = Replies[N];
 export type BodyOf<N extends RouteName> = N extends keyof Bodies ? Bodies[N] : undefined;

@@ -35,7 +35,8 @@ export type Welcome =
   | { as: "board"; code: string };
 
 /** Sent just before the server closes a connection on purpose. */
-export type Farewell = { reason: Reason };
+/** Why the server closes a connection; `to`, for a player sent to another neighbourhood of an event, is where. */
+export type Farewell = { reason: Reason; to?: string };
 
 /**
  * A refused join travels as the error message of the failed join: JSON with the reason and,
@@ -65,4 +66,6 @@ export const CloseReason = {
   sessionEnded: 4103,
   /** The seat token now holds another seat (a bot's): join again to take it. */
   seatMoved: 4104,
+  /** At an event, the host sent the player to another neighbourhood (the farewell says which). */
+  sentAway: 4105,
 } as const;

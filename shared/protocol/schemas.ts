@@ -18,6 +18,8 @@ export const JoinRequestSchema = z.discriminatedUnion("as", [
     v: z.literal(PROTOCOL_VERSION),
     seatToken: token,
     nickname: nicknameInput.optional(),
+    /** At an event, the ticket the player was placed with (so the host can move them: districts/). */
+    ticket: token.optional(),
   }),
   z.strictObject({ as: z.literal("host"), v: z.literal(PROTOCOL_VERSION), hostToken: token }),
   z.strictObject({ as: z.literal("board"), v: z.literal(PROTOCOL_VERSION) }),

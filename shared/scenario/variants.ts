@@ -10,11 +10,21 @@ import { z } from "zod";
 import { IdSchema, LocalTextSchema, type Scenario } from "./schema.ts";
 import { formatPath, parseScenario } from "./index.ts";
 import type { ScenarioError } from "./crosscheck.ts";
+import type { LocalText } from "../lang.ts";
+
+/** A variant's short name: its own, or its label up to the first colon ("Birch Street: …" → "Birch Street"). */
+export function variantName(v: Variant): LocalText {
+  if (v.name) return v.name;
+  const short = (text: string) => text.split(/[:：]/)[0]!.trim() || text;
+  return { en: short(v.label.en), zh: short(v.label.zh) };
+}
 
 export const VariantSchema = z
   .object({
     id: IdSchema,
     label: LocalTextSchema,
+    /** A short name for the neighbourhood at an event ("Birch Street"); the label's part before a colon otherwise. */
+    name: LocalTextSchema.optional(),
     appeals: z
       .object({
         enabled: z.boolean().optional(),
@@ -45,13 +55,15 @@ export type Variant = z.infer<typeof VariantSchema>;
 
 export const VariantsFileSchema = z
   .object({
+    /** What the comparison is about, for a host choosing among files. */
+    title: LocalTextSchema.optional(),
     /** A scenario of the catalogue by id, or a whole scenario. */
     base: z.union([IdSchema, z.record(z.string(), z.unknown())]),
     variants: z.array(VariantSchema).min(2).max(12),
   })
   .strict();
 
-export type VariantSet = { base: Scenario; variants: { variant: Variant; scenario: Scenario }[] };
+export type VariantSet = { title?: LocalText; base: Scenario; variants: { variant: Variant; scenario: Scenario }[] };
 
 export type VariantsResult = { ok: true; set: VariantSet } | { ok: false; errors: ScenarioError[] };
 
@@ -113,5 +125,5 @@ export function parseVariants(input: unknown, lookUp: (id: string) => Scenario |
     if (!parsed.ok) errors.push(...parsed.errors.map((e) => ({ ...e, path: `${at} → ${e.path}` })));
     else variants.push({ variant: v, scenario: parsed.scenario });
   });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, set: { base, variants } };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, set: { ...(file.title ? { title: file.title } : {}), base, variants } };
 }

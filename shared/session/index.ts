@@ -25,6 +25,7 @@ const LOBBY_TYPES: ReadonlySet<string> = new Set<LobbyEvent["type"]>([
   "room_unlocked",
   "seat_stepped_out",
   "seat_moved",
+  "seat_sent",
   "text_hidden",
   "announcement_made",
   "board_anonymised",

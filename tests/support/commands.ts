@@ -15,6 +15,7 @@ export function sampleCommand(kind: WireKind, ids: SampleIds = { seat: "s1", bot
     unlock: {},
     assign_role: { seatId: seat, role: "watcher" },
     auto_balance: {},
+    send_away: { seatId: seat, to: "ABCDEF" },
     add_bot: { personality: "auto" },
     remove_bot: { seatId: bot },
     give_bot_seat: { seatId: observer, botSeatId: bot },
