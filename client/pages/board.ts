@@ -10,12 +10,10 @@
 import "../board/strings.ts";
 import "../styles/base.css";
 import "../styles/board.css";
-import QRCode from "qrcode";
 import { currentLang, onLangChange, setupLanguageSwitch, t } from "../i18n.ts";
 import { byId, el, show } from "../ui/dom.ts";
 import { showConnection } from "../ui/connectionBanner.ts";
 import { Link, type Lobby } from "../net/link.ts";
-import { call } from "../net/http.ts";
 import type { PlayView } from "../net/gameView.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/index.ts";
 import { isJoinCode, normalizeJoinCode } from "../../shared/lobby/joinCode.ts";
@@ -26,6 +24,7 @@ import { Feed } from "../board/feed.ts";
 import { renderAnnouncements, renderCards } from "../board/news.ts";
 import { TownPanel } from "../board/town.ts";
 import { BoardLayout } from "../board/layout.ts";
+import { drawJoinQr, reachableOrigin } from "../board/joinAddress.ts";
 
 const TICK_MS = 250;
 
@@ -57,10 +56,10 @@ async function start(): Promise<void> {
     return;
   }
   byId("board-code").textContent = code;
-  const origin = await reachableOrigin();
+  const origin = await reachableOrigin(clock);
   joinUrl = `${origin}/join/${code}`;
   byId("join-url").textContent = joinUrl;
-  await QRCode.toCanvas(byId<HTMLCanvasElement>("qr"), joinUrl, { width: 320, margin: 1, errorCorrectionLevel: "M" });
+  await drawJoinQr(byId<HTMLCanvasElement>("qr"), joinUrl);
   const result = await Link.open(location.origin, code, { as: "board", v: PROTOCOL_VERSION }, {
     lobby: renderLobby,
     play: (next) => {
@@ -75,19 +74,6 @@ async function start(): Promise<void> {
   });
   if (!(result instanceof Link)) byId("board-error").textContent = t(`reason.${result.reason}`);
   setInterval(tick, TICK_MS);
-}
-
-/**
- * When the board is opened on the server machine itself, show the address the class can reach.
- * The same answer's Date header gives a first idea of how far this machine's clock is off.
- */
-async function reachableOrigin(): Promise<string> {
-  const sentAt = Date.now();
-  const answer = await call("network");
-  if (!answer.ok) return location.origin;
-  clock.fromDateHeader(answer.date, sentAt, Date.now());
-  const local = ["localhost", "127.0.0.1", "[::1]"].includes(location.hostname);
-  return (local && answer.reply.lan[0]) || location.origin;
 }
 
 function inLobby(): boolean {
