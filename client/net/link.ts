@@ -55,6 +55,8 @@ export class Link {
   private status: LinkStatus = "connected";
   private waiting: (() => void)[] = [];
   private closedBy: Reason | undefined;
+  /** At an event: the neighbourhood the host sent this player to (the page joins it). */
+  sentTo: string | undefined;
 
   private readonly client: Client;
   /** Whose private view this client reads: its seat, or "host"; null for a board. */
@@ -118,6 +120,7 @@ export class Link {
     });
     room.onMessage(Notice.farewell, (farewell: Farewell) => {
       this.closedBy = farewell.reason;
+      if (farewell.reason === "sent_away" && farewell.to) this.sentTo = farewell.to;
     });
   }
 
@@ -134,6 +137,7 @@ export class Link {
       if (code === CloseReason.kicked) return this.setStatus("closed", this.closedBy ?? "kicked");
       if (code === CloseReason.replaced) return this.setStatus("closed", this.closedBy ?? "replaced");
       if (code === CloseReason.sessionEnded) return this.setStatus("closed", "session_ended");
+      if (code === CloseReason.sentAway) return this.setStatus("closed", "sent_away");
       if (this.closedBy === "malformed" || code === 4000) return this.setStatus("closed", this.closedBy);
       void this.rejoin();
     });

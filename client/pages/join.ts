@@ -5,14 +5,16 @@
  */
 import { isRole } from "../../shared/rules/roleBook.ts";
 import "../styles/base.css";
-import { setupLanguageSwitch, t, onLangChange } from "../i18n.ts";
+import { local, setupLanguageSwitch, t, onLangChange } from "../i18n.ts";
+import { call } from "../net/http.ts";
+import type { LocalText } from "../../shared/lang.ts";
 import { byId, el, show } from "../ui/dom.ts";
 import { showConnection } from "../ui/connectionBanner.ts";
 import { Link, type Lobby, type LinkStatus } from "../net/link.ts";
-import { seats } from "../net/storage.ts";
+import { placements, seats } from "../net/storage.ts";
 import { isJoinCode, normalizeJoinCode } from "../../shared/lobby/joinCode.ts";
 import { checkNicknameShape } from "../../shared/lobby/nickname.ts";
-import { PROTOCOL_VERSION } from "../../shared/protocol/index.ts";
+import { PROTOCOL_VERSION, type JoinRequest } from "../../shared/protocol/index.ts";
 import type { JoinProblem } from "../net/refusals.ts";
 import type { PlayView } from "../net/gameView.ts";
 import type { PlayScreen } from "../play/index.ts";
@@ -35,6 +37,8 @@ let play: PlayScreen | undefined;
 let playLoading = false;
 let lastView: PlayView | undefined;
 let lastStatus: LinkStatus = "connected";
+/** At an event: the neighbourhood this player was placed in. */
+let neighbourhood: LocalText | undefined;
 
 setupLanguageSwitch();
 onLangChange(() => {
@@ -73,20 +77,44 @@ if (remembered && !remembered.kicked && isJoinCode(codeInput.value)) {
   (codeInput.value ? nicknameInput : codeInput).focus();
 }
 
+/**
+ * The session a typed code leads to: a session's code is itself; an event's places this device in
+ * one of its neighbourhoods (the same one each time, by the ticket kept here). A server that
+ * cannot answer the question is asked to join the code directly.
+ */
+async function resolveCode(typed: string): Promise<{ code: string; ticket?: string } | JoinProblem> {
+  if (seats.get(typed)) return { code: typed };
+  const ticket = placements.ticket(typed);
+  const answer = await call("place", { params: { code: typed }, body: { ticket } });
+  if (!answer.ok) return answer.reason === "no_such_session" || answer.reason === "too_many_attempts" ? { reason: answer.reason } : { code: typed };
+  if (!answer.reply.event) return { code: typed };
+  placements.set(typed, { ticket, code: answer.reply.code });
+  neighbourhood = answer.reply.event.name;
+  return { code: answer.reply.code, ticket };
+}
+
 async function join(rejoining = false): Promise<void> {
   clearProblem();
-  const code = normalizeJoinCode(codeInput.value);
-  codeInput.value = code;
-  if (!isJoinCode(code)) return showProblem({ reason: "bad_code" }, codeInput);
-  const seat = seats.ensure(code);
+  const typed = normalizeJoinCode(codeInput.value);
+  codeInput.value = typed;
+  if (!isJoinCode(typed)) return showProblem({ reason: "bad_code" }, codeInput);
   const nickname = nicknameInput.value;
-  if (!rejoining || !seat.nickname) {
+  if (!rejoining || !seats.get(typed)?.nickname) {
     const shape = checkNicknameShape(nickname);
     if (!shape.ok) return showProblem({ reason: shape.problem }, nicknameInput);
   }
   submit.disabled = true;
   submit.textContent = t(rejoining ? "join.rejoining" : "join.joining");
-  const result = await Link.open(location.origin, code, { as: "player", v: PROTOCOL_VERSION, seatToken: seat.seatToken, nickname }, {
+  const place = await resolveCode(typed);
+  if ("reason" in place) {
+    submit.disabled = false;
+    submit.textContent = t("join.submit");
+    return showProblem(place, codeInput);
+  }
+  const { code, ticket } = place;
+  const seat = seats.ensure(code);
+  const request: JoinRequest = { as: "player", v: PROTOCOL_VERSION, seatToken: seat.seatToken, nickname, ...(ticket ? { ticket } : {}) };
+  const result = await Link.open(location.origin, code, request, {
     welcome: (welcome) => {
       if (welcome.as !== "player") return;
       myName = welcome.nickname;
@@ -144,6 +172,7 @@ function onStatus(status: LinkStatus, reason?: string): void {
   showConnection(banner, status);
   if (status !== "closed" || !reason) return;
   const code = lastLobby?.code;
+  if (reason === "sent_away" && link?.sentTo) return goElsewhere(link.sentTo, code);
   if (reason === "session_ended" && code) seats.forget(code);
   if ((reason === "kicked" || reason === "seat_kicked") && code) {
     const seat = seats.get(code);
@@ -152,11 +181,26 @@ function onStatus(status: LinkStatus, reason?: string): void {
   showClosed("join.leftTitle", reason);
 }
 
+/** The event's host sent this player to another neighbourhood: join it under the same nickname. */
+function goElsewhere(to: string, from: string | undefined): void {
+  if (from) seats.forget(from);
+  link = undefined;
+  lastLobby = undefined;
+  neighbourhood = undefined;
+  byId("lobby-status").textContent = t("reason.sent_away");
+  codeInput.value = to;
+  nicknameInput.value = myName;
+  void join();
+}
+
 function renderLobby(lobby: Lobby): void {
   lastLobby = lobby;
   const me = lobby.players.find((p) => p.seatId === mySeatId);
   if (me) myName = me.nickname; // the facilitator may have renamed us
   byId("you-are").textContent = myName ? t("join.youAre", { name: myName }) : "";
+  const where = byId("neighbourhood");
+  where.hidden = !neighbourhood;
+  where.textContent = neighbourhood ? t("join.neighbourhood", { name: local(neighbourhood) }) : "";
   byId("lobby-status").textContent =
     lobby.phase === "lobby" ? t("join.waiting")
     : lobby.phase === "ended" ? t("join.over")
