@@ -4,12 +4,19 @@
  * (a host client that starts the game) and its players, who act over the real protocol at a
  * classroom pace. Latencies go into mergeable histograms; bytes are counted at each player's
  * socket (countingSocket.ts). Times are the machine's monotonic clock.
+ *
+ * For the event bench (tests/bench/event.ts) it also holds a share of an event: facilitators of
+ * the neighbourhoods it is given, and arrivals who come through the event's code as a student's
+ * page does (placed, then joining the session named with their ticket), so a neighbourhood's
+ * players are spread over the processes and each process measures "→ others" among its own.
  */
 import "./countingSocket.ts";
 import "../../server/shim.ts";
+import http from "node:http";
 import type { Room } from "@colyseus/sdk";
-import { joinHost, joinPlayer } from "../support/clients.ts";
+import { joinAs, joinHost, seatToken } from "../support/clients.ts";
 import type { CommandReply } from "../../shared/protocol/index.ts";
+import type { Placement } from "../../shared/protocol/http.ts";
 import { bytesIn } from "./countingSocket.ts";
 import { Histogram, botNickname, now, sleep, type HistogramJson } from "./stats.ts";
 
@@ -33,7 +40,19 @@ export type CloseRoom = { type: "close"; code: string };
 export type TakeWindow = { type: "window" };
 export type Burst = { type: "burst"; url: string; codes: string[]; perRoom: number; total: number; seconds: number; startAt: number; stride: number; offset: number };
 export type LeaveAll = { type: "leave-all" };
-export type ToPlayers = OpenRoom | CloseRoom | TakeWindow | Burst | LeaveAll;
+/** Event: the facilitator of one neighbourhood joins it (its players may arrive in any process). */
+export type HostNeighbourhood = { type: "host"; url: string; code: string; hostToken: string };
+/**
+ * Event: arrivals through the event's code, ten at a time, each placed from its own loopback
+ * address and joining with its ticket. `watch`: they arrive after the start (seated as observers)
+ * and only watch; otherwise they act once told to play.
+ */
+export type Arrive = { type: "arrive"; url: string; event: string; indices: number[]; watch: boolean };
+/** Event: the arrived players act at `rate` commands per second; everyone watches for the others' commands. */
+export type Play = { type: "play"; rate: number };
+/** Event: the watching arrivals' downstream bytes since the previous call. */
+export type TakeWatched = { type: "watched" };
+export type ToPlayers = OpenRoom | CloseRoom | TakeWindow | Burst | LeaveAll | HostNeighbourhood | Arrive | Play | TakeWatched;
 
 /** `reasons`: why joins failed (distinct messages, a few at most). */
 export type Opened = { type: "opened"; code: string; joinTimes: number[]; failures: number; reasons: string[]; problem?: string };
@@ -55,7 +74,13 @@ export type Window = {
 };
 export type BurstDone = { type: "burst"; joinTimes: number[]; failures: number; reasons: string[]; lastJoinedAt: number };
 export type Left = { type: "left" };
-export type FromPlayers = Opened | Closed | Window | BurstDone | Left;
+export type Hosted = { type: "hosted"; code: string; problem?: string };
+/** `placed`: arrivals by the session the event placed them in (joined or not). */
+export type Arrived = { type: "arrived"; placed: Record<string, number>; joinTimes: number[]; failures: number; reasons: string[] };
+/** `roles`: connected arrivals by their role in the game as play begins. */
+export type Playing = { type: "playing"; roles: Record<string, number> };
+export type Watched = { type: "watched"; watchers: number; bytes: number };
+export type FromPlayers = Opened | Closed | Window | BurstDone | Left | Hosted | Arrived | Playing | Watched;
 
 const WALK = ["park", "community_centre", "internet_cafe"];
 const JOIN_TIMEOUT_MS = 20_000;
@@ -100,11 +125,11 @@ function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, sleep(ms).then(() => Promise.reject(new Error(`${what} timed out`)))]);
 }
 
-/** Joins one player; resolves with its seat once the welcome arrived. */
-async function joinOne(url: string, code: string, index: number): Promise<Player> {
+/** Joins one player (`extra`: more join options, an event's ticket); resolves with its seat once the welcome arrived. */
+async function joinOne(url: string, code: string, index: number, extra: Record<string, unknown> = {}): Promise<Player> {
   return timeout(
     (async () => {
-      const joined = await joinPlayer(url, code, botNickname(index));
+      const joined = await joinAs(url, code, { as: "player", seatToken: seatToken(), nickname: botNickname(index), ...extra });
       const welcome = await joined.welcome;
       return { room: joined.room, seatId: welcome.as === "player" ? welcome.seatId : "", index, bytesSeen: bytesIn(joined.room) };
     })(),
@@ -295,7 +320,110 @@ async function leaveAll(): Promise<void> {
   await Promise.all([...[...rooms.values()].flatMap((run) => [...run.players.map((p) => leave(p.room)), leave(run.host)]), ...loose.map((room) => leave(room))]);
   rooms.clear();
   loose.length = 0;
+  watchers.length = 0;
   send({ type: "left" });
+}
+
+// ─── an event's share (event.ts) ───
+
+/** Arrivals who only watch (observers), with the neighbourhood they watch. */
+const watchers: { run: RoomRun; player: Player }[] = [];
+
+/** The neighbourhood's run in this process: its facilitator if this process holds it, and the arrivals placed in it here. */
+function runOf(code: string): RoomRun {
+  let run = rooms.get(code);
+  if (!run) rooms.set(code, (run = { code, players: [], stopped: false, loops: [], sends: new Map(), early: new Map() }));
+  return run;
+}
+
+async function hostNeighbourhood(message: HostNeighbourhood): Promise<void> {
+  const run = runOf(message.code);
+  let problem: string | undefined;
+  try {
+    run.host = (await timeout(joinHost(message.url, message.code, message.hostToken), JOIN_TIMEOUT_MS, "host join")).room;
+  } catch (error) {
+    problem = (error as Error).message;
+  }
+  send({ type: "hosted", code: message.code, ...(problem ? { problem } : {}) });
+}
+
+/** Each arrival's own loopback address (127.1.x.y), as students come on their own devices. */
+const arrivalAddress = (index: number) => `127.1.${Math.floor(index / 250) % 250}.${1 + (index % 250)}`;
+
+/** What a student's page asks for the code typed: the session to join. */
+function place(url: string, event: string, ticket: string, index: number): Promise<string> {
+  const target = new URL(`/api/place/${event}`, url);
+  const body = JSON.stringify({ ticket });
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: target.hostname, port: target.port, path: target.pathname, method: "POST", localAddress: arrivalAddress(index), headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      (res) => {
+        let text = "";
+        res.on("data", (d) => (text += String(d)));
+        res.on("end", () => (res.statusCode === 200 ? resolve((JSON.parse(text) as Placement).code) : reject(new Error(`place: ${res.statusCode} ${text}`))));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+async function arrive(message: Arrive): Promise<void> {
+  const placed: Record<string, number> = {};
+  const joinTimes: number[] = [];
+  let failures = 0;
+  for (let i = 0; i < message.indices.length; i += 10) {
+    await Promise.all(
+      message.indices.slice(i, i + 10).map(async (index) => {
+        const started = now();
+        try {
+          const ticket = seatToken();
+          const code = await timeout(place(message.url, message.event, ticket, index), JOIN_TIMEOUT_MS, "place");
+          placed[code] = (placed[code] ?? 0) + 1;
+          const player = await joinOne(message.url, code, index, { ticket });
+          joinTimes.push(now() - started);
+          if (!player.seatId) throw new Error("welcomed as something other than a player");
+          const run = runOf(code);
+          if (message.watch) {
+            watchers.push({ run, player });
+            loose.push(player.room);
+          } else run.players.push(player);
+        } catch (error) {
+          failures++;
+          failedBecause(error);
+        }
+      }),
+    );
+  }
+  send({ type: "arrived", placed, joinTimes, failures, reasons: takeReasons() });
+}
+
+function play(message: Play): void {
+  const roles: Record<string, number> = {};
+  const begin = (run: RoomRun, player: Player) => {
+    const role = (player.room.state as { players?: Map<string, { role: string }> }).players?.get(player.seatId)?.role ?? "none";
+    roles[role] = (roles[role] ?? 0) + 1;
+    player.bytesSeen = bytesIn(player.room);
+    watch(run, player);
+  };
+  for (const run of rooms.values()) {
+    for (const player of run.players) {
+      begin(run, player);
+      run.loops.push(act(run, player, message.rate));
+    }
+  }
+  for (const { run, player } of watchers) begin(run, player);
+  send({ type: "playing", roles });
+}
+
+function takeWatched(): void {
+  let bytes = 0;
+  for (const { player } of watchers) {
+    const total = bytesIn(player.room);
+    bytes += total >= player.bytesSeen ? total - player.bytesSeen : total;
+    player.bytesSeen = total;
+  }
+  send({ type: "watched", watchers: watchers.length, bytes });
 }
 
 process.on("message", (message: ToPlayers) => {
@@ -308,5 +436,9 @@ process.on("message", (message: ToPlayers) => {
   else if (message.type === "window") takeWindow();
   else if (message.type === "burst") burst(message).catch(failed);
   else if (message.type === "leave-all") leaveAll().catch(failed);
+  else if (message.type === "host") hostNeighbourhood(message).catch(failed);
+  else if (message.type === "arrive") arrive(message).catch(failed);
+  else if (message.type === "play") play(message);
+  else if (message.type === "watched") takeWatched();
 });
 process.on("disconnect", () => process.exit(0));
