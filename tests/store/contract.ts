@@ -75,6 +75,36 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       await again.close();
     });
 
+    it("keeps events of several neighbourhoods: places arrivals one after another, the same ticket where it was, moves, pins, and lets retention delete them", async () => {
+      const { store, reopen } = await fresh();
+      const plan = { title: "Hall", neighbourhoods: ["AAAAAA", "BBBBBB"].map((code) => ({ code, name: { en: code, zh: code }, scenarioId: "quick-demo", maxPlayers: 40 })) };
+      const now = Date.now();
+      await store.createDistrict({ id: "d1", code: "EEEEEE", hostTokenHash: "cd".repeat(32), createdAt: now, expiresAt: now + 60_000, plan });
+      await store.createDistrict({ id: "d2", code: "FFFFFF", hostTokenHash: "cd".repeat(32), createdAt: now, expiresAt: now - 1, plan });
+      const taken = await store.createDistrict({ id: "d3", code: "EEEEEE", hostTokenHash: "x", createdAt: now, expiresAt: now, plan }).then(() => undefined, (error: unknown) => error);
+      expect(isUniqueViolation(taken)).toBe(true);
+      expect(await store.districtByCode("EEEEEE")).toEqual({ id: "d1", code: "EEEEEE", hostTokenHash: "cd".repeat(32), createdAt: now, expiresAt: now + 60_000, plan, pinned: null });
+      // twenty arrivals at once, each choosing from the counts the ones before it left: ten and ten
+      const fewest = (placed: Readonly<Record<string, number>>) => ((placed.AAAAAA ?? 0) <= (placed.BBBBBB ?? 0) ? "AAAAAA" : "BBBBBB");
+      const placed = await Promise.all(Array.from({ length: 20 }, (_, i) => store.placeInDistrict("d1", `ticket-${i}`, fewest, now)));
+      expect(placed.filter((c) => c === "AAAAAA")).toHaveLength(10);
+      expect(await store.placeInDistrict("d1", "ticket-3", () => "BBBBBB", now)).toBe(placed[3]);
+      expect(await store.movePlacement("d1", "ticket-3", placed[3] === "AAAAAA" ? "BBBBBB" : "AAAAAA")).toBe(true);
+      expect(await store.movePlacement("d1", "no-such-ticket", "AAAAAA")).toBe(false);
+      expect(await store.placedCounts("d1")).toEqual(placed[3] === "AAAAAA" ? { AAAAAA: 9, BBBBBB: 11 } : { AAAAAA: 11, BBBBBB: 9 });
+      await store.pinDistrict("d1", "BBBBBB");
+      await store.close();
+      const again = await reopen();
+      expect((await again.districtByCode("EEEEEE"))?.pinned).toBe("BBBBBB");
+      await again.deleteExpired(now);
+      expect(await again.districtByCode("FFFFFF")).toBeUndefined();
+      expect(await again.districtByCode("EEEEEE")).toBeDefined();
+      await again.deleteExpired(now + 120_000);
+      expect(await again.districtByCode("EEEEEE")).toBeUndefined();
+      expect(await again.placedCounts("d1")).toEqual({});
+      await again.close();
+    });
+
     it("refuses a second session with a taken join code with an error createSession knows to retry (another process took the code)", async () => {
       const { store } = await fresh();
       await store.createSession(session("s1", "AAAAAA"));
