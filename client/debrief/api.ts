@@ -37,7 +37,13 @@ export async function download(code: string, what: keyof typeof EXPORTS, names: 
   const answer = await call(EXPORTS[what], { params: { code }, query, hostToken });
   if (!answer.ok) return { reason: answer.reason };
   const file = answer.reply.file ?? what;
-  const url = URL.createObjectURL(answer.reply.blob);
+  saveFile(answer.reply.blob, file);
+  return file;
+}
+
+/** Hands a file the server sent to the browser's downloads (the event debrief's export too). */
+export function saveFile(blob: Blob, file: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
   a.download = file;
@@ -45,5 +51,4 @@ export async function download(code: string, what: keyof typeof EXPORTS, names: 
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return file;
 }

@@ -8,9 +8,10 @@ import { el } from "../ui/dom.ts";
 import type { Model } from "./model.ts";
 import type { ChartSpec } from "./draw.ts";
 
-type Table = { head: string[]; rows: (string | number)[][] };
+export type Table = { head: string[]; rows: (string | number)[][] };
 
-function figure(id: string, titleKey: string, table: Table): { node: HTMLElement; canvas: HTMLCanvasElement } {
+/** A chart's canvas beside a table of its numbers (the event debrief draws its charts with it too). */
+export function figure(id: string, titleKey: string, table: Table): { node: HTMLElement; canvas: HTMLCanvasElement } {
   const title = t(titleKey);
   const canvas = el("canvas", { id: `${id}-canvas`, role: "img", "aria-label": t("debrief.charts.chartOf", { title }) });
   const node = el("section", { class: "chart", "aria-labelledby": `${id}-h` },

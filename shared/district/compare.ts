@@ -10,6 +10,7 @@ import type { LocalText } from "../lang.ts";
 import type { Log } from "../debrief/log.ts";
 import { buildReplay } from "../debrief/replay.ts";
 import { shakyListing, truthVsRecord } from "../debrief/truth.ts";
+import { people } from "../debrief/names.ts";
 import { applySession, isLobbyEvent, openSession, type SessionOpened } from "../session/index.ts";
 import type { GameState, Player } from "../rules/index.ts";
 import type { Scenario } from "../scenario/schema.ts";
@@ -72,6 +73,9 @@ export type ScoreFigures = {
   spread: number;
 };
 
+/** A listing that rests on a false or hearsay entry: who (pseudonym, and the nickname the log holds), when, and whether it stayed. */
+export type WrongfulListing = { seat: string; pseudonym: LocalText; nickname: string; day: number; active: boolean; removedDay: number | null };
+
 export type StreetFigures = {
   code: string;
   name: LocalText;
@@ -80,17 +84,22 @@ export type StreetFigures = {
   /** Seats that played (not observers), and of them bots. */
   players: number;
   bots: number;
+  /** Days begun, of the scenario's `days`. */
   daysPlayed: number;
+  days: number;
   ended: boolean;
   /** The experience measures of this one game (the simulator's `measure` over one tally; the availability measure is the simulator's alone). */
   measures: MeasureRow[];
   truth: TruthFigures;
+  wrongfulListings: WrongfulListing[];
   appeals: AppealFigures;
   scores: ScoreFigures;
   /** People on the blacklist at the end of each day (index 0 = day 1). */
   listedByDay: number[];
   /** Final grade of each scored player, counted by grade id, in the scenario's grade order. */
   grades: { id: string; label: LocalText; count: number }[];
+  /** The goal cards' names, for the measures' per-card rows. */
+  goalLabels: Record<string, LocalText>;
 };
 
 const playing = (g: GameState): Player[] => g.seats.map((s) => g.players[s]).filter((p): p is Player => !!p && p.role !== null && p.role !== "observer");
@@ -132,6 +141,7 @@ export function streetFigures(n: NeighbourhoodLog): StreetFigures {
   const players = playing(g);
   const tr = truthVsRecord(g);
   const wrongful = g.blacklist.filter((r) => shakyListing(g, r) !== null);
+  const who = people(replay.final, n.log);
   const appeals = Object.values(g.appeals);
   const decided = appeals.filter((a) => a.status !== "pending");
   const waits = decided.map((a) => a.evenings);
@@ -145,6 +155,7 @@ export function streetFigures(n: NeighbourhoodLog): StreetFigures {
     players: players.length,
     bots: players.filter((p) => p.bot !== null).length,
     daysPlayed: days,
+    days: sc.phases.days,
     ended: g.phase === "ended",
     measures: measuresOf(n.log, players.length),
     truth: {
@@ -159,6 +170,9 @@ export function streetFigures(n: NeighbourhoodLog): StreetFigures {
       wrongfulLifted: wrongful.filter((r) => !r.active).length,
       wrongfulStayed: wrongful.filter((r) => r.active).length,
     },
+    wrongfulListings: wrongful.map((r) => ({
+      seat: r.seat, pseudonym: who.get(r.seat)?.pseudonym ?? { en: "?", zh: "?" }, nickname: who.get(r.seat)?.nickname ?? "?", day: r.day, active: r.active, removedDay: r.removedDay,
+    })),
     appeals: {
       filed: appeals.length,
       reversed: decided.filter((a) => a.decidedBy !== "policy" && a.status === "reversed").length,
@@ -179,6 +193,7 @@ export function streetFigures(n: NeighbourhoodLog): StreetFigures {
     },
     listedByDay: Array.from({ length: days }, (_, i) => (replay.dayEnds[i + 1] ?? replay.final).game.blacklist.filter((r) => r.active).length),
     grades: sc.grades.map((grade) => ({ id: grade.id, label: grade.label, count: scoredOf(g).filter((p) => p.grade === grade.id).length })),
+    goalLabels: Object.fromEntries(sc.goals.map((goal) => [goal.id, goal.label])),
   };
 }
 
@@ -202,7 +217,7 @@ export function scoreBins(streets: readonly StreetFigures[], bins = 8): ScoreBin
   return {
     edges,
     counts: streets.map((s) => {
-      const row = new Array<number>(count).fill(0);
+      const row = Array.from({ length: count }, () => 0);
       for (const x of s.scores.finals) row[Math.min(count - 1, Math.floor((x - lo) / width))]!++;
       return { code: s.code, counts: row };
     }),
