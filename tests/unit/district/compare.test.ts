@@ -15,6 +15,7 @@ import { shakyListing, truthVsRecord } from "../../../shared/debrief/truth.ts";
 import { compareStreets, scoreBins, streetFigures, type NeighbourhoodLog, type StreetFigures } from "../../../shared/district/compare.ts";
 import { comparePrompts, type ComparePrompt } from "../../../shared/district/comparePrompts.ts";
 import type { GameState } from "../../../shared/rules/index.ts";
+import en from "../../../assets/strings/en/eventDebrief.json";
 import type { Scenario } from "../../../shared/scenario/index.ts";
 
 const VARIANTS = join(import.meta.dirname, "..", "..", "..", "assets", "variants");
@@ -64,6 +65,7 @@ describe("each neighbourhood's figures", () => {
         expect(f.players).toBe(players);
         expect(f.bots).toBe(players);
         expect(f.daysPlayed).toBe(scenario.phases.days);
+        expect(f.days).toBe(scenario.phases.days);
         // the same measures the simulator printed for this game (its availability measure aside)
         const simulated = measure(scenario, [game.tally!], players).filter((r) => r.measure !== "meaningful_action_share");
         expect(f.measures).toEqual(simulated);
@@ -74,6 +76,7 @@ describe("each neighbourhood's figures", () => {
         expect(f.truth.wrongfulLifted).toBe(s.wrongfulLifted);
         expect(f.truth.wrongful).toBe(s.wrongfulStayed + s.wrongfulLifted);
         expect(f.truth.cameraFalse).toBe(s.cameraFalse);
+        expect(f.wrongfulListings.map((l) => [l.seat, l.active])).toEqual(g.blacklist.filter((r) => shakyListing(g, r) !== null).map((r) => [r.seat, r.active]));
         const appeals = Object.values(g.appeals);
         expect(f.appeals.filed).toBe(appeals.length);
         expect(f.appeals.reversed + f.appeals.byPolicyReversed).toBe(s.reversed);
@@ -180,6 +183,21 @@ describe("comparison prompts", () => {
     const prompts = comparePrompts(figures);
     expect(prompts.length).toBeGreaterThan(0);
     expect(prompts.every((p) => p.streets.length === 2 && p.streets.includes("AAAAAA") && p.streets.includes("CCCCCC"))).toBe(true);
+  });
+
+  it("use only words the string tables hold", () => {
+    const table = en as unknown as Record<string, unknown>;
+    const has = (key: string) => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], table) !== undefined;
+    const hasPlural = (key: string) => has(key) || has(`${key}_other`);
+    const [street] = quickEvent;
+    const shorter: NeighbourhoodLog = { ...street!.log, code: "CCCCCC", log: street!.log.log.slice(0, 40) };
+    const every = [pilotEvent, quickEvent].flatMap((event) => comparePrompts(compareStreets(event.map((s) => s.log))))
+      .concat(comparePrompts(compareStreets([street!.log, shorter])), comparePrompts(compareStreets([street!.log, { ...street!.log, code: "DDDDDD" }])));
+    expect(new Set(every.map((p) => p.kind)).size).toBeGreaterThan(5);
+    for (const p of every) {
+      expect(has(p.key), p.key).toBe(true);
+      for (const v of Object.values(p.params)) if (typeof v === "object" && "key" in v) expect(hasPlural(v.key), v.key).toBe(true);
+    }
   });
 
   it("ask nothing of a single street", () => {
