@@ -1,0 +1,218 @@
+/**
+ * The event console in real Chromium against a real server: an event of the built-in
+ * `quick-three` comparison created through the start screen; six students placed by the event
+ * code (2/2/2) and shown on their neighbourhoods' cards; one moved to another neighbourhood with
+ * the card's select (their device is told where, and joins it again); start all (refused with too
+ * few players, then started once bots fill the seats); pause all; a broadcast to one
+ * neighbourhood only; the language switch; axe on the start screen and the console, screenshots
+ * at 1280×800 and on a tablet. Node clients play the students. One step per `it`, so no single
+ * test outlasts its watchdog on a busy machine.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Browser, Locator, Page } from "playwright-core";
+import type { Room } from "@colyseus/sdk";
+import { describeBrowser, foreignRequests, launchChromium, newDevice, type Device, SCREENSHOTS } from "../support/browser.ts";
+import { seriousViolations } from "../support/axe.ts";
+import { startTestServer, until, type TestServer } from "../support/server.ts";
+import { closed, joinAs, seatToken } from "../support/clients.ts";
+import { roomSession } from "../support/views.ts";
+import { fill, stringTable } from "../support/strings.ts";
+import { ROOT } from "../../server/clientBuild.ts";
+import type { EventInfo } from "../../shared/protocol/http.ts";
+import type { Farewell } from "../../shared/protocol/index.ts";
+
+type Strings = typeof import("../../assets/strings/en/core.json") & typeof import("../../assets/strings/en/host.json") & typeof import("../../assets/strings/en/event.json");
+const en = stringTable("en") as Strings;
+const zh = stringTable("zh") as Strings;
+const quickThree = JSON.parse(readFileSync(join(ROOT, "assets/variants/quick-three.json"), "utf8")) as { variants: { name: { en: string; zh: string } }[] };
+const STREETS = quickThree.variants.map((v) => v.name.en);
+
+type Student = { nickname: string; ticket: string; code: string; room: Room; farewells: Farewell[]; left: Promise<number> };
+
+let server: TestServer;
+let browser: Browser;
+let host: Device;
+let page: Page;
+let eventCode = "";
+let eventToken = "";
+/** The neighbourhoods' session codes, in the event's order (Birch, Elm, Oak). */
+let codes: string[] = [];
+const students: Student[] = [];
+
+const card = (code: string): Locator => page.locator(`article.card[data-code="${code}"]`);
+const names = async (code: string) => (await card(code).locator(".card-players .name").allTextContents()).sort();
+const inside = (code: string) => students.filter((s) => s.code === code);
+
+/** An event route with the event's host token: read (GET), or with a body (POST). */
+async function api<T>(path: string, body?: unknown): Promise<T> {
+  const authorization = `Bearer ${eventToken}`;
+  const response = await fetch(
+    `${server.url}${path}`,
+    body === undefined ? { headers: { authorization } } : { method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify(body) },
+  );
+  expect(response.ok, `${path}: ${response.status}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+/** A student arriving with the event's code: placed by the server, then joining where it said, with the same ticket. */
+async function arrive(nickname: string, ticket = randomBytes(18).toString("base64url")): Promise<Student> {
+  const placed = await fetch(`${server.url}/api/place/${eventCode}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ticket }) });
+  expect(placed.status).toBe(200);
+  const { code } = (await placed.json()) as { code: string };
+  const { room } = await joinAs(server.url, code, { as: "player", seatToken: seatToken(), nickname, ticket });
+  const farewells: Farewell[] = [];
+  room.onMessage("farewell", (farewell: Farewell) => farewells.push(farewell));
+  const student = { nickname, ticket, code, room, farewells, left: closed(room) };
+  students.push(student);
+  return student;
+}
+
+function announcements(room: Room): string[] {
+  return (JSON.parse((room.state as unknown as { toJSON(): { announcements?: string } }).toJSON().announcements ?? "[]") as { text: string }[]).map((a) => a.text);
+}
+
+async function shoot(name: string): Promise<void> {
+  for (const [width, height] of [[1280, 800], [820, 1180]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}x${height}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+describeBrowser("the event console in real Chromium", () => {
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await startTestServer();
+    browser = await launchChromium();
+    host = await newDevice(browser);
+    page = host.page;
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+  afterAll(async () => {
+    await Promise.all(students.map((s) => s.room.leave().catch(() => {})));
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("creates an event of the built-in quick-three comparison from the start screen", { timeout: 90_000 }, async () => {
+    await page.goto(`${server.url}/event`);
+    const choice = page.locator("#set-quick-three");
+    await choice.waitFor();
+    // each built-in set shows its neighbourhoods' names
+    expect(await page.locator('label[for="set-quick-three"]').textContent()).toContain(STREETS.join(" · "));
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot("event-start");
+    await choice.check();
+    await page.getByLabel(en.event.name).fill("Workshop");
+    await page.getByRole("button", { name: en.event.create }).click();
+    await expect.poll(() => page.locator("#event-code").textContent()).toMatch(/^[A-Z0-9]{4,}$/);
+    eventCode = (await page.locator("#event-code").textContent())!;
+    expect(new URL(page.url()).search).toBe(`?code=${eventCode}`);
+    eventToken = await page.evaluate((code) => (JSON.parse(localStorage.getItem(`gs.event.${code}`) ?? "{}") as { hostToken?: string }).hostToken ?? "", eventCode);
+    expect(eventToken).not.toBe("");
+    const info = await api<EventInfo>(`/api/events/${eventCode}`);
+    codes = info.neighbourhoods.map((n) => n.code);
+    expect(info.neighbourhoods.map((n) => [n.name.en, n.maxPlayers])).toEqual(STREETS.map((s) => [s, 40]));
+    expect(await page.locator("#join-url").textContent()).toBe(`${server.url}/join/${eventCode}`);
+    await expect.poll(() => page.locator("article.card h2").allTextContents()).toEqual(STREETS);
+    // each neighbourhood's host token is on this device, for its full console and debrief
+    const hosted = await page.evaluate((all) => all.map((code) => Boolean(localStorage.getItem(`gs.host.${code}`))), codes);
+    expect(hosted).toEqual([true, true, true]);
+    for (const code of codes) await expect.poll(() => card(code).locator(".phase-name").textContent()).toBe(en.host.phases.lobby);
+  });
+
+  it("places six students 2/2/2 and lists each on their neighbourhood's card", { timeout: 60_000 }, async () => {
+    for (const nickname of ["Ann", "Ben", "Cai", "Dee", "Eve", "Fay"]) await arrive(nickname);
+    expect(codes.map((code) => inside(code).length)).toEqual([2, 2, 2]);
+    for (const code of codes) await expect.poll(() => names(code)).toEqual(inside(code).map((s) => s.nickname).sort());
+  });
+
+  it("moves a student to another neighbourhood with the card's select", { timeout: 60_000 }, async () => {
+    const [a, b] = [codes[0]!, codes[1]!];
+    const mover = inside(a)[0]!;
+    const row = card(a).locator(".card-players li", { hasText: mover.nickname });
+    await row.getByLabel(fill(en.event.card.moveTo, { name: mover.nickname })).selectOption(b);
+    await row.getByRole("button", { name: en.event.card.move }).click();
+    // their device is told where to go, and its connection closes
+    expect(await mover.left).toBe(4105);
+    expect(mover.farewells).toContainEqual({ reason: "sent_away", to: b });
+    await expect.poll(() => names(a)).toEqual(inside(a).filter((s) => s !== mover).map((s) => s.nickname));
+    await expect.poll(() => card(a).locator(".host-status").textContent()).toBe(fill(en.event.card.moved, { name: mover.nickname, to: STREETS[1]! }));
+    // B lists them only once they join it (as their page does, with the same nickname and ticket)
+    expect(await names(b)).toEqual(inside(b).map((s) => s.nickname).sort());
+    students.splice(students.indexOf(mover), 1);
+    const { room } = await joinAs(server.url, b, { as: "player", seatToken: seatToken(), nickname: mover.nickname, ticket: mover.ticket });
+    students.push({ ...mover, code: b, room, farewells: [], left: closed(room) });
+    await expect.poll(() => names(b)).toEqual(inside(b).map((s) => s.nickname).sort());
+    expect(inside(b)).toHaveLength(3);
+    // the event counts the arrival where it went
+    const info = await api<EventInfo>(`/api/events/${eventCode}`);
+    expect(info.neighbourhoods.map((n) => n.placed)).toEqual([1, 3, 2]);
+  });
+
+  it("start all: each neighbourhood's refusal on its card, then every card shows the first phase", { timeout: 90_000 }, async () => {
+    await page.getByRole("button", { name: en.event.all.start }).click();
+    for (const code of codes) await expect.poll(() => card(code).locator(".host-status").textContent()).toBe(en.reason.too_few_players);
+    await expect.poll(() => page.locator("#event-status").textContent()).toContain(fill(en.event.all.partial, { done: 0, count: 3, list: "" }).trim());
+    // bots fill every neighbourhood's seats (the event's command to every room at once)
+    await api(`/api/events/${eventCode}/command`, { command: { id: randomBytes(9).toString("base64url"), kind: "add_bot", count: 3 } });
+    await until(() => codes.every((code) => roomSession(code).game.seats.length >= 4), "bots in every neighbourhood");
+    await page.getByRole("button", { name: en.event.all.start }).click();
+    await until(() => codes.every((code) => roomSession(code).game.phase !== "lobby"), "every neighbourhood to start");
+    // the quick demo's first phase is short (15 s): each card shows the phase its room is in, on day 1
+    for (const code of codes) {
+      expect(roomSession(code).game.day).toBe(1);
+      await expect.poll(() => card(code).locator(".phase-name").textContent()).toBe(en.host.phases[roomSession(code).game.phase]);
+    }
+    await expect.poll(() => page.locator("#event-status").textContent()).toBe(fill(en.event.all.done, { count: 3 }));
+  });
+
+  it("pause all pauses every neighbourhood", { timeout: 60_000 }, async () => {
+    await page.getByRole("button", { name: en.event.all.pause }).click();
+    await until(() => codes.every((code) => roomSession(code).game.paused), "every neighbourhood to pause");
+    for (const code of codes) {
+      await expect.poll(() => card(code).locator(".badge.paused").isVisible()).toBe(true);
+      await expect.poll(() => card(code).getByRole("button", { name: en.host.clock.resume }).isVisible()).toBe(true);
+    }
+    // and a student's own view says so
+    const student = inside(codes[2]!)[0]!;
+    await until(() => (student.room.state as unknown as { toJSON(): { paused: boolean } }).toJSON().paused, "a student's view to pause");
+  });
+
+  it("broadcasts to one neighbourhood only", { timeout: 60_000 }, async () => {
+    const oak = codes[2]!;
+    const text = "Oak Street: meet at the town hall";
+    await card(oak).getByLabel(fill(en.event.card.broadcast, { name: STREETS[2]! })).fill(text);
+    await card(oak).getByRole("button", { name: en.host.tools.send, exact: true }).click();
+    for (const student of inside(oak)) await until(() => announcements(student.room).includes(text), `${student.nickname} to hear the broadcast`);
+    await expect.poll(() => card(oak).locator(".host-status").textContent()).toBe(en.host.tools.sentDone);
+    for (const code of codes.filter((c) => c !== oak)) {
+      expect(roomSession(code).lobby.announcements.map((a) => a.text)).not.toContain(text);
+      for (const student of inside(code)) expect(announcements(student.room)).not.toContain(text);
+    }
+  });
+
+  it("speaks Chinese after the language switch", { timeout: 60_000 }, async () => {
+    await page.locator("#lang").selectOption("zh");
+    await expect.poll(() => page.locator("#all-heading").textContent()).toBe(zh.event.all.heading);
+    expect(await page.getByRole("button", { name: zh.event.all.resume }).isVisible()).toBe(true);
+    for (const code of codes) {
+      await expect.poll(() => card(code).locator(".badge.paused").textContent()).toBe(zh.host.clock.paused);
+      expect(await card(code).locator(".phase-name").textContent()).toBe(zh.host.phases[roomSession(code).game.phase]);
+    }
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-Hans");
+    expect(await card(codes[0]!).getByRole("link", { name: zh.event.card.fullConsole }).getAttribute("href")).toBe(`/host?session=${codes[0]}`);
+    await page.locator("#lang").selectOption("en");
+    await expect.poll(() => page.locator("#all-heading").textContent()).toBe(en.event.all.heading);
+  });
+
+  it("is axe-clean during the game and talks to no other host", { timeout: 90_000 }, async () => {
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot("event-console");
+    expect(foreignRequests([host], server.url)).toEqual([]);
+    expect(host.consoleErrors).toEqual([]);
+  });
+});
