@@ -86,8 +86,8 @@ function namesSwitch(): HTMLElement {
 
 function render(): void {
   const { data, comparison } = loaded!;
-  const bodies = { table: el("div"), prompts: el("div"), charts: el("div"), truth: el("div"), exports: el("div") } satisfies Record<(typeof SECTIONS)[number], HTMLElement>;
-  for (const [s, node] of Object.entries(bodies)) Object.assign(node, { id: `section-${s}`, className: "section-body" });
+  const body = (s: (typeof SECTIONS)[number]) => el("div", { id: `section-${s}`, class: "section-body" });
+  const bodies = { table: body("table"), prompts: body("prompts"), charts: body("charts"), truth: body("truth"), exports: body("exports") } satisfies Record<(typeof SECTIONS)[number], HTMLElement>;
   const unread = data.unread.map((u) => el("p", { class: "unread", role: "alert" }, t("eventDebrief.failedOne", { name: local(u.name), reason: t(`reason.${u.reason}`) })));
   const visible = SECTIONS.filter((s) => s === "exports" || comparison.streets.length > 0);
   root.replaceChildren(
