@@ -24,6 +24,7 @@ describe("page weight", () => {
     expect(weights.lab!.gzipBytes).toBeLessThan(150 * 1024);
     // the event debrief before the logs come: the comparison (the simulator's measures, zod with them) and chart.js load after
     expect(weights.eventDebrief!.gzipBytes).toBeLessThan(80 * 1024);
+    expect(weights.event!.gzipBytes).toBeLessThan(150 * 1024);
     expect(weights.play!.gzipBytes).toBeLessThan(450 * 1024);
   });
 
