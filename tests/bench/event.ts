@@ -17,8 +17,9 @@
  *   npx tsx tests/bench/event.ts [--neighbourhoods 10] [--players 30] [--observers 10] [--seconds 30] [--rate 0.5] [--processes 3]
  */
 import { fork } from "node:child_process";
+import { cpus } from "node:os";
 import { join } from "node:path";
-import { startOurs, track, type BenchServer } from "./fleet.ts";
+import { machineBusy, startOurs, track, type BenchServer } from "./fleet.ts";
 import { percentile } from "./latency.ts";
 import { Histogram, sleep } from "./stats.ts";
 import type { CreatedEvent, EventCommandReply, EventInfo } from "../../shared/protocol/http.ts";
@@ -69,6 +70,8 @@ export type EventResult = {
   loopMax: number;
   cpuCores: number;
   clientCpuCores: number;
+  /** CPU in use on the whole machine while measured (cores): server + clients + anything else running. */
+  machineBusyCores: number;
   bytesPerPlayerPerSecond: number;
   bytesPerObserverPerSecond: number;
   /** Live heap (after GC) above the server with the empty event, per connection (facilitators included). */
@@ -190,8 +193,10 @@ export async function runEvent(options: EventOptions): Promise<EventResult> {
         server.probe.sample(),
       ]);
     await take();
+    const machineMark = machineBusy().mark;
     await sleep(options.seconds * 1000);
     const [windows, watched, sample] = await take();
+    const machine = machineBusy(machineMark);
     const heap = await server.probe.heap();
 
     const sender = Histogram.from(windows.map((w) => w.sender));
@@ -230,6 +235,7 @@ export async function runEvent(options: EventOptions): Promise<EventResult> {
       loopMax: sample.loopMax,
       cpuCores: sample.cpuCores,
       clientCpuCores: windows.reduce((n, w) => n + w.cpuCores, 0),
+      machineBusyCores: machine.cores,
       bytesPerPlayerPerSecond: sum("players") > 0 ? sum("bytes") / sum("players") / seconds : NaN,
       bytesPerObserverPerSecond: watchers > 0 ? watched.reduce((n, w) => n + w.bytes, 0) / watchers / seconds : NaN,
       heapPerConnectionKb: (heap.heapUsedBytes - idle.heapUsedBytes) / 1024 / connections,
@@ -261,7 +267,7 @@ export function formatEvent(r: EventResult): string {
     `  server               ${r.cpuCores.toFixed(2)} cores, event-loop delay p50 ${ms(r.loopP50)}  p99 ${ms(r.loopP99)}  max ${ms(r.loopMax)}`,
     `  downstream           ${r.bytesPerPlayerPerSecond.toFixed(0)} B/s per player, ${r.bytesPerObserverPerSecond.toFixed(0)} B/s per observer`,
     `  memory               ${r.heapPerConnectionKb.toFixed(1)} kB live heap per connection`,
-    `  clients              ${r.clientCpuCores.toFixed(2)} cores (the bench's client processes)`,
+    `  clients, machine     ${r.clientCpuCores.toFixed(2)} cores (the bench's client processes), ${r.machineBusyCores.toFixed(2)} of ${cpus().length} cores busy on the machine (anything else running included)`,
     ...(r.problems.length ? [`  problems             ${[...new Set(r.problems)].join("; ")}`] : []),
   ].join("\n");
 }

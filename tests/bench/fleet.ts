@@ -333,7 +333,7 @@ export class Fleet {
 type CpuMark = { busy: number; total: number };
 
 /** Cores busy on the whole machine since `since` (Linux /proc/stat; NaN elsewhere). */
-function machineBusy(since?: CpuMark): { cores: number; mark: CpuMark } {
+export function machineBusy(since?: CpuMark): { cores: number; mark: CpuMark } {
   try {
     const line = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
     const idle = (line[3] ?? 0) + (line[4] ?? 0);

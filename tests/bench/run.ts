@@ -8,7 +8,7 @@
  * Parts: pageweight, simulator, capacity, baseline, room200, event, burst, soak, and three browser benches
  * run as their own scripts when present (townfps: tests/bench/townFps.ts, debrief:
  * tests/bench/debrief.ts, lab: tests/bench/lab.ts; full runs only, or with --only).
- *   --quick          under 3 minutes: capacity to 600 players in 8 s steps, burst 100/10 s, soak 0.25 min
+ *   --quick          under 4 minutes: capacity to 600 players in 8 s steps, event 10 s, burst 100/10 s, soak 0.25 min
  *   --soak <min>     soak length (default 3 min; 0.25 with --quick); QUALITY.md's bar is 60
  *   --only a,b       run only these parts
  *   --processes <n>  client processes for the load parts (default 3)
