@@ -20,7 +20,8 @@ export type Moved = (reply: Outcome, name: string, to: string) => void;
 export function renderPlayers(list: HTMLElement, data: ConsoleData, district: District, errands: Pending, moved: Moved): void {
   const inLobby = (data.game?.phase ?? data.lobby.phase) === "lobby";
   const others = district.neighbourhoods.filter((n) => n.code !== data.code).map((n) => ({ value: n.code, label: local(n.name) }));
-  const players = data.lobby.players;
+  // the students first: bots fill seats, they are not whom the facilitator looks for
+  const players = [...data.lobby.players].sort((a, b) => Number(bot(data, a)) - Number(bot(data, b)));
   if (players.length === 0) {
     list.replaceChildren(el("li", { class: "muted" }, t("event.card.noPlayers")));
     return;

@@ -1,12 +1,13 @@
 /**
- * The event console in real Chromium against a real server: an event of the built-in
- * `quick-three` comparison created through the start screen; six students placed by the event
- * code (2/2/2) and shown on their neighbourhoods' cards; one moved to another neighbourhood with
- * the card's select (their device is told where, and joins it again); start all (refused with too
- * few players, then started once bots fill the seats); pause all; a broadcast to one
- * neighbourhood only; the language switch; axe on the start screen and the console, screenshots
- * at 1280×800 and on a tablet. Node clients play the students. One step per `it`, so no single
- * test outlasts its watchdog on a busy machine.
+ * The event console in real Chromium against a real server: the host's own variants file refused
+ * with its problems named; an event of the built-in `quick-three` comparison created through the
+ * start screen; six students placed by the event code (2/2/2) and shown on their neighbourhoods'
+ * cards; one moved to another neighbourhood with the card's select (their device is told where,
+ * and joins it again); a step-out alert; start all (refused with too few players, then started
+ * once bots fill the seats); pause all; a broadcast to one neighbourhood only; the language
+ * switch; skip all; axe on the start screen and the console, screenshots at 1280×800 and on a
+ * tablet. Node clients play the students. One step per `it`, so no single test outlasts its
+ * watchdog on a busy machine.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,6 +20,7 @@ import { seriousViolations } from "../support/axe.ts";
 import { startTestServer, until, type TestServer } from "../support/server.ts";
 import { closed, joinAs, seatToken } from "../support/clients.ts";
 import { roomSession } from "../support/views.ts";
+import { sendOk } from "../support/script.ts";
 import { fill, stringTable } from "../support/strings.ts";
 import { ROOT } from "../../server/clientBuild.ts";
 import type { EventInfo } from "../../shared/protocol/http.ts";
@@ -97,15 +99,24 @@ describeBrowser("the event console in real Chromium", () => {
     await server?.close();
   });
 
-  it("creates an event of the built-in quick-three comparison from the start screen", { timeout: 90_000 }, async () => {
+  it("refuses the host's own variants file when it has an error, naming each problem", { timeout: 90_000 }, async () => {
     await page.goto(`${server.url}/event`);
-    const choice = page.locator("#set-quick-three");
-    await choice.waitFor();
+    await page.locator("#set-quick-three").waitFor();
     // each built-in set shows its neighbourhoods' names
     expect(await page.locator('label[for="set-quick-three"]').textContent()).toContain(STREETS.join(" · "));
     expect(await seriousViolations(page)).toEqual([]);
     await shoot("event-start");
-    await choice.check();
+    await page.getByLabel(en.event.ownFile).check();
+    const broken = { base: "quick-demo", variants: [{ id: "only-one", name: { en: "Lonely Lane", zh: "孤单巷" } }] };
+    await page.getByLabel(en.event.file, { exact: true }).setInputFiles({ name: "mine.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(broken)) });
+    await page.getByRole("button", { name: en.event.create }).click();
+    await expect.poll(() => page.locator("#create-error").textContent()).toBe(en.reason.invalid_scenario);
+    expect(await page.locator("#create-problems li").count()).toBeGreaterThan(0);
+    expect(await page.locator("#console-view").isHidden()).toBe(true);
+  });
+
+  it("creates an event of the built-in quick-three comparison from the start screen", { timeout: 90_000 }, async () => {
+    await page.locator("#set-quick-three").check();
     await page.getByLabel(en.event.name).fill("Workshop");
     await page.getByRole("button", { name: en.event.create }).click();
     await expect.poll(() => page.locator("#event-code").textContent()).toMatch(/^[A-Z0-9]{4,}$/);
@@ -151,6 +162,14 @@ describeBrowser("the event console in real Chromium", () => {
     // the event counts the arrival where it went
     const info = await api<EventInfo>(`/api/events/${eventCode}`);
     expect(info.neighbourhoods.map((n) => n.placed)).toEqual([1, 3, 2]);
+  });
+
+  it("shows a student's wish to step out on their neighbourhood's card", { timeout: 60_000 }, async () => {
+    const oak = codes[2]!;
+    const student = inside(oak)[0]!;
+    await sendOk(student.room, { kind: "step_out" });
+    await expect.poll(() => card(oak).getByRole("alert").textContent()).toBe(fill(en.event.card.stepOut, { name: student.nickname }));
+    expect(await card(codes[0]!).getByRole("alert").count()).toBe(0);
   });
 
   it("start all: each neighbourhood's refusal on its card, then every card shows the first phase", { timeout: 90_000 }, async () => {
@@ -209,10 +228,21 @@ describeBrowser("the event console in real Chromium", () => {
     await expect.poll(() => page.locator("#all-heading").textContent()).toBe(en.event.all.heading);
   });
 
+  it("skips each neighbourhood's own phase, once resumed", { timeout: 60_000 }, async () => {
+    await page.getByRole("button", { name: en.event.all.resume }).click();
+    await until(() => codes.every((code) => !roomSession(code).game.paused), "every neighbourhood to resume");
+    await page.getByRole("button", { name: en.event.all.skip }).click();
+    // morning ends everywhere (by the skip, each naming its own phase; on a very slow machine perhaps by the clock first)
+    await until(() => codes.every((code) => roomSession(code).game.phase === "day"), "every neighbourhood to reach the daytime");
+    for (const code of codes) await expect.poll(() => card(code).locator(".phase-name").textContent()).toBe(en.host.phases.day);
+  });
+
   it("is axe-clean during the game and talks to no other host", { timeout: 90_000 }, async () => {
     expect(await seriousViolations(page)).toEqual([]);
     await shoot("event-console");
     expect(foreignRequests([host], server.url)).toEqual([]);
-    expect(host.consoleErrors).toEqual([]);
+    // the one error the browser logs is the refused variants file's answer (400)
+    expect(host.consoleErrors.filter((e) => !e.includes("status of 400"))).toEqual([]);
+    expect(host.consoleErrors.length).toBeLessThanOrEqual(1);
   });
 });
