@@ -183,7 +183,7 @@ describe("the derivation from the contract", () => {
 
   it("uses only payloads that pass the protocol schema (so refusals are about role and phase)", () => {
     for (const kind of KINDS) expect(CommandSchema.safeParse(payload(kind)).success, kind).toBe(true);
-    expect(KINDS.length).toBe(39);
+    expect(KINDS.length).toBe(40);
   });
 });
 
