@@ -7,7 +7,7 @@
  * only the event's host token on the device: every neighbourhood's figures in the side-by-side
  * table equal those computed from its own debrief log, a comparison question names two
  * neighbourhoods, each neighbourhood's own debrief is linked (its token kept on the device), the
- * names switch, the whole event's export holds every neighbourhood's log, the page in Chinese,
+ * names switch, the whole event's export holds every neighbourhood's log, the page in Chinese (no English left),
  * axe clean in both languages, no request to another host. One step per `it`, sharing state.
  */
 import { mkdirSync, readFileSync } from "node:fs";
@@ -36,6 +36,8 @@ let eventToken = "";
 let info: EventInfo;
 /** Each neighbourhood's figures, computed here from its own debrief log (pseudonyms). */
 let streets: StreetFigures[] = [];
+/** The grades' Chinese labels (Latin letters, as in English). */
+let grades: string[] = [];
 let commandCount = 0;
 
 beforeAll(async () => {
@@ -105,6 +107,7 @@ describeBrowser("the event debrief", () => {
     await until(async () => (await figures()).every((n) => n.figures?.phase === "ended"), "every game ended");
     const logs = await Promise.all(info.neighbourhoods.map(async (n) => ({ n, reply: await api<DebriefLog>(`/api/sessions/${n.code}/debrief`, undefined, n.hostToken) })));
     streets = compareStreets(logs.map(({ n, reply }) => ({ code: n.code, name: n.name, log: reply.log })));
+    grades = streets[0]!.grades.map((g) => g.label.zh);
     expect(streets.map((s) => s.players)).toEqual([5, 6, 7]);
     expect(streets.every((s) => s.ended && s.truth.deeds > 0)).toBe(true);
   });
@@ -205,6 +208,11 @@ describeBrowser("the event debrief", () => {
     const texts = await page.locator("#compare-prompts li p").allTextContents();
     expect(texts.some((text) => info.neighbourhoods.filter((n) => text.includes(n.name.zh)).length === 2)).toBe(true);
     expect(texts.join(" ")).not.toMatch(/eventDebrief\.|{{/);
+    // no English left: codes, file formats and grade labels (the same in both languages) aside
+    let rest = (await page.locator("main").innerText()).replace(/\b(JSON|CSV)\b/g, " ");
+    for (const code of [eventCode, ...info.neighbourhoods.map((n) => n.code)]) rest = rest.replaceAll(code, " ");
+    for (const grade of grades.sort((a, b) => b.length - a.length)) rest = rest.replaceAll(grade, " ");
+    expect(rest.match(/[A-Za-z]{2,}/g) ?? []).toEqual([]);
     await page.locator("#section-charts[data-drawn='true']").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await shoot("event-debrief-zh");
