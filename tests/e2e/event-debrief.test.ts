@@ -8,7 +8,8 @@
  * table equal those computed from its own debrief log, a comparison question names two
  * neighbourhoods, each neighbourhood's own debrief is linked (its token kept on the device), the
  * names switch, the whole event's export holds every neighbourhood's log, the page in Chinese (no English left),
- * axe clean in both languages, no request to another host. One step per `it`, sharing state.
+ * axe clean in both languages, no request to another host; a device without the event's key is
+ * told so. One step per `it`, sharing state.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -217,5 +218,13 @@ describeBrowser("the event debrief", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await shoot("event-debrief-zh");
     await page.selectOption("#lang", "en");
+  });
+
+  it("says so on a device without the event's host key", async () => {
+    const other = await newDevice(browser);
+    await other.page.goto(`${server.url}/event/${eventCode}/debrief`);
+    await expect.poll(() => other.page.locator("#event-debrief-status").textContent()).toBe(fill(en.eventDebrief.noToken, { code: eventCode }));
+    expect(await other.page.locator("#side-by-side").count()).toBe(0);
+    await other.context.close();
   });
 });
