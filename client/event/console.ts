@@ -11,7 +11,7 @@ import { call } from "../net/http.ts";
 import { NeighbourhoodCard, type District } from "./card.ts";
 import { Pending } from "./pending.ts";
 import { renderWide, retranslateWide, sayInBar, wideControls } from "./wide.ts";
-import { downloadEvent } from "./export.ts";
+import { saveEventExport } from "../eventDebrief/load.ts";
 import { reasonKey } from "./outcome.ts";
 
 let cards: NeighbourhoodCard[] = [];
@@ -48,15 +48,16 @@ export async function openConsole(code: string, missing: (code: string) => void)
   const answer = await call("event", { params: { code }, hostToken: record.hostToken });
   if (!answer.ok) return say(reasonKey(answer.reason), {}, true);
   const info = answer.reply;
-  if (info.title) byId("event-title").textContent = info.title;
   for (const n of info.neighbourhoods) hosting.set(n.code, { hostToken: n.hostToken, scenarioId: n.scenarioId, createdAt: info.createdAt });
   const district: District = { code, hostToken: record.hostToken, neighbourhoods: info.neighbourhoods, pinned: info.pinned };
   cards = info.neighbourhoods.map((n) => new NeighbourhoodCard(n, district, errands, renderConsole));
   byId("cards").replaceChildren(...cards.map((card) => card.element));
   wideControls(district, () => cards, errands);
   byId("download").addEventListener("click", () => {
-    void errands.run("download", () => downloadEvent(code, record.hostToken)).then((saved) => {
-      if (saved) say("file" in saved ? "event.downloaded" : saved.reason, "file" in saved ? { file: saved.file } : {}, !("file" in saved));
+    // the event debrief saves the same file: its helper (anonymised, as the export is by default)
+    void errands.run("download", () => saveEventExport(code, false)).then((saved) => {
+      if (typeof saved === "string") say("event.downloaded", { file: saved });
+      else if (saved) say(reasonKey(saved.reason), {}, true);
     });
   });
   renderConsole();

@@ -8,11 +8,11 @@ import { byId, el, show } from "../ui/dom.ts";
 import { events } from "../net/storage.ts";
 import { call } from "../net/http.ts";
 import { setOptions } from "../host/keyed.ts";
+import { renderRetention, showRefusal } from "../host/createForm.ts";
 import { DISTRICT_MAX, DISTRICT_MIN } from "../../shared/district/plan.ts";
 import type { CreateEventBody } from "../../shared/protocol/bodies.ts";
 import type { ScenarioSummary, VariantSetSummary } from "../../shared/protocol/http.ts";
 
-const RETENTION_CHOICES = [1, 7, 30];
 let sets: VariantSetSummary[] | undefined;
 let scenarios: ScenarioSummary[] = [];
 let onCreated: (code: string) => void = () => {};
@@ -98,13 +98,6 @@ function renderPicks(): void {
   });
 }
 
-function renderRetention(): void {
-  const select = byId<HTMLSelectElement>("retention");
-  const value = select.value || "7";
-  select.replaceChildren(...RETENTION_CHOICES.map((d) => el("option", { value: String(d) }, t("host.days", { count: d }))));
-  select.value = value;
-}
-
 function renderEvents(): void {
   const mine = events.all();
   byId("my-events").replaceChildren(
@@ -149,12 +142,7 @@ async function create(): Promise<void> {
       body: { ...made, ...(title ? { title } : {}), retentionDays: Number(byId<HTMLSelectElement>("retention").value), gentle: byId<HTMLInputElement>("gentle").checked },
       hostKey: byId<HTMLInputElement>("host-key").value || undefined,
     });
-    if (!answer.ok) {
-      if (answer.reason === "host_key_required") show(byId("host-key-field"), true);
-      error.textContent = t(`reason.${answer.reason}`);
-      problems.replaceChildren(...(answer.problems ?? []).slice(0, 30).map((p) => el("li", {}, `${p.path}: ${p.message}`)));
-      return;
-    }
+    if (!answer.ok) return showRefusal(answer);
     const { code, hostToken } = answer.reply;
     events.set(code, { hostToken, title, createdAt: Date.now() });
     history.pushState(null, "", `/event?code=${code}`);

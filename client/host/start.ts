@@ -7,8 +7,8 @@ import { byId, el, show } from "../ui/dom.ts";
 import { hosting } from "../net/storage.ts";
 import { call } from "../net/http.ts";
 import type { ScenarioSummary } from "../../shared/protocol/http.ts";
+import { renderRetention, showRefusal } from "./createForm.ts";
 
-const RETENTION_CHOICES = [1, 7, 30];
 let scenarios: ScenarioSummary[] = [];
 
 /** Shows the start screen; `created(code)` opens the console of a session just created. */
@@ -56,13 +56,6 @@ function renderScenarios(): void {
     return el("div", { class: "choice" }, input, el("label", { for: id }, el("strong", {}, local(s.title)), el("br"), local(s.summary)));
   });
   fieldset.replaceChildren(el("legend", { "data-i18n": "host.scenario" }, t("host.scenario")), ...options);
-}
-
-function renderRetention(): void {
-  const select = byId<HTMLSelectElement>("retention");
-  const value = select.value || "7";
-  select.replaceChildren(...RETENTION_CHOICES.map((d) => el("option", { value: String(d) }, t("host.days", { count: d }))));
-  select.value = value;
 }
 
 function renderSessions(): void {
@@ -118,12 +111,7 @@ async function create(): Promise<void> {
       },
       hostKey: byId<HTMLInputElement>("host-key").value || undefined,
     });
-    if (!answer.ok) {
-      if (answer.reason === "host_key_required") show(byId("host-key-field"), true);
-      error.textContent = t(`reason.${answer.reason}`);
-      problems.replaceChildren(...(answer.problems ?? []).slice(0, 30).map((p) => el("li", {}, `${p.path}: ${p.message}`)));
-      return;
-    }
+    if (!answer.ok) return showRefusal(answer);
     const { code } = answer.reply;
     hosting.set(code, { hostToken: answer.reply.hostToken, scenarioId: own ? ((own.scenario as { id?: string }).id ?? "") : (scenarioId ?? ""), createdAt: Date.now() });
     history.pushState(null, "", `/host?session=${code}`);

@@ -49,14 +49,19 @@ const names = async (code: string) => (await card(code).locator(".card-players .
 const inside = (code: string) => students.filter((s) => s.code === code);
 
 /** An event route with the event's host token: read (GET), or with a body (POST). */
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  const authorization = `Bearer ${eventToken}`;
+async function api<T>(path: string, body?: unknown, token = eventToken): Promise<T> {
+  const authorization = `Bearer ${token}`;
   const response = await fetch(
     `${server.url}${path}`,
     body === undefined ? { headers: { authorization } } : { method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify(body) },
   );
   expect(response.ok, `${path}: ${response.status}`).toBe(true);
   return (await response.json()) as T;
+}
+
+/** The event's host token, as the page keeps it on this device. */
+function tokenOf(code: string): Promise<string> {
+  return page.evaluate((c) => (JSON.parse(localStorage.getItem(`gs.event.${c}`) ?? "{}") as { hostToken?: string }).hostToken ?? "", code);
 }
 
 /** A student arriving with the event's code: placed by the server, then joining where it said, with the same ticket. */
@@ -122,7 +127,7 @@ describeBrowser("the event console in real Chromium", () => {
     await expect.poll(() => page.locator("#event-code").textContent()).toMatch(/^[A-Z0-9]{4,}$/);
     eventCode = (await page.locator("#event-code").textContent())!;
     expect(new URL(page.url()).search).toBe(`?code=${eventCode}`);
-    eventToken = await page.evaluate((code) => (JSON.parse(localStorage.getItem(`gs.event.${code}`) ?? "{}") as { hostToken?: string }).hostToken ?? "", eventCode);
+    eventToken = await tokenOf(eventCode);
     expect(eventToken).not.toBe("");
     const info = await api<EventInfo>(`/api/events/${eventCode}`);
     codes = info.neighbourhoods.map((n) => n.code);
@@ -237,6 +242,15 @@ describeBrowser("the event console in real Chromium", () => {
     for (const code of codes) await expect.poll(() => card(code).locator(".phase-name").textContent()).toBe(en.host.phases.day);
   });
 
+  it("downloads the whole event's log as one file", { timeout: 60_000 }, async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: en.event.download }).click()]);
+    expect(download.suggestedFilename()).toBe(`good-standing-event-${eventCode}.json`);
+    const saved = JSON.parse(readFileSync((await download.path())!, "utf8")) as { format: string; neighbourhoods: { code: string }[] };
+    expect(saved.format).toBe("good-standing-event");
+    expect(saved.neighbourhoods.map((n) => n.code)).toEqual(codes);
+    await expect.poll(() => page.locator("#event-status").textContent()).toBe(fill(en.event.downloaded, { file: download.suggestedFilename() }));
+  });
+
   it("is axe-clean during the game and talks to no other host", { timeout: 90_000 }, async () => {
     expect(await seriousViolations(page)).toEqual([]);
     await shoot("event-console");
@@ -244,5 +258,19 @@ describeBrowser("the event console in real Chromium", () => {
     // the one error the browser logs is the refused variants file's answer (400)
     expect(host.consoleErrors.filter((e) => !e.includes("status of 400"))).toEqual([]);
     expect(host.consoleErrors.length).toBeLessThanOrEqual(1);
+  });
+
+  it("lists this device's events and creates one of scenarios chosen one per neighbourhood", { timeout: 60_000 }, async () => {
+    await page.goto(`${server.url}/event`);
+    await expect.poll(() => page.locator("#my-events a").allTextContents()).toEqual(["Workshop"]);
+    expect(await page.locator("#my-events a").getAttribute("href")).toBe(`/event?code=${eventCode}`);
+    await page.getByLabel(en.event.ownScenarios).check();
+    await page.getByLabel(en.event.count).fill("2");
+    await page.getByLabel(fill(en.event.neighbourhoodN, { n: 2 })).selectOption("quick-demo-slow");
+    await page.getByRole("button", { name: en.event.create }).click();
+    await expect.poll(() => page.locator("article.card").count()).toBe(2);
+    const second = (await page.locator("#event-code").textContent())!;
+    const info = await api<EventInfo>(`/api/events/${second}`, undefined, await tokenOf(second));
+    expect(info.neighbourhoods.map((n) => n.scenarioId)).toEqual(["rongcheng-pilot", "quick-demo-slow"]);
   });
 });
