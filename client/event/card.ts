@@ -217,10 +217,13 @@ export class NeighbourhoodCard {
     this.links.board.textContent = t("event.card.board");
     this.links.debrief.textContent = t("event.card.debrief");
     if (!lobby) return;
+    // a live update may rebuild the row holding the focus: put it back on the control with the same id
+    const focusedId = document.activeElement instanceof HTMLElement ? document.activeElement.id : "";
     const data: ConsoleData = { code: this.info.code, lobby, view: this.view, game };
     this.playersHeading.textContent = t("event.card.players", { count: lobby.players.length, max: lobby.maxPlayers });
     renderPlayers(this.players, data, this.district, this.errands, (reply, name, to) => this.moved(reply, name, to));
     this.renderStepOuts(data);
+    if (focusedId && document.activeElement === document.body) document.getElementById(focusedId)?.focus();
   }
 
   /** The countdown, which moves between updates (called every half second). */

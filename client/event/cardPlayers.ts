@@ -50,7 +50,7 @@ function moveForm(data: ConsoleData, p: LobbyPlayer, district: District, errands
   const id = `move-${data.code}-${p.seatId}`;
   const select = el("select", { id });
   setOptions(select, others);
-  const go = el("button", { type: "submit", class: "secondary", disabled: errands.has(`move:${p.seatId}`) }, t("event.card.move"));
+  const go = el("button", { type: "submit", id: `${id}-go`, class: "secondary", disabled: errands.has(`move:${p.seatId}`) }, t("event.card.move"));
   const form = el("form", { class: "move" }, el("label", { for: id, class: "visually-hidden" }, t("event.card.moveTo", { name: p.nickname })), select, go);
   form.addEventListener("submit", (event) => {
     event.preventDefault();

@@ -229,12 +229,15 @@ describeBrowser("the event console in real Chromium", () => {
     }
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-Hans");
     expect(await card(codes[0]!).getByRole("link", { name: zh.event.card.fullConsole }).getAttribute("href")).toBe(`/host?session=${codes[0]}`);
+    await page.screenshot({ path: `${SCREENSHOTS}/event-console-zh-1280x800.png`, fullPage: true });
     await page.locator("#lang").selectOption("en");
     await expect.poll(() => page.locator("#all-heading").textContent()).toBe(en.event.all.heading);
   });
 
-  it("skips each neighbourhood's own phase, once resumed", { timeout: 60_000 }, async () => {
-    await page.getByRole("button", { name: en.event.all.resume }).click();
+  it("skips each neighbourhood's own phase, once resumed from the keyboard", { timeout: 60_000 }, async () => {
+    // from the keyboard
+    await page.getByRole("button", { name: en.event.all.resume }).focus();
+    await page.keyboard.press("Enter");
     await until(() => codes.every((code) => !roomSession(code).game.paused), "every neighbourhood to resume");
     await page.getByRole("button", { name: en.event.all.skip }).click();
     // morning ends everywhere (by the skip, each naming its own phase; on a very slow machine perhaps by the clock first)
