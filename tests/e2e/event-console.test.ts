@@ -5,9 +5,9 @@
  * cards; one moved to another neighbourhood with the card's select (their device is told where,
  * and joins it again); a step-out alert; start all (refused with too few players, then started
  * once bots fill the seats); pause all; a broadcast to one neighbourhood only; the language
- * switch; skip all; axe on the start screen and the console, screenshots at 1280×800 and on a
- * tablet. Node clients play the students. One step per `it`, so no single test outlasts its
- * watchdog on a busy machine.
+ * switch; skip all; pinning arrivals; the whole event's log downloaded; axe on the start screen
+ * and the console, screenshots at 1280×800 and on a tablet. Node clients play the students. One
+ * step per `it`, so no single test outlasts its watchdog on a busy machine.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -64,11 +64,18 @@ function tokenOf(code: string): Promise<string> {
   return page.evaluate((c) => (JSON.parse(localStorage.getItem(`gs.event.${c}`) ?? "{}") as { hostToken?: string }).hostToken ?? "", code);
 }
 
+/** The neighbourhood the event's code places an arrival with this ticket in, as the front page asks. */
+async function placed(ticket: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/place/${eventCode}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ticket }) });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { code: string }).code;
+}
+
+const newTicket = () => randomBytes(18).toString("base64url");
+
 /** A student arriving with the event's code: placed by the server, then joining where it said, with the same ticket. */
-async function arrive(nickname: string, ticket = randomBytes(18).toString("base64url")): Promise<Student> {
-  const placed = await fetch(`${server.url}/api/place/${eventCode}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ticket }) });
-  expect(placed.status).toBe(200);
-  const { code } = (await placed.json()) as { code: string };
+async function arrive(nickname: string, ticket = newTicket()): Promise<Student> {
+  const code = await placed(ticket);
   const { room } = await joinAs(server.url, code, { as: "player", seatToken: seatToken(), nickname, ticket });
   const farewells: Farewell[] = [];
   room.onMessage("farewell", (farewell: Farewell) => farewells.push(farewell));
@@ -243,6 +250,19 @@ describeBrowser("the event console in real Chromium", () => {
     // morning ends everywhere (by the skip, each naming its own phase; on a very slow machine perhaps by the clock first)
     await until(() => codes.every((code) => roomSession(code).game.phase === "day"), "every neighbourhood to reach the daytime");
     for (const code of codes) await expect.poll(() => card(code).locator(".phase-name").textContent()).toBe(en.host.phases.day);
+  });
+
+  it("pins arrivals to one neighbourhood, and unpins them", { timeout: 60_000 }, async () => {
+    const [birch, oak] = [codes[0]!, codes[2]!];
+    await card(oak).getByRole("button", { name: en.event.card.pin }).click();
+    await expect.poll(() => card(oak).locator(".badge.pinned").isVisible()).toBe(true);
+    expect(await card(oak).getByRole("button", { name: en.event.card.unpin }).getAttribute("aria-pressed")).toBe("true");
+    expect(await card(oak).locator(".host-status").textContent()).toBe(fill(en.event.card.pinnedDone, { name: STREETS[2]! }));
+    // Birch Street has had the fewest arrivals, yet the next goes to Oak Street
+    expect(await placed(newTicket())).toBe(oak);
+    await card(oak).getByRole("button", { name: en.event.card.unpin }).click();
+    await expect.poll(() => card(oak).locator(".badge.pinned").isVisible()).toBe(false);
+    expect(await placed(newTicket())).toBe(birch);
   });
 
   it("downloads the whole event's log as one file", { timeout: 60_000 }, async () => {
