@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { CLIENT_DIST, ensureClientBuilt } from "../../server/clientBuild.ts";
 
-const PAGES = { join: "index.html", host: "host.html", board: "board.html", debrief: "debrief.html", lab: "lab.html", eventDebrief: "event-debrief.html", event: "event.html" };
+const PAGES = { join: "index.html", host: "host.html", board: "board.html", debrief: "debrief.html", lab: "lab.html", eventDebrief: "event-debrief.html", event: "event.html", eventBoard: "event-board.html" };
 
 /**
  * Loaded only when a page shows Chinese (client/ui/cjkFont.ts): not part of the play figure,

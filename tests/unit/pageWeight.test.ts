@@ -25,6 +25,8 @@ describe("page weight", () => {
     // the event debrief before the logs come: the comparison (the simulator's measures, zod with them) and chart.js load after
     expect(weights.eventDebrief!.gzipBytes).toBeLessThan(80 * 1024);
     expect(weights.event!.gzipBytes).toBeLessThan(150 * 1024);
+    // the event's big board: its tiles and strip (each framed neighbourhood's board loads as the board page does)
+    expect(weights.eventBoard!.gzipBytes).toBeLessThan(80 * 1024);
     expect(weights.play!.gzipBytes).toBeLessThan(450 * 1024);
   });
 
