@@ -7,7 +7,7 @@ import type { Figures } from "../../shared/district/figures.ts";
 import type { LocalText } from "../../shared/lang.ts";
 
 /** A neighbourhood as the big board knows it (its host token is never kept here). */
-export type Street = { code: string; name: LocalText; maxPlayers: number; placed: number };
+export type Street = { code: string; name: LocalText; placed: number };
 
 /** What the hall compares, in order: the listed, the wrongly listed, appeals waiting, the average score. */
 export const KEY_FIGURES = [

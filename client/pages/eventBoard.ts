@@ -75,7 +75,7 @@ async function read(hostToken: string): Promise<boolean> {
     const info = await call("event", { params: { code }, hostToken });
     if (!info.ok) return refused(info.reason);
     // each neighbourhood's own host token comes with it: the board has no use for it and keeps none
-    streets = info.reply.neighbourhoods.map((n) => ({ code: n.code, name: n.name, maxPlayers: n.maxPlayers, placed: n.placed }));
+    streets = info.reply.neighbourhoods.map((n) => ({ code: n.code, name: n.name, placed: n.placed }));
   }
   const answer = await call("eventFigures", { params: { code }, hostToken });
   if (!answer.ok) return refused(answer.reason);
