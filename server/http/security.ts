@@ -35,7 +35,8 @@ export function securityHeaders(publicAddress?: string): RequestHandler {
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
-        frameAncestors: ["'none'"],
+        // only our own pages may frame ours: the event's big board shows each neighbourhood's board in turn
+        frameAncestors: ["'self'"],
       },
     },
     strictTransportSecurity: false,
