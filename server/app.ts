@@ -71,7 +71,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const catalogue = config.scenariosDir ? loadCatalogue(builtIn, config.scenariosDir) : loadCatalogue(builtIn);
   for (const problem of catalogue.problems) log.error({ file: problem.file, errors: problem.errors }, "scenario refused");
   const shelf = loadVariantShelf(join(ROOT, "assets", "variants"), catalogue);
-  for (const problem of shelf.problems) log.error({ file: problem.file, errors: problem.errors }, "variants file refused");
+  for (const problem of shelf.problems) log.warn({ file: problem.file, errors: problem.errors }, "variants file left out");
   const redis = config.redisUrl ? redisClient(config.redisUrl, log) : undefined;
   const holders: Holders = redis ? redisHolders(redis, log, { onLost: (code) => void matchMaker.getLocalRoomById(code)?.disconnect(), onKept: (code) => keepListed(code, log) }) : soleHolder;
   const closeRedis = async () => {

@@ -17,18 +17,23 @@ export type Catalogue = {
   problems: ScenarioProblem[];
 };
 
+/** A file's JSON, or undefined with the problem noted (the file is left out; the others still load). */
+export function readJsonFile(dir: string, file: string, problems: ScenarioProblem[]): unknown {
+  try {
+    return JSON.parse(readFileSync(join(dir, file), "utf8")) as unknown;
+  } catch (error) {
+    problems.push({ file, errors: [{ path: "(file)", message: `not valid JSON: ${(error as Error).message}` }] });
+    return undefined;
+  }
+}
+
 export function loadCatalogue(...dirs: string[]): Catalogue {
   const scenarios = new Map<string, Scenario>();
   const problems: ScenarioProblem[] = [];
   const files = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((name) => ({ dir, name })));
   for (const { dir, name: file } of files) {
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(join(dir, file), "utf8"));
-    } catch (error) {
-      problems.push({ file, errors: [{ path: "(file)", message: `not valid JSON: ${(error as Error).message}` }] });
-      continue;
-    }
+    const json = readJsonFile(dir, file, problems);
+    if (json === undefined) continue;
     const parsed = parseScenario(json);
     if (!parsed.ok) {
       problems.push({ file, errors: parsed.errors });

@@ -3,11 +3,10 @@
  * for an event. A file that does not parse against the catalogue is left out and logged, like a
  * broken scenario.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync } from "node:fs";
 import { parseVariants, variantName, type VariantSet } from "../shared/scenario/variants.ts";
 import type { VariantSetSummary } from "../shared/protocol/http.ts";
-import type { Catalogue, ScenarioProblem } from "./scenarios.ts";
+import { readJsonFile, type Catalogue, type ScenarioProblem } from "./scenarios.ts";
 
 export type VariantShelf = { list: VariantSetSummary[]; get(id: string): VariantSet | undefined; problems: ScenarioProblem[] };
 
@@ -21,13 +20,8 @@ export function loadVariantShelf(dir: string, catalogue: Catalogue): VariantShel
     // no folder: no built-in comparisons
   }
   for (const file of files) {
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(join(dir, file), "utf8"));
-    } catch (error) {
-      problems.push({ file, errors: [{ path: "(file)", message: `not valid JSON: ${(error as Error).message}` }] });
-      continue;
-    }
+    const json = readJsonFile(dir, file, problems);
+    if (json === undefined) continue;
     const parsed = parseVariants(json, (id) => catalogue.get(id));
     if (!parsed.ok) problems.push({ file, errors: parsed.errors });
     else sets.set(file.replace(/\.json$/, ""), parsed.set);

@@ -11,7 +11,7 @@ import type { ChartSpec } from "./draw.ts";
 export type Table = { head: string[]; rows: (string | number)[][] };
 
 /** A chart's canvas beside a table of its numbers (the event debrief draws its charts with it too). */
-export function figure(id: string, titleKey: string, table: Table): { node: HTMLElement; canvas: HTMLCanvasElement } {
+function figure(id: string, titleKey: string, table: Table): { node: HTMLElement; canvas: HTMLCanvasElement } {
   const title = t(titleKey);
   const canvas = el("canvas", { id: `${id}-canvas`, role: "img", "aria-label": t("debrief.charts.chartOf", { title }) });
   const node = el("section", { class: "chart", "aria-labelledby": `${id}-h` },
@@ -31,7 +31,7 @@ export function figure(id: string, titleKey: string, table: Table): { node: HTML
   return { node, canvas };
 }
 
-export function chartSpecs(m: Model): { id: string; titleKey: string; table: Table; spec: ChartSpec }[] {
+export function chartSpecs(m: Model): ChartFigure[] {
   const c = m.charts;
   const dayLabel = (d: number) => t("debrief.timeline.dayN", { day: d });
   const columns = c.scores.columns.map((col) => t("debrief.charts.column", { day: col.day, phase: t(`debrief.phase.${col.phase}`) }));
@@ -88,22 +88,34 @@ export function chartSpecs(m: Model): { id: string; titleKey: string; table: Tab
   ];
 }
 
-let destroyers: (() => void)[] = [];
+/** A chart ready to lay out: its figure's id and title, the table of its numbers, and what to draw. */
+export type ChartFigure = { id: string; titleKey: string; table: Table; spec: ChartSpec };
 
-export function renderCharts(root: HTMLElement, m: Model): void {
-  for (const d of destroyers) d();
-  destroyers = [];
-  const specs = chartSpecs(m);
+/**
+ * Lays out `charts` in `root` (each a figure with its table), then draws their canvases once the
+ * chart code has loaded (lazily: chart.js never reaches a page that shows no chart). Drawing again
+ * takes down what the last drawing in the same root put up; `root.dataset.drawn` says when done.
+ */
+export function drawCharts(root: HTMLElement, charts: readonly ChartFigure[]): void {
+  destroyers.get(root)?.forEach((d) => d());
+  destroyers.delete(root);
   const status = el("p", { role: "status" }, t("debrief.charts.loading"));
-  const figures = specs.map((s) => ({ ...figure(s.id, s.titleKey, s.table), spec: s.spec }));
+  const figures = charts.map((c) => ({ ...figure(c.id, c.titleKey, c.table), spec: c.spec }));
   root.replaceChildren(status, el("div", { class: "charts-grid" }, ...figures.map((f) => f.node)));
+  delete root.dataset.drawn;
   import("./draw.ts")
     .then(({ draw }) => {
-      destroyers = figures.map((f) => draw(f.canvas, f.spec));
+      destroyers.set(root, figures.map((f) => draw(f.canvas, f.spec)));
       status.textContent = "";
       root.dataset.drawn = "true";
     })
     .catch(() => {
       status.textContent = t("debrief.charts.failed");
     });
+}
+
+const destroyers = new Map<HTMLElement, (() => void)[]>();
+
+export function renderCharts(root: HTMLElement, m: Model): void {
+  drawCharts(root, chartSpecs(m));
 }

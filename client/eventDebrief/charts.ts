@@ -6,17 +6,13 @@
  * numbers beside it).
  */
 import { local, t } from "../i18n.ts";
-import { el } from "../ui/dom.ts";
-import { figure, type Table } from "../debrief/charts.ts";
-import type { ChartSpec } from "../debrief/draw.ts";
+import { drawCharts, type ChartFigure } from "../debrief/charts.ts";
 import type { ScoreBins, StreetFigures } from "../../shared/district/compare.ts";
 
-type Chart = { id: string; titleKey: string; table: Table; spec: ChartSpec };
-
-function charts(streets: readonly StreetFigures[], bins: ScoreBins): Chart[] {
+function charts(streets: readonly StreetFigures[], bins: ScoreBins): ChartFigure[] {
   const names = streets.map((s) => local(s.name));
   const c = (k: string, p: Record<string, unknown> = {}) => t(`eventDebrief.chart.${k}`, p);
-  const out: Chart[] = [];
+  const out: ChartFigure[] = [];
   if (bins.edges.length > 1) {
     const bands = bins.edges.slice(0, -1).map((low, i) => c("scoreBand", { low, high: bins.edges[i + 1]! - 1 }));
     out.push({
@@ -54,22 +50,6 @@ function charts(streets: readonly StreetFigures[], bins: ScoreBins): Chart[] {
   return out;
 }
 
-let destroyers: (() => void)[] = [];
-
 export function renderCharts(root: HTMLElement, streets: readonly StreetFigures[], bins: ScoreBins): void {
-  for (const d of destroyers) d();
-  destroyers = [];
-  const figures = charts(streets, bins).map((s) => ({ ...figure(s.id, s.titleKey, s.table), spec: s.spec }));
-  const status = el("p", { role: "status" }, t("debrief.charts.loading"));
-  root.replaceChildren(status, el("div", { class: "charts-grid" }, ...figures.map((f) => f.node)));
-  delete root.dataset.drawn;
-  import("../debrief/draw.ts")
-    .then(({ draw }) => {
-      destroyers = figures.map((f) => draw(f.canvas, f.spec));
-      status.textContent = "";
-      root.dataset.drawn = "true";
-    })
-    .catch(() => {
-      status.textContent = t("debrief.charts.failed");
-    });
+  drawCharts(root, charts(streets, bins));
 }
