@@ -20,6 +20,7 @@ const errands = new Pending(() => renderConsole());
 export function renderConsole(): void {
   renderWide(errands);
   byId<HTMLButtonElement>("download").disabled = errands.has("download");
+  byId<HTMLButtonElement>("delete-event").disabled = errands.has("delete");
   for (const card of cards) card.rerender();
 }
 
@@ -60,8 +61,24 @@ export async function openConsole(code: string, missing: (code: string) => void)
       else if (saved) say(reasonKey(saved.reason), {}, true);
     });
   });
+  byId("delete-event").addEventListener("click", () => void deleteEvent(code, record.hostToken, info.neighbourhoods.map((n) => n.code)));
   renderConsole();
   // the countdowns move between updates
   setInterval(() => cards.forEach((card) => card.tick()), 500);
   await Promise.all(cards.map((card) => card.connect()));
+}
+
+/**
+ * "Delete the event now": every neighbourhood and everything it recorded, then the event. The
+ * students are disconnected; this device forgets the tokens; the start screen says it is done.
+ */
+async function deleteEvent(code: string, hostToken: string, neighbourhoods: string[]): Promise<void> {
+  if (!confirm(t("event.deleteConfirm", { code }))) return;
+  const answer = await errands.run("delete", () => call("deleteEvent", { params: { code }, hostToken }));
+  if (!answer) return; // already on its way
+  // not_host: no such event (or not with this token): it is gone from the server either way
+  if (!answer.ok && answer.reason !== "not_host") return say(reasonKey(answer.reason), {}, true);
+  for (const n of neighbourhoods) hosting.forget(n);
+  events.forget(code);
+  location.assign(`/event?deleted=${code}`);
 }

@@ -25,6 +25,8 @@ function open(code: string): void {
   });
 }
 
-const codeParam = normalizeJoinCode(new URLSearchParams(location.search).get("code") ?? "");
+const query = new URLSearchParams(location.search);
+const codeParam = normalizeJoinCode(query.get("code") ?? "");
+const deleted = normalizeJoinCode(query.get("deleted") ?? "");
 if (isJoinCode(codeParam)) open(codeParam);
-else showStart(open);
+else showStart(open, isJoinCode(deleted) ? { key: "event.deleted", params: { code: deleted } } : undefined);

@@ -11,6 +11,7 @@ import type { VariantShelf } from "../variants.ts";
 import type { DistrictRecord } from "../store/store.ts";
 import { hashToken, tokenMatches } from "../tokens.ts";
 import { createDistrict } from "../districts/create.ts";
+import { deleteSessionNow } from "../sessions/delete.ts";
 import { neighbourhoodToken } from "../districts/tokens.ts";
 import { askNeighbourhood, commandNeighbourhood, neighbourhoodFigures } from "../districts/rooms.ts";
 import { prepare } from "./debrief.ts";
@@ -25,14 +26,14 @@ import type { CommandReply } from "../../shared/protocol/index.ts";
 /** Compared against when a code names no event, so both refusals cost the same. */
 const NO_EVENT_HASH = hashToken("no event has this token");
 
-/** The event a request may work on, or why not: 401 without a token, 403 for a wrong token or unknown code (no existence oracle). */
-async function hostDistrict(services: RoomServices, req: Request): Promise<DistrictRecord | { status: 401 | 403; reason: "not_host" }> {
-  const bearer = /^Bearer (.+)$/.exec(req.get("authorization") ?? "")?.[1];
-  if (!bearer) return { status: 401, reason: "not_host" };
-  const record = await services.store.districtByCode(normalizeJoinCode(String(req.params.code ?? "")));
-  const matches = tokenMatches(bearer, record?.hostTokenHash ?? NO_EVENT_HASH);
-  if (!record || !matches || record.expiresAt <= services.now()) return { status: 403, reason: "not_host" };
-  return record;
+/** The event a request may work on, with the token it was opened with, or why not: 401 without a token, 403 for a wrong token or unknown code (no existence oracle). */
+async function hostDistrict(services: RoomServices, req: Request): Promise<{ district: DistrictRecord; token: string } | { status: 401 | 403; reason: "not_host" }> {
+  const token = /^Bearer (.+)$/.exec(req.get("authorization") ?? "")?.[1];
+  if (!token) return { status: 401, reason: "not_host" };
+  const district = await services.store.districtByCode(normalizeJoinCode(String(req.params.code ?? "")));
+  const matches = tokenMatches(token, district?.hostTokenHash ?? NO_EVENT_HASH);
+  if (!district || !matches || district.expiresAt <= services.now()) return { status: 403, reason: "not_host" };
+  return { district, token };
 }
 
 const problemsOf = (issues: readonly { path: PropertyKey[]; message: string }[]): Problem[] => issues.map((i) => ({ path: i.path.join("."), message: i.message }));
@@ -47,14 +48,14 @@ export function eventsRouter(services: RoomServices, shelf: VariantShelf, limits
   const small = express.json({ limit: "4kb" });
   const variantsSized = express.json({ limit: "256kb" });
 
-  /** A route for the event's host: the event is found and the token checked first. */
-  const hosted = (name: RouteName, handle: (req: Request, res: express.Response, district: DistrictRecord) => Promise<void> | void) =>
+  /** A route for the event's host: the event is found and the token checked first (the token derives each neighbourhood's). */
+  const hosted = (name: RouteName, handle: (req: Request, res: express.Response, district: DistrictRecord, token: string) => Promise<void> | void) =>
     serve(router, name, limit, small, async (req, res, next) => {
       try {
         res.set("Cache-Control", "no-store");
-        const district = await hostDistrict(services, req);
-        if ("reason" in district) return refuse(res, name, district.status, { reason: district.reason });
-        await handle(req, res, district);
+        const found = await hostDistrict(services, req);
+        if ("reason" in found) return refuse(res, name, found.status, { reason: found.reason });
+        await handle(req, res, found.district, found.token);
       } catch (error) {
         next(error);
       }
@@ -78,8 +79,7 @@ export function eventsRouter(services: RoomServices, shelf: VariantShelf, limits
     }
   });
 
-  hosted("event", async (req, res, district) => {
-    const bearer = /^Bearer (.+)$/.exec(req.get("authorization") ?? "")![1]!;
+  hosted("event", async (_req, res, district, token) => {
     const placed = await services.store.placedCounts(district.id);
     reply(res, "event", {
       code: district.code,
@@ -87,7 +87,7 @@ export function eventsRouter(services: RoomServices, shelf: VariantShelf, limits
       createdAt: district.createdAt,
       expiresAt: district.expiresAt,
       pinned: district.pinned,
-      neighbourhoods: district.plan.neighbourhoods.map((n) => ({ ...n, placed: placed[n.code] ?? 0, hostToken: neighbourhoodToken(bearer, n.code) })),
+      neighbourhoods: district.plan.neighbourhoods.map((n) => ({ ...n, placed: placed[n.code] ?? 0, hostToken: neighbourhoodToken(token, n.code) })),
     });
   });
 
@@ -126,6 +126,13 @@ export function eventsRouter(services: RoomServices, shelf: VariantShelf, limits
   hosted("eventFigures", async (_req, res, district) => {
     const neighbourhoods = await Promise.all(district.plan.neighbourhoods.map(async (n) => ({ code: n.code, figures: await neighbourhoodFigures(services, n.code) })));
     reply(res, "eventFigures", { neighbourhoods });
+  });
+
+  hosted("deleteEvent", async (_req, res, district, token) => {
+    for (const n of district.plan.neighbourhoods) await deleteSessionNow(services, n.code, neighbourhoodToken(token, n.code));
+    await services.store.deleteDistrict(district.id);
+    services.log.info({ code: district.code }, "event deleted by its host");
+    res.status(204).end();
   });
 
   hosted("eventExport", async (req, res, district) => {

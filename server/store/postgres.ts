@@ -397,6 +397,9 @@ export async function openPostgresStore(url: string, log?: Logger, options: Post
       const result = await query("gs-move-placement", "UPDATE placements SET session_code = $1 WHERE district_id = $2 AND ticket = $3", [to, districtId, ticket]);
       return (result.rowCount ?? 0) > 0;
     },
+    async deleteDistrict(districtId) {
+      await query("gs-delete-district", "DELETE FROM districts WHERE id = $1", [districtId]);
+    },
     async placedCounts(districtId) {
       const { rows } = await query<{ session_code: string; n: number }>("gs-placed-counts", "SELECT session_code, COUNT(*) AS n FROM placements WHERE district_id = $1 GROUP BY session_code", [districtId]);
       return toPlaced(rows);

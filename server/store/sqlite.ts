@@ -153,6 +153,7 @@ export function openSqliteStore(file: string, durability: Durability = "process"
   const insertPlacement = db.prepare("INSERT INTO placements (district_id, ticket, session_code, at) VALUES (?, ?, ?, ?)");
   const movePlacementStmt = db.prepare("UPDATE placements SET session_code = ? WHERE district_id = ? AND ticket = ?");
   const deleteExpiredDistricts = db.prepare("DELETE FROM districts WHERE expires_at <= ?");
+  const deleteDistrictStmt = db.prepare("DELETE FROM districts WHERE id = ?");
   const place = db.transaction((districtId: string, ticket: string, choose: (placed: Placed) => string, at: number): string => {
     const known = placementOf.get(districtId, ticket);
     if (known) return known.session_code;
@@ -230,6 +231,10 @@ export function openSqliteStore(file: string, durability: Durability = "process"
     placeInDistrict: inTurn(place),
     movePlacement: inTurn((districtId: string, ticket: string, to: string) => movePlacementStmt.run(to, districtId, ticket).changes > 0),
     placedCounts: inTurn((districtId: string) => toPlaced(countPlaced.all(districtId))),
+    deleteDistrict: inTurn((districtId: string) => {
+      deleteDistrictStmt.run(districtId);
+      forgetOldPages();
+    }),
     close: inTurn(() => {
       checkpointer?.stop();
       db.close();

@@ -84,5 +84,7 @@ export interface Store {
   movePlacement(districtId: string, ticket: string, to: string): Promise<boolean>;
   /** How many arrivals each neighbourhood was given. */
   placedCounts(districtId: string): Promise<Placed>;
+  /** The event and its placements (its neighbourhoods are sessions, deleted as sessions are). */
+  deleteDistrict(districtId: string): Promise<void>;
   close(): Promise<void>;
 }

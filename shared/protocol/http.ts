@@ -83,6 +83,8 @@ export const ROUTES = {
   movePlayer: { method: "POST", path: "/api/events/:code/move", answers: "json", reasons: ["not_host", "no_such_session"] },
   /** Event host token: each neighbourhood's key figures, for the big board. */
   eventFigures: { method: "GET", path: "/api/events/:code/figures", answers: "json", reasons: ["not_host"] },
+  /** Event host token: every neighbourhood (each session, as "delete this session now" does) and the event itself. An unknown code and a wrong token get the same answer. */
+  deleteEvent: { method: "DELETE", path: "/api/events/:code", answers: "nothing", reasons: ["not_host"] },
   /** Event host token: every neighbourhood's log in one file. */
   eventExport: { method: "GET", path: "/api/events/:code/export.json", answers: "file", reasons: ["not_host"] },
   /** A code typed on the front page: an event's gives the neighbourhood to join (placed now, or as before for the same ticket); a session's gives itself. */
@@ -144,6 +146,7 @@ export type Replies = {
   movePlayer: CommandReply;
   eventFigures: EventFigures;
   eventExport: string;
+  deleteEvent: undefined;
   place: Placement;
 };
 

@@ -205,6 +205,18 @@ describeBrowser("an event of three neighbourhoods", () => {
     const zhPrompts = (await debrief.locator("#compare-prompts li p").allTextContents()).join(" ");
     expect(STREETS.filter((s) => zhPrompts.includes(s.name.zh)).length).toBeGreaterThanOrEqual(2);
     expect(await seriousViolations(debrief)).toEqual([]);
+    // the language is the device's: back to English for the console's next words
+    await debrief.locator("#lang").selectOption("en");
+  });
+
+  it("the host deletes the event from its console: every neighbourhood and its records are gone", async () => {
+    console_.once("dialog", (dialog) => void dialog.accept());
+    await console_.getByRole("button", { name: en.event.delete }).click();
+    await expect.poll(() => console_.locator("#start-status").textContent()).toBe(fill(en.event.deleted, { code: eventCode }));
+    for (const code of codes) expect(await server.events(code)).toEqual([]);
+    expect(await console_.evaluate((c) => localStorage.getItem(`gs.event.${c}`), eventCode)).toBeNull();
+    // each student's page says the session has ended
+    for (const { page } of students) await page.getByText(en.reason.session_ended).waitFor();
   });
 
   it("no page asked another host, and no page logged an error", async () => {

@@ -170,6 +170,22 @@ describe("an event's placement, console and figures", () => {
     expect(file.neighbourhoods.every((n) => n.log[0]?.event.type === "session_opened" && n.log.some((e) => e.event.type === "game_ended"))).toBe(true);
   });
 
+  it("deletes the whole event at its host's word: every neighbourhood and its log, the students told, the code gone", async () => {
+    const event = await createEvent(server.url, { variants: "quick-three" });
+    const codes = event.info.neighbourhoods.map((n) => n.code);
+    const ann = await arrive(server.url, event.code, "Ann");
+    const closed = new Promise<number>((resolve) => ann.joined.room.onLeave((code) => resolve(code)));
+    // only with the event's token: a neighbourhood's own token is not the event's
+    expect((await api(server.url, "DELETE", `/api/events/${event.code}`, undefined, event.info.neighbourhoods[0]!.hostToken)).status).toBe(403);
+    expect((await api(server.url, "DELETE", `/api/events/${event.code}`, undefined, event.hostToken)).status).toBe(204);
+    expect(await closed).toBe(4103);
+    expect(ann.farewells).toEqual([{ reason: "session_ended" }]);
+    for (const code of codes) expect(await server.events(code)).toEqual([]);
+    expect((await api(server.url, "GET", `/api/events/${event.code}`, undefined, event.hostToken)).status).toBe(403);
+    expect((await api(server.url, "POST", `/api/place/${event.code}`, { ticket: ticket() })).status).toBe(404);
+    expect((await api(server.url, "DELETE", `/api/events/${event.code}`, undefined, event.hostToken)).status).toBe(403);
+  });
+
   it("refuses bad requests clearly and changes nothing", async () => {
     const event = await createEvent(server.url, { variants: "quick-three" });
     const url = server.url;

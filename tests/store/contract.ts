@@ -99,6 +99,11 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       await again.deleteExpired(now);
       expect(await again.districtByCode("FFFFFF")).toBeUndefined();
       expect(await again.districtByCode("EEEEEE")).toBeDefined();
+      await again.createDistrict({ id: "d4", code: "GGGGGG", hostTokenHash: "cd".repeat(32), createdAt: now, expiresAt: now + 60_000, plan });
+      await again.placeInDistrict("d4", "ticket-x", () => "AAAAAA", now);
+      await again.deleteDistrict("d4");
+      expect(await again.districtByCode("GGGGGG")).toBeUndefined();
+      expect(await again.placedCounts("d4")).toEqual({});
       await again.deleteExpired(now + 120_000);
       expect(await again.districtByCode("EEEEEE")).toBeUndefined();
       expect(await again.placedCounts("d1")).toEqual({});
