@@ -1,8 +1,9 @@
 /**
  * One neighbourhood of the event on the console: its own host connection (a Link, as the full
  * console opens), what it is doing now — phase, day, pause, time left — its players and who asked
- * to step out, and the controls that act on it alone: start, pause or resume, a minute more, skip,
- * end, a broadcast, pinning arrivals here, and links to its full console, board and debrief.
+ * to step out, and the controls that act on it alone: in the lobby how many play against the
+ * scenario's range and bots to make up the minimum, then start, pause or resume, a minute more,
+ * skip, end, a broadcast, pinning arrivals here, and links to its full console, board and debrief.
  */
 import { local, t } from "../i18n.ts";
 import { el, show } from "../ui/dom.ts";
@@ -17,9 +18,10 @@ import { facilitatorView, isRunning, type ConsoleData } from "../host/types.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/index.ts";
 import { ANNOUNCEMENT_MAX } from "../../shared/lobby/lobby.ts";
 import type { NeighbourhoodInfo } from "../../shared/protocol/http.ts";
-import { DONE, reasonKey, type DoneKind, type Outcome } from "./outcome.ts";
+import { DONE, reasonKey, type DoneKind, type Outcome, type Said } from "./outcome.ts";
 import type { Pending } from "./pending.ts";
 import { renderPlayers } from "./cardPlayers.ts";
+import { botsShort, lobbySeats, type Seats } from "./seats.ts";
 
 /** The event as every card sees it: its code and token, its neighbourhoods, and where arrivals are pinned. */
 export type District = { code: string; hostToken: string; neighbourhoods: NeighbourhoodInfo[]; pinned: string | null };
@@ -33,11 +35,18 @@ export class NeighbourhoodCard {
   private lobby: Lobby | undefined;
   private view: PlayView | null = null;
   private scheduled = false;
+  /** What the event-wide bar last heard of this card's shortfall (it offers bots where any is short). */
+  private toldShort: number | null | undefined;
+  /** The state's sequence number as this card last saw it, and who waits for a later one (see `landed`). */
+  private seq = 0;
+  private readonly waiting = new Set<{ seq: number; done: () => void }>();
   private readonly status = el("p", { class: "host-status", role: "status", "aria-live": "polite" });
   private readonly banner = el("p", { class: "banner", role: "status", hidden: true });
   private readonly heading: HTMLElement;
   private readonly phase = { name: el("strong", { class: "phase-name" }), day: el("span"), clock: el("span", { class: "clock", role: "timer" }), paused: el("span", { class: "badge paused", hidden: true }) };
   private readonly pinnedBadge = el("span", { class: "badge pinned", hidden: true });
+  private readonly seatsLine: HTMLElement;
+  private readonly addBots: HTMLButtonElement;
   private readonly playersHeading = el("h3");
   private readonly players = el("ul", { class: "card-players" });
   private readonly alerts = el("div", { class: "alerts" });
@@ -57,6 +66,8 @@ export class NeighbourhoodCard {
     this.cmd = new Commander(() => this.link, this.status, () => this.rerender());
     this.heading = el("h2", { id: id("name") });
     const button = (kind: keyof Controls, cls?: string) => el("button", { type: "button", class: cls, "data-kind": kind });
+    this.seatsLine = el("p", { id: id("seats"), class: "card-seats", hidden: true });
+    this.addBots = el("button", { type: "button", class: "secondary", "aria-describedby": id("seats"), hidden: true });
     this.controls = { start: button("start"), pause: button("pause", "secondary"), extend: button("extend", "secondary"), skip: button("skip", "secondary"), end: button("end", "danger") };
     this.broadcast = {
       form: el("form", { class: "inline-form card-broadcast" }),
@@ -73,10 +84,11 @@ export class NeighbourhoodCard {
       el("header", { class: "card-head" }, this.heading, el("span", { class: "code" }, code), this.pinnedBadge),
       this.banner,
       el("p", { class: "phase-now" }, this.phase.name, this.phase.day, this.phase.clock, this.phase.paused),
+      this.seatsLine,
       this.alerts,
       this.playersHeading,
       this.players,
-      el("div", { class: "card-controls", role: "group", "aria-labelledby": id("name") }, ...Object.values(this.controls)),
+      el("div", { class: "card-controls", role: "group", "aria-labelledby": id("name") }, this.addBots, ...Object.values(this.controls)),
       this.broadcast.form,
       el("p", { class: "card-links" }, this.pin, this.links.console, this.links.board, this.links.debrief),
       this.status,
@@ -99,6 +111,8 @@ export class NeighbourhoodCard {
       lobby: (next) => {
         this.lobby = next;
         this.cmd.caughtUp(next.seq);
+        this.seq = next.seq;
+        for (const waiter of this.waiting) if (waiter.seq <= next.seq) waiter.done();
         this.rerender();
       },
       play: (next) => {
@@ -121,9 +135,38 @@ export class NeighbourhoodCard {
     return game && isRunning(game.phase) ? { day: game.day, phase: game.phase } : null;
   }
 
+  /** In the lobby, how many seats play against the scenario's range (null elsewhere, or before the first state). */
+  seats(): Seats | null {
+    return lobbySeats({ view: this.view, game: this.game });
+  }
+
+  /** The bots this neighbourhood lacks for its minimum (0 outside the lobby, or while its own bots are on their way). */
+  shortBy(): number {
+    return this.cmd.isBusy("add-bot") ? 0 : botsShort(this.seats());
+  }
+
+  /**
+   * Resolves once this card's state shows a command the bar sent here (its reply's `seq`), or
+   * after 3 s, as the Commander waits for a card's own: until then the card still shows the old state.
+   */
+  landed(seq: number): Promise<void> {
+    if (seq <= this.seq) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiter = {
+        seq,
+        done: () => {
+          this.waiting.delete(waiter);
+          resolve();
+        },
+      };
+      this.waiting.add(waiter);
+      setTimeout(waiter.done, 3000);
+    });
+  }
+
   /** Says a reply this neighbourhood gave to the event console (or to its own controls). */
-  tell(reply: Outcome, done: DoneKind): void {
-    this.cmd.say(reply.ok ? DONE[done].key : reasonKey(reply.reason));
+  tell(reply: Outcome, done: Said): void {
+    this.cmd.say(reply.ok ? done.key : reasonKey(reply.reason), done.params);
     this.status.classList.toggle("refused", !reply.ok);
   }
 
@@ -145,6 +188,10 @@ export class NeighbourhoodCard {
   private wire(): void {
     const send = (key: DoneKind, body: CommandBody) => void this.cmd.send(key, body, DONE[key].key);
     this.controls.start.addEventListener("click", () => send("start", { kind: "start" }));
+    this.addBots.addEventListener("click", () => {
+      const count = this.shortBy();
+      if (count > 0) void this.cmd.send("add-bot", { kind: "add_bot", count }, "event.card.botsAdded");
+    });
     this.controls.pause.addEventListener("click", () => (this.game?.paused ? send("resume", { kind: "resume" }) : send("pause", { kind: "pause" })));
     this.controls.extend.addEventListener("click", () => send("extend", { kind: "extend", seconds: 60 }));
     // the skip names the phase it ends, so a press that crosses the clock's own change ends nothing
@@ -207,6 +254,7 @@ export class NeighbourhoodCard {
     this.controls.extend.disabled = busy("extend");
     this.controls.skip.disabled = busy("skip");
     this.controls.end.disabled = busy("end");
+    this.renderSeats(busy("add-bot") || this.errands.has("all:bots"));
     this.broadcast.label.textContent = t("event.card.broadcast", { name: this.name });
     this.broadcast.send.textContent = t("host.tools.send");
     this.broadcast.send.disabled = busy("broadcast");
@@ -224,6 +272,24 @@ export class NeighbourhoodCard {
     renderPlayers(this.players, data, this.district, this.errands, (reply, name, to) => this.moved(reply, name, to));
     this.renderStepOuts(data);
     if (focusedId && document.activeElement === document.body) document.getElementById(focusedId)?.focus();
+  }
+
+  /** The lobby's count against the scenario's range, and bots to reach its minimum while too few play. */
+  private renderSeats(busy: boolean): void {
+    const seats = this.seats();
+    const short = botsShort(seats);
+    show(this.seatsLine, seats !== null);
+    if (seats) this.seatsLine.textContent = t(short > 0 ? "event.card.short" : "event.card.enough", { count: seats.playing, min: seats.min, max: seats.max });
+    this.seatsLine.classList.toggle("short", short > 0);
+    show(this.addBots, short > 0);
+    this.addBots.textContent = t("event.card.addBots", { min: seats?.min ?? 0 });
+    this.addBots.disabled = busy;
+    // the bar's "add bots where too few" depends on every card's shortfall: tell it when this one's changes
+    const now = seats ? this.shortBy() : null;
+    if (now !== this.toldShort) {
+      this.toldShort = now;
+      this.changed();
+    }
   }
 
   /** The countdown, which moves between updates (called every half second). */

@@ -3,8 +3,9 @@
  * with its problems named; an event of the built-in `quick-three` comparison created through the
  * start screen; six students placed by the event code (2/2/2) and shown on their neighbourhoods'
  * cards; one moved to another neighbourhood with the card's select (their device is told where,
- * and joins it again); a step-out alert; start all (refused with too few players, then started
- * once bots fill the seats); pause all; a broadcast to one neighbourhood only; the language
+ * and joins it again); a step-out alert; start all (refused with too few players); each card
+ * saying how few play against the scenario's range; one card's own "add bots to reach 4", then the
+ * bar's "add bots where too few" filling the rest; start all then starting everywhere; pause all; a broadcast to one neighbourhood only; the language
  * switch; skip all; pinning arrivals; the whole event's log downloaded; axe on the start screen
  * and the console, screenshots at 1280×800 and on a tablet. Node clients play the students. One
  * step per `it`, so no single test outlasts its watchdog on a busy machine.
@@ -184,13 +185,48 @@ describeBrowser("the event console in real Chromium", () => {
     expect(await card(codes[0]!).getByRole("alert").count()).toBe(0);
   });
 
-  it("start all: each neighbourhood's refusal on its card, then every card shows the first phase", { timeout: 90_000 }, async () => {
+  it("start all: each neighbourhood's refusal on its card, each card saying how few play", { timeout: 90_000 }, async () => {
     await page.getByRole("button", { name: en.event.all.start }).click();
     for (const code of codes) await expect.poll(() => card(code).locator(".host-status").textContent()).toBe(en.reason.too_few_players);
     await expect.poll(() => page.locator("#event-status").textContent()).toContain(fill(en.event.all.partial, { done: 0, count: 3, list: "" }).trim());
-    // bots fill every neighbourhood's seats (the event's command to every room at once)
-    await api(`/api/events/${eventCode}/command`, { command: { id: randomBytes(9).toString("base64url"), kind: "add_bot", count: 3 } });
-    await until(() => codes.every((code) => roomSession(code).game.seats.length >= 4), "bots in every neighbourhood");
+    // the quick demo needs 4 playing seats (and takes up to 40); after the move they are 1, 3 and 2
+    expect(codes.map((code) => inside(code).length)).toEqual([1, 3, 2]);
+    for (const code of codes) {
+      await expect.poll(() => card(code).locator(".card-seats").textContent()).toBe(fill(en.event.card.short, { count: inside(code).length, min: 4, max: 40 }));
+      expect(await card(code).getByRole("button", { name: fill(en.event.card.addBots, { min: 4 }) }).isEnabled()).toBe(true);
+    }
+    expect(await page.getByRole("button", { name: en.event.all.addBots }).isEnabled()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot("event-console-lobby");
+  });
+
+  it("one card's own button adds the bots its neighbourhood lacks, and no more", { timeout: 60_000 }, async () => {
+    const birch = codes[0]!;
+    await card(birch).getByRole("button", { name: fill(en.event.card.addBots, { min: 4 }) }).click();
+    await until(() => roomSession(birch).game.seats.length === 4, "three bots in Birch Street");
+    await expect.poll(() => card(birch).locator(".card-seats").textContent()).toBe(fill(en.event.card.enough, { count: 4, min: 4, max: 40 }));
+    await expect.poll(() => card(birch).getByRole("button", { name: fill(en.event.card.addBots, { min: 4 }) }).count()).toBe(0);
+    expect(await card(birch).locator(".host-status").textContent()).toBe(en.event.card.botsAdded);
+    expect(await card(birch).locator(".card-players .tag.bot").count()).toBe(3);
+    // the other two are still short, so the bar still offers bots
+    expect(codes.slice(1).map((code) => roomSession(code).game.seats.length)).toEqual([3, 2]);
+    expect(await page.getByRole("button", { name: en.event.all.addBots }).isEnabled()).toBe(true);
+  });
+
+  it("'add bots where too few' gives each short neighbourhood the bots it lacks", { timeout: 60_000 }, async () => {
+    await page.getByRole("button", { name: en.event.all.addBots }).click();
+    await until(() => codes.every((code) => roomSession(code).game.seats.length === 4), "every neighbourhood at its minimum");
+    for (const code of codes) {
+      await expect.poll(() => card(code).locator(".card-seats").textContent()).toBe(fill(en.event.card.enough, { count: 4, min: 4, max: 40 }));
+      await expect.poll(() => card(code).getByRole("button", { name: fill(en.event.card.addBots, { min: 4 }) }).count()).toBe(0);
+    }
+    // Birch Street had enough already: only the other two were asked
+    await expect.poll(() => page.locator("#event-status").textContent()).toBe(fill(en.event.all.botsDone, { count: 2 }));
+    expect(await card(codes[2]!).locator(".host-status").textContent()).toBe(en.event.card.botsAdded);
+    await expect.poll(() => page.getByRole("button", { name: en.event.all.addBots }).isDisabled()).toBe(true);
+  });
+
+  it("start all then starts every neighbourhood, and every card shows the first phase", { timeout: 90_000 }, async () => {
     await page.getByRole("button", { name: en.event.all.start }).click();
     await until(() => codes.every((code) => roomSession(code).game.phase !== "lobby"), "every neighbourhood to start");
     // the quick demo's first phase is short (15 s): each card shows the phase its room is in, on day 1
@@ -199,6 +235,9 @@ describeBrowser("the event console in real Chromium", () => {
       await expect.poll(() => card(code).locator(".phase-name").textContent()).toBe(en.host.phases[roomSession(code).game.phase]);
     }
     await expect.poll(() => page.locator("#event-status").textContent()).toBe(fill(en.event.all.done, { count: 3 }));
+    // bots come in the lobby only: the bar's button and each card's count are gone
+    await expect.poll(() => page.locator("#add-bots-all").isHidden()).toBe(true);
+    for (const code of codes) expect(await card(code).locator(".card-seats").isHidden()).toBe(true);
   });
 
   it("pause all pauses every neighbourhood", { timeout: 60_000 }, async () => {
