@@ -26,6 +26,7 @@ export function bannerText(host: string, port: number, lan: readonly string[]): 
   }
   const joinHosts = EVERYWHERE.has(host) ? lan : [host];
   lines.push(`  Host console: ${url(EVERYWHERE.has(host) ? "localhost" : host, port, "/host")}`);
+  lines.push(`  Event console (many neighbourhoods): ${url(EVERYWHERE.has(host) ? "localhost" : host, port, "/event")}`);
   for (const address of joinHosts) lines.push(`  Students join at: ${url(address, port)}`);
   if (joinHosts.length === 0) {
     lines.push(

@@ -12,6 +12,7 @@ import { NeighbourhoodCard, type District } from "./card.ts";
 import { Pending } from "./pending.ts";
 import { renderWide, retranslateWide, sayInBar, wideControls } from "./wide.ts";
 import { saveEventExport } from "../eventDebrief/load.ts";
+import { reachableOrigin } from "../board/joinAddress.ts";
 import { reasonKey } from "./outcome.ts";
 
 let cards: NeighbourhoodCard[] = [];
@@ -42,6 +43,7 @@ export async function openConsole(code: string, missing: (code: string) => void)
   byId("event-code").textContent = code;
   byId("event-title").textContent = record.title || t("event.untitled", { code });
   byId("join-url").textContent = `${location.origin}/join/${code}`;
+  void reachableOrigin().then((origin) => (byId("join-url").textContent = `${origin}/join/${code}`));
   byId<HTMLAnchorElement>("open-big-board").href = `/event/${code}/board`;
   byId<HTMLAnchorElement>("open-event-debrief").href = `/event/${code}/debrief`;
   window.scrollTo(0, 0);

@@ -6,13 +6,15 @@
  * client/debrief/prompts.ts.) At an event: the event's host token on the host's device, and on a
  * student's the ticket they were placed with. Nothing else is stored.
  */
+import type { LocalText } from "../../shared/lang.ts";
+
 export type SeatRecord = { seatToken: string; nickname?: string; kicked?: boolean };
 export type HostRecord = { hostToken: string; scenarioId: string; createdAt: number };
 
 /** An event created on this device: its host token (each neighbourhood's comes from the server, into `hosting`). */
 export type EventRecord = { hostToken: string; title: string; createdAt: number };
-/** Where an event code placed this device: the ticket asked with, and the neighbourhood (session code) given. */
-export type PlacementRecord = { ticket: string; code: string };
+/** Where an event code placed this device: the ticket asked with, and the neighbourhood given (its session code and name). */
+export type PlacementRecord = { ticket: string; code: string; name?: LocalText };
 
 const SEAT = "gs.seat.";
 const EVENT = "gs.event.";
@@ -103,4 +105,14 @@ export const placements = {
     return placements.get(eventCode)?.ticket ?? randomToken();
   },
   set: (eventCode: string, record: PlacementRecord) => localStorage.setItem(PLACED + eventCode, JSON.stringify(record)),
+  /** The event placement that led to a session (after a reload, the page knows only the session's code). */
+  forSession(code: string): { eventCode: string; record: PlacementRecord } | undefined {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (!key?.startsWith(PLACED)) continue;
+      const record = read<PlacementRecord>(key);
+      if (record?.code === code) return { eventCode: key.slice(PLACED.length), record };
+    }
+    return undefined;
+  },
 };

@@ -6,12 +6,11 @@
 import { isRole } from "../../shared/rules/roleBook.ts";
 import "../styles/base.css";
 import { local, setupLanguageSwitch, t, onLangChange } from "../i18n.ts";
-import { call } from "../net/http.ts";
-import type { LocalText } from "../../shared/lang.ts";
+import { destinationOf, movedTo, type Destination } from "../net/placement.ts";
 import { byId, el, show } from "../ui/dom.ts";
 import { showConnection } from "../ui/connectionBanner.ts";
 import { Link, type Lobby, type LinkStatus } from "../net/link.ts";
-import { placements, seats } from "../net/storage.ts";
+import { seats } from "../net/storage.ts";
 import { isJoinCode, normalizeJoinCode } from "../../shared/lobby/joinCode.ts";
 import { checkNicknameShape } from "../../shared/lobby/nickname.ts";
 import { PROTOCOL_VERSION, type JoinRequest } from "../../shared/protocol/index.ts";
@@ -37,8 +36,10 @@ let play: PlayScreen | undefined;
 let playLoading = false;
 let lastView: PlayView | undefined;
 let lastStatus: LinkStatus = "connected";
-/** At an event: the neighbourhood this player was placed in. */
-let neighbourhood: LocalText | undefined;
+/** Where this page joined: the session, and at an event the neighbourhood it was placed in. */
+let destination: Destination | undefined;
+/** The event's host moved this player to another neighbourhood: the lobby says so. */
+let wasMoved = false;
 
 setupLanguageSwitch();
 onLangChange(() => {
@@ -78,22 +79,10 @@ if (remembered && !remembered.kicked && isJoinCode(codeInput.value)) {
 }
 
 /**
- * The session a typed code leads to: a session's code is itself; an event's places this device in
- * one of its neighbourhoods (the same one each time, by the ticket kept here). A server that
- * cannot answer the question is asked to join the code directly.
+ * Joins the code typed (or, when the host moved this player, the neighbourhood `moved` names,
+ * already resolved) with the nickname typed, or takes back the seat this device holds there.
  */
-async function resolveCode(typed: string): Promise<{ code: string; ticket?: string } | JoinProblem> {
-  if (seats.get(typed)) return { code: typed };
-  const ticket = placements.ticket(typed);
-  const answer = await call("place", { params: { code: typed }, body: { ticket } });
-  if (!answer.ok) return answer.reason === "no_such_session" || answer.reason === "too_many_attempts" ? { reason: answer.reason } : { code: typed };
-  if (!answer.reply.event) return { code: typed };
-  placements.set(typed, { ticket, code: answer.reply.code });
-  neighbourhood = answer.reply.event.name;
-  return { code: answer.reply.code, ticket };
-}
-
-async function join(rejoining = false): Promise<void> {
+async function join(rejoining = false, moved?: Destination): Promise<void> {
   clearProblem();
   const typed = normalizeJoinCode(codeInput.value);
   codeInput.value = typed;
@@ -105,14 +94,16 @@ async function join(rejoining = false): Promise<void> {
   }
   submit.disabled = true;
   submit.textContent = t(rejoining ? "join.rejoining" : "join.joining");
-  const place = await resolveCode(typed);
+  const place = moved ?? (await destinationOf(typed));
   if ("reason" in place) {
     submit.disabled = false;
     submit.textContent = t("join.submit");
     return showProblem(place, codeInput);
   }
-  const { code, ticket } = place;
+  destination = place;
+  const { code } = place;
   const seat = seats.ensure(code);
+  const ticket = place.event?.ticket;
   const request: JoinRequest = { as: "player", v: PROTOCOL_VERSION, seatToken: seat.seatToken, nickname, ...(ticket ? { ticket } : {}) };
   const result = await Link.open(location.origin, code, request, {
     welcome: (welcome) => {
@@ -172,7 +163,7 @@ function onStatus(status: LinkStatus, reason?: string): void {
   showConnection(banner, status);
   if (status !== "closed" || !reason) return;
   const code = lastLobby?.code;
-  if (reason === "sent_away" && link?.sentTo) return goElsewhere(link.sentTo, code);
+  if (reason === "sent_away" && link?.sentTo) return void goElsewhere(link.sentTo, code);
   if (reason === "session_ended" && code) seats.forget(code);
   if ((reason === "kicked" || reason === "seat_kicked") && code) {
     const seat = seats.get(code);
@@ -181,16 +172,17 @@ function onStatus(status: LinkStatus, reason?: string): void {
   showClosed("join.leftTitle", reason);
 }
 
-/** The event's host sent this player to another neighbourhood: join it under the same nickname. */
-function goElsewhere(to: string, from: string | undefined): void {
+/** The event's host sent this player to another neighbourhood: join it under the same nickname, and say so. */
+async function goElsewhere(to: string, from: string | undefined): Promise<void> {
   if (from) seats.forget(from);
   link = undefined;
   lastLobby = undefined;
-  neighbourhood = undefined;
+  wasMoved = true;
   byId("lobby-status").textContent = t("reason.sent_away");
+  const event = destination?.event;
   codeInput.value = to;
   nicknameInput.value = myName;
-  void join();
+  await join(false, event ? await movedTo(event, to) : { code: to });
 }
 
 function renderLobby(lobby: Lobby): void {
@@ -199,8 +191,10 @@ function renderLobby(lobby: Lobby): void {
   if (me) myName = me.nickname; // the facilitator may have renamed us
   byId("you-are").textContent = myName ? t("join.youAre", { name: myName }) : "";
   const where = byId("neighbourhood");
-  where.hidden = !neighbourhood;
-  where.textContent = neighbourhood ? t("join.neighbourhood", { name: local(neighbourhood) }) : "";
+  const name = destination?.event?.name;
+  const said = name ? t(wasMoved ? "join.movedTo" : "join.neighbourhood", { name: local(name) }) : wasMoved ? t("reason.sent_away") : "";
+  where.hidden = !said;
+  where.textContent = said;
   byId("lobby-status").textContent =
     lobby.phase === "lobby" ? t("join.waiting")
     : lobby.phase === "ended" ? t("join.over")

@@ -3,7 +3,8 @@
  * event of three neighbourhoods with different rules on the event console (a variants file over
  * the quick demo with half-hour phases, so only the console moves the clock), the hall's big
  * board shows the one event code, and eighteen students type that code on the front page and are
- * placed six, six and six. The console starts every neighbourhood at once; in each, a resident
+ * placed six, six and six; the console moves one to another street and back, and her page follows.
+ * The console starts every neighbourhood at once; in each, a resident
  * litters in the park under a watcher's eyes, the watcher writes it down, the official decides it
  * in the evening (approved in two streets, rejected in the third), the night publishes it; the
  * console ends every game. The comparative debrief then shows each neighbourhood's figures and a
@@ -126,6 +127,24 @@ describeBrowser("an event of three neighbourhoods", () => {
       await expect.poll(() => card(codes[street]!).locator(".card-players .name", { hasText: name }).count()).toBe(1);
     }
     expect(await seriousViolations(students[0]!.page)).toEqual([]);
+  });
+
+  it("the console moves a student to another street and back; their page follows and says where they are", async () => {
+    const { name, page } = students[0]!; // placed in Birch Street
+    const move = async (from: number, to: number) => {
+      const row = card(codes[from]!).locator(".card-players li", { hasText: name });
+      await row.getByLabel(fill(en.event.card.moveTo, { name })).selectOption(codes[to]!);
+      await row.getByRole("button", { name: en.event.card.move }).click();
+      await expect.poll(() => page.locator("#neighbourhood").textContent()).toBe(fill(en.join.movedTo, { name: STREETS[to]!.name.en }));
+      await expect.poll(() => card(codes[to]!).locator(".card-players .name", { hasText: name }).count()).toBe(1);
+      await expect.poll(() => card(codes[from]!).locator(".card-players .name", { hasText: name }).count()).toBe(0);
+    };
+    await move(0, 1);
+    await move(1, 0);
+    // a reload keeps the seat and the street's name
+    await page.reload();
+    await expect.poll(() => page.locator("#neighbourhood").textContent()).toBe(fill(en.join.neighbourhood, { name: STREETS[0]!.name.en }));
+    for (const code of codes) await expect.poll(() => card(code).locator(".card-players .name").count()).toBe(6);
   });
 
   it("the console starts every neighbourhood at once; every student sees their role", async () => {
