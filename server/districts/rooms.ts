@@ -9,8 +9,9 @@ import { findOrReopen } from "../sessions/open.ts";
 import { replaySession, type SessionEvent } from "../../shared/session/index.ts";
 import { figuresOf, type Figures } from "../../shared/district/figures.ts";
 import type { CommandReply } from "../../shared/protocol/index.ts";
+import type { DistrictPlan } from "../../shared/district/plan.ts";
 
-type Asked = "fromEvent" | "figures" | "ticketOf";
+type Asked = "fromEvent" | "figures" | "ticketOf" | "isLocked";
 type Answer<M extends Asked> = Awaited<ReturnType<SessionRoom[M]>>;
 
 /** `method` of the neighbourhood's room; undefined when no room holds it (ended and closed, or unreachable). */
@@ -50,4 +51,10 @@ export async function neighbourhoodFigures(services: RoomServices, code: string)
   endedFigures.set(code, figures);
   if (endedFigures.size > ENDED_KEPT) endedFigures.delete(endedFigures.keys().next().value!);
   return figures;
+}
+
+/** The event's neighbourhoods whose facilitator locked the room (one unreachable counts as open). */
+export async function lockedNeighbourhoods(services: RoomServices, plan: DistrictPlan): Promise<Set<string>> {
+  const locked = await Promise.all(plan.neighbourhoods.map(async (n) => ((await askNeighbourhood(services, n.code, "isLocked", [])) === true ? n.code : null)));
+  return new Set(locked.filter((code): code is string => code !== null));
 }

@@ -13,7 +13,7 @@ import { hashToken, tokenMatches } from "../tokens.ts";
 import { createDistrict } from "../districts/create.ts";
 import { deleteSessionNow } from "../sessions/delete.ts";
 import { neighbourhoodToken } from "../districts/tokens.ts";
-import { askNeighbourhood, commandNeighbourhood, neighbourhoodFigures } from "../districts/rooms.ts";
+import { askNeighbourhood, commandNeighbourhood, lockedNeighbourhoods, neighbourhoodFigures } from "../districts/rooms.ts";
 import { prepare } from "./debrief.ts";
 import { answerFaults, refuse, reply, serve } from "./answer.ts";
 import { sameSecret } from "./api.ts";
@@ -159,7 +159,8 @@ export function eventsRouter(services: RoomServices, shelf: VariantShelf, limits
       const code = normalizeJoinCode(String(req.params.code ?? ""));
       const district = isJoinCode(code) ? await services.store.districtByCode(code) : undefined;
       if (district && district.expiresAt > services.now()) {
-        const placed = await services.store.placeInDistrict(district.id, body.data.ticket, (counts) => placeArrival(district.plan, counts, district.pinned), services.now());
+        const locked = await lockedNeighbourhoods(services, district.plan);
+        const placed = await services.store.placeInDistrict(district.id, body.data.ticket, (counts) => placeArrival(district.plan, counts, district.pinned, locked), services.now());
         const name = district.plan.neighbourhoods.find((n) => n.code === placed)?.name ?? { en: "", zh: "" };
         return reply(res, "place", { code: placed, event: { code: district.code, title: district.plan.title, name } });
       }

@@ -252,6 +252,11 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     return figuresOf(this.shown);
   }
 
+  /** Whether the facilitator locked the room (an event then places nobody new here). */
+  isLocked(): boolean {
+    return this.shown.lobby.locked;
+  }
+
   /** The event ticket a seat joined with (known since this room opened), for moving its placement. */
   ticketOf(seatId: string): string | null {
     return this.tickets.get(seatId) ?? null;

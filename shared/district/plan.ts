@@ -6,8 +6,9 @@
  *
  * Placing an arriving player is pure: the neighbourhood the host pinned while it has room, else
  * the one with the fewest players placed (the first of them on a tie), so arrivals spread evenly
- * and late arrivals fill whichever neighbourhood is short. When every neighbourhood is full the
- * least crowded one takes them anyway: its room seats them as observers, as a full session does.
+ * and late arrivals fill whichever neighbourhood is short. A neighbourhood its facilitator locked
+ * takes nobody new. When every open neighbourhood is full the least crowded one takes them anyway:
+ * its room seats them as observers, as a full session does.
  */
 import type { LocalText } from "../lang.ts";
 
@@ -30,12 +31,15 @@ export type DistrictPlan = { title: string; neighbourhoods: Neighbourhood[] };
 /** How many arrivals each neighbourhood was given, by session code. */
 export type Placed = Readonly<Record<string, number>>;
 
-export function placeArrival(plan: DistrictPlan, placed: Placed, pinned: string | null): string {
+export function placeArrival(plan: DistrictPlan, placed: Placed, pinned: string | null, locked: ReadonlySet<string> = new Set()): string {
   const count = (n: Neighbourhood) => placed[n.code] ?? 0;
-  const pin = plan.neighbourhoods.find((n) => n.code === pinned);
+  const unlocked = plan.neighbourhoods.filter((n) => !locked.has(n.code));
+  // every one locked: the first takes them, and its room says it is locked
+  if (unlocked.length === 0) return plan.neighbourhoods[0]!.code;
+  const pin = unlocked.find((n) => n.code === pinned);
   if (pin && count(pin) < pin.maxPlayers) return pin.code;
-  const open = plan.neighbourhoods.filter((n) => count(n) < n.maxPlayers);
-  const pool = open.length > 0 ? open : plan.neighbourhoods;
+  const open = unlocked.filter((n) => count(n) < n.maxPlayers);
+  const pool = open.length > 0 ? open : unlocked;
   let best = pool[0]!;
   for (const n of pool) if (count(n) < count(best)) best = n;
   return best.code;

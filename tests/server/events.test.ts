@@ -110,7 +110,7 @@ describe("an event's placement, console and figures", () => {
     expect((await api(server.url, "POST", `/api/events/${event.code}/pin`, { pinned: "ABCDEF" }, event.hostToken)).status).toBe(404);
   });
 
-  it("moves a player before the start (told where to go), and a late arrival fills the gap the move left", async () => {
+  it("moves a player before the start (told where to go), a late arrival fills the gap the move left, and a locked neighbourhood takes nobody new", async () => {
     const event = await createEvent(server.url, { variants: "quick-three" });
     const [a, b, c] = event.info.neighbourhoods.map((n) => n.code) as [string, string, string];
     const arrivals = [];
@@ -128,6 +128,12 @@ describe("an event's placement, console and figures", () => {
     // A now has one arrival, B three: the next arrival goes to A
     const info = (await api(server.url, "GET", `/api/events/${event.code}`, undefined, event.hostToken)).body as EventInfo;
     expect(info.neighbourhoods.map((n) => n.placed)).toEqual([1, 3, 2]);
+    // while A's facilitator has it locked (and even pinned), arrivals go to the least crowded of the others
+    await api(server.url, "POST", `/api/events/${event.code}/pin`, { pinned: a }, event.hostToken);
+    await command(server.url, event, { kind: "lock" }, [a]);
+    expect(await place(server.url, event.code)).toBe(c);
+    await command(server.url, event, { kind: "unlock" }, [a]);
+    await api(server.url, "POST", `/api/events/${event.code}/pin`, { pinned: null }, event.hostToken);
     expect(await place(server.url, event.code)).toBe(a);
     // a seat that is not there, and a neighbourhood outside the event
     expect((await api(server.url, "POST", `/api/events/${event.code}/move`, { from: a, seatId: annSeat, to: b, id: id() }, event.hostToken)).body).toMatchObject({ ok: false, reason: "no_such_seat" });
