@@ -1,32 +1,20 @@
 /**
  * Every neighbourhood's figures side by side: one column per street, one row per figure — its
- * rules, who played, truth against record, appeals, scores, listings day by day, then the
+ * rules (their words from shared/district/comparePrompts.ts `ruleRows`), who played, truth against record, appeals, scores, listings day by day, then the
  * simulator's experience measures for this one game. A row whose values differ is marked, so
  * the eye finds what the rules changed.
  */
 import { local, t } from "../i18n.ts";
 import { el } from "../ui/dom.ts";
 import type { StreetFigures } from "../../shared/district/compare.ts";
+import { ruleRows } from "../../shared/district/comparePrompts.ts";
 import type { MeasureRow } from "../../shared/sim/measures.ts";
-import { percentText } from "./words.ts";
+import { param, percentText } from "./words.ts";
 
 type Row = { label: string; values: string[] };
 
 const none = () => t("eventDebrief.table.none");
 const oneDecimal = (x: number) => String(Math.round(x * 10) / 10);
-
-function ruleRows(streets: readonly StreetFigures[]): Row[] {
-  const r = (k: string, p: Record<string, unknown> = {}) => t(`eventDebrief.ruleRow.${k}`, p);
-  const row = (k: string, value: (s: StreetFigures) => string): Row => ({ label: r(k), values: streets.map(value) });
-  return [
-    row("appeals", (s) => r(s.rules.appeals ? "on" : "off")),
-    row("undecided", (s) => (s.rules.appeals ? r(s.rules.undecided) : none())),
-    row("deadline", (s) => (s.rules.appeals ? String(s.rules.deadlineEvenings) : none())),
-    row("cameras", (s) => r("camerasValue", { count: s.rules.cameras, percent: Math.round(s.rules.cameraErrorRate * 100) })),
-    row("watchers", (s) => r(s.rules.secretWatchers ? "secret" : "known")),
-    row("reporting", (s) => r(s.rules.reporting ? "on" : "off")),
-  ];
-}
 
 function figureRows(streets: readonly StreetFigures[]): Row[] {
   const f = (k: string, p: Record<string, unknown> = {}) => t(`eventDebrief.figure.${k}`, p);
@@ -88,7 +76,7 @@ export function renderTable(root: HTMLElement, streets: readonly StreetFigures[]
         el("caption", { id: "side-by-side-caption" }, t("eventDebrief.table.caption")),
         el("thead", {}, el("tr", {}, el("th", { scope: "col" }, t("eventDebrief.table.figure")), ...streets.map((s) => el("th", { scope: "col", "data-code": s.code }, local(s.name))))),
         el("tbody", {},
-          ...ruleRows(streets).map(rowNode),
+          ...ruleRows(streets).map((r) => rowNode({ label: String(param(r.label)), values: r.values.map((v) => String(param(v))) })),
           ...figureRows(streets).map(rowNode),
           section(t("eventDebrief.table.measures")),
           ...measureRows(streets).map(rowNode),

@@ -3,9 +3,14 @@ import { local, t } from "../i18n.ts";
 import type { ComparePrompt, PromptParam } from "../../shared/district/comparePrompts.ts";
 import type { LocalText } from "../../shared/lang.ts";
 
-function param(p: PromptParam): string | number {
+/** A prompt's or a rule row's value in the reader's language. */
+export function param(p: PromptParam): string | number {
   if (typeof p === "number" || typeof p === "string") return p;
-  if ("key" in p) return t(p.key, p.params ?? {});
+  if ("key" in p) {
+    const values: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(p.params ?? {})) values[k] = typeof v === "number" ? v : local(v);
+    return t(p.key, values);
+  }
   return local(p as LocalText);
 }
 

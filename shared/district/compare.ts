@@ -28,6 +28,12 @@ export type StreetRules = {
   cameras: number;
   secretWatchers: boolean;
   reporting: boolean;
+  /** Money paid for a report once it is approved (whether or not reporting is on). */
+  reportingReward: number;
+  /** Points each cosigner of a defaulted loan loses (≤ 0); null when the scenario has no loans. */
+  cosignerPoints: number | null;
+  /** Each grade's lowest score, in the scenario's order (best first); null for the bottom grade. */
+  grades: { id: string; label: LocalText; min: number | null }[];
 };
 
 export type TruthFigures = {
@@ -114,6 +120,9 @@ function rulesOf(sc: Scenario): StreetRules {
     cameras: sc.locations.filter((l) => l.camera).length,
     secretWatchers: sc.roles.watcher.secret,
     reporting: sc.reporting.enabled,
+    reportingReward: sc.reporting.reward,
+    cosignerPoints: sc.loans ? sc.loans.cosignerPoints : null,
+    grades: sc.grades.map((g) => ({ id: g.id, label: g.label, min: g.min })),
   };
 }
 

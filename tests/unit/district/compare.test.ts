@@ -4,6 +4,8 @@
  * of streets furthest apart on what they ask about; and streets that played alike get the
  * neutral prompt. The games are real: the variants of `three-streets` and `quick-three` played
  * by the simulator's bots on one seed, written as session logs the way `simulate --logs` does.
+ * Streets that differ only in a number (the reporting reward, the cosigner penalty, grade
+ * thresholds) are told apart in the table's rule rows and in the prompts' words.
  */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
@@ -13,10 +15,13 @@ import { parseVariants, variantName } from "../../../shared/scenario/variants.ts
 import { measure, playGame, sessionLog, type PlayedGame } from "../../../shared/sim/index.ts";
 import { shakyListing, truthVsRecord } from "../../../shared/debrief/truth.ts";
 import { compareStreets, scoreBins, streetFigures, type NeighbourhoodLog, type StreetFigures } from "../../../shared/district/compare.ts";
-import { comparePrompts, type ComparePrompt } from "../../../shared/district/comparePrompts.ts";
+import { comparePrompts, ruleRows, type ComparePrompt, type PromptParam } from "../../../shared/district/comparePrompts.ts";
 import type { GameState } from "../../../shared/rules/index.ts";
 import en from "../../../assets/strings/en/eventDebrief.json";
 import type { Scenario } from "../../../shared/scenario/index.ts";
+import type { SessionOpened } from "../../../shared/session/index.ts";
+import type { Lang, LocalText } from "../../../shared/lang.ts";
+import { fill, stringTable } from "../../support/strings.ts";
 
 const VARIANTS = join(import.meta.dirname, "..", "..", "..", "assets", "variants");
 
@@ -24,7 +29,11 @@ type Street = { log: NeighbourhoodLog; game: PlayedGame; scenario: Scenario };
 
 /** Every variant of a variants file, played on the same seed, as the event's neighbourhoods. */
 function playEvent(file: string, players: number, seed: number): Street[] {
-  const r = parseVariants(JSON.parse(readFileSync(join(VARIANTS, file), "utf8")), loadScenario);
+  return playVariants(JSON.parse(readFileSync(join(VARIANTS, file), "utf8")), players, seed);
+}
+
+function playVariants(input: unknown, players: number, seed: number): Street[] {
+  const r = parseVariants(input, loadScenario);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.set.variants.map(({ variant, scenario }, i) => {
     const game = playGame(scenario, { players, seed, keepLog: true, measure: true });
@@ -202,5 +211,144 @@ describe("comparison prompts", () => {
 
   it("ask nothing of a single street", () => {
     expect(comparePrompts(compareStreets([quickEvent[0]!.log]))).toEqual([]);
+  });
+});
+
+/** The pilot (it has loans) with one number changed in each street but the first. */
+const NUMBERS = {
+  base: "rongcheng-pilot",
+  variants: [
+    { id: "plain", label: { en: "Plain Street", zh: "平街" } },
+    { id: "paid", label: { en: "Paid Street", zh: "赏街" }, reporting: { reward: 40 } },
+    { id: "free", label: { en: "Free Street", zh: "宽街" }, cosignerPoints: 0 },
+    { id: "heavy", label: { en: "Heavy Street", zh: "重街" }, cosignerPoints: -300 },
+    { id: "strict", label: { en: "Strict Street", zh: "严街" }, grades: { aaa: 1100, aa: 1050, a: 1010, b: 990, c: 960 } },
+    // a reward and grade thresholds both: the record's prompts name the reward first
+    { id: "both", label: { en: "Both Street", zh: "双街" }, reporting: { reward: 40 }, grades: { aaa: 1100, aa: 1050, a: 1010, b: 990, c: 960 } },
+  ],
+};
+const numbersEvent = playVariants(NUMBERS, 20, 2);
+const numbers = compareStreets(numbersEvent.map((s) => s.log));
+const [plain, paid, free, heavy, strict, both] = numbers as [StreetFigures, StreetFigures, StreetFigures, StreetFigures, StreetFigures, StreetFigures];
+
+/** A string of the tables in one language, as i18next picks it (plurals by `count`). */
+function text(lang: Lang, key: string, count?: number): string {
+  const at = (k: string) => k.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], stringTable(lang));
+  const found = (count === undefined ? undefined : at(`${key}_${lang === "en" && count === 1 ? "one" : "other"}`)) ?? at(key);
+  expect(typeof found, key).toBe("string");
+  return found as string;
+}
+
+/** A prompt's or a rule row's value in one language, as the page words it. */
+function words(lang: Lang, p: PromptParam): string {
+  if (typeof p === "number" || typeof p === "string") return String(p);
+  if (!("key" in p)) return (p as LocalText)[lang];
+  const values: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(p.params ?? {})) values[k] = typeof v === "number" ? v : v[lang];
+  return fill(text(lang, p.key, p.params?.count as number | undefined), values);
+}
+
+function promptWords(lang: Lang, p: ComparePrompt): string {
+  const values: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(p.params)) values[k] = words(lang, v);
+  return fill(text(lang, p.key), values);
+}
+
+/** The table's rule rows whose values differ between the streets, by their English label. */
+function differingRows(streets: readonly StreetFigures[]): string[] {
+  return ruleRows(streets).filter((r) => new Set(r.values.map((v) => words("en", v))).size > 1).map((r) => words("en", r.label));
+}
+
+const measured = (s: StreetFigures, m: string) => s.measures.find((r) => r.measure === m)!.value!;
+
+describe("a street's reward for reports, cosigner penalty and grade thresholds", () => {
+  it("are read from the scenario its log opened with", () => {
+    for (const [i, f] of numbers.entries()) {
+      const sc = numbersEvent[i]!.scenario;
+      expect(f.rules.reportingReward).toBe(sc.reporting.reward);
+      expect(f.rules.cosignerPoints).toBe(sc.loans!.cosignerPoints);
+      expect(f.rules.grades).toEqual(sc.grades.map((g) => ({ id: g.id, label: g.label, min: g.min })));
+    }
+    expect([plain.rules.reportingReward, paid.rules.reportingReward]).toEqual([5, 40]);
+    expect([plain.rules.cosignerPoints, free.rules.cosignerPoints, heavy.rules.cosignerPoints]).toEqual([-30, 0, -300]);
+    expect(strict.rules.grades.map((g) => g.min)).toEqual([1100, 1050, 1010, 990, 960, null]);
+    // a scenario without loans has no cosigner penalty
+    const opened = numbersEvent[0]!.log.log[0]!;
+    const { loans: _loans, ...noLoans } = (opened.event as SessionOpened).scenario;
+    const unlent = streetFigures({ code: "NOLOAN", name: { en: "Cash Street", zh: "现金街" }, log: [{ ...opened, event: { ...(opened.event as SessionOpened), scenario: noLoans } as unknown as typeof opened.event }] });
+    expect(unlent.rules.cosignerPoints).toBeNull();
+  });
+
+  it("are named in the table's rule rows, which differ only where the streets do", () => {
+    const en = stringTable("en") as { eventDebrief: { ruleRow: Record<string, string> } };
+    const row = en.eventDebrief.ruleRow;
+    expect(differingRows([plain, plain])).toEqual([]);
+    expect(differingRows([plain, paid])).toEqual([row.reward]);
+    expect(differingRows([plain, free])).toEqual([row.cosigner]);
+    expect(differingRows([free, heavy])).toEqual([row.cosigner]);
+    expect(differingRows([plain, strict])).toEqual(["AAA", "AA", "A", "B", "C"].map((grade) => fill(row.gradeFrom!, { grade })));
+    const values = (label: string, streets: StreetFigures[]) => ruleRows(streets).find((r) => words("en", r.label) === label)!.values.map((v) => words("en", v));
+    expect(values(row.reward!, [plain, paid])).toEqual(["¥5", "¥40"]);
+    expect(values(row.cosigner!, [plain, free, heavy])).toEqual(["30 points", "0 points", "300 points"]);
+    expect(values(fill(row.gradeFrom!, { grade: "C" }), [plain, strict])).toEqual(["860", "960"]);
+    // without loans anywhere there is no cosigner row; beside a street with loans, a dash
+    const unlent = (s: StreetFigures): StreetFigures => ({ ...s, rules: { ...s.rules, cosignerPoints: null } });
+    expect(ruleRows([unlent(plain), unlent(paid)]).some((r) => words("en", r.label) === row.cosigner)).toBe(false);
+    expect(values(row.cosigner!, [unlent(plain), heavy])).toEqual(["—", "300 points"]);
+  });
+
+  it("a cosigner who fell a grade is asked about between streets whose penalties differ, named in both languages", () => {
+    // the data: the heavy penalty cost a cosigner a grade; where cosigners lose nothing, none fell
+    expect(measured(free, "games_with_cosigner_drop")).toBe(0);
+    expect(measured(heavy, "games_with_cosigner_drop")).toBe(1);
+    const prompt = comparePrompts([free, heavy]).find((p) => p.kind === "cosigner_drop")!;
+    expect(prompt.streets).toEqual([free.code, heavy.code]);
+    expect(promptWords("en", prompt)).toContain("In Free Street (cosigners lose nothing when a loan defaults), no cosigner fell a grade");
+    expect(promptWords("en", prompt)).toContain("in Heavy Street (cosigners lose 300 points when a loan defaults), a cosigner did");
+    expect(promptWords("zh", prompt)).toContain("在宽街（贷款违约时担保人不扣分）");
+    expect(promptWords("zh", prompt)).toContain("在重街（贷款违约时担保人扣 300 分）");
+    // never between streets whose cosigners pay alike, whatever befell them
+    for (const p of comparePrompts(numbers).filter((x) => x.kind === "cosigner_drop")) {
+      const [a, b] = p.streets.map((code) => numbers.find((s) => s.code === code)!);
+      expect(a!.rules.cosignerPoints).not.toBe(b!.rules.cosignerPoints);
+    }
+    expect(comparePrompts([plain, strict]).some((p) => p.kind === "cosigner_drop")).toBe(false);
+  });
+
+  it("grade thresholds: the shares in a perk grade and under a restriction are asked about, naming the grade whose line moved most", () => {
+    expect(measured(plain, "perk_grade_share")).toBeGreaterThan(measured(strict, "perk_grade_share"));
+    expect(measured(plain, "restricted_share")).toBeLessThan(measured(strict, "restricted_share"));
+    const prompts = comparePrompts([plain, strict]);
+    const perk = prompts.find((p) => p.kind === "perk_share")!;
+    const restricted = prompts.find((p) => p.kind === "restricted_share")!;
+    expect(perk.streets).toEqual([strict.code, plain.code]);
+    expect(restricted.streets).toEqual([plain.code, strict.code]);
+    expect(restricted.params).toMatchObject({ aPercent: Math.round(measured(plain, "restricted_share") * 100), bPercent: Math.round(measured(strict, "restricted_share") * 100) });
+    // every prompt of the pair says what set them apart: C's line moved furthest (860 → 960)
+    for (const p of prompts) expect(promptWords("en", p)).toMatch(/Plain Street \(grade C from 860, and other grades' lines differ too\)/);
+    expect(promptWords("en", restricted)).toContain("in Strict Street (grade C from 960, and other grades' lines differ too), ");
+    expect(promptWords("zh", restricted)).toContain("在严街（960 分起为 C 级，其他等级的分数线也不同）");
+    // one grade apart: named alone
+    const raised = { ...strict, rules: { ...plain.rules, grades: plain.rules.grades.map((g) => (g.id === "a" ? { ...g, min: 1000 } : g)) } };
+    const one = comparePrompts([plain, raised]).find((p) => p.kind === "restricted_share")!;
+    expect(promptWords("en", one)).toContain("Strict Street (grade A from 1000)");
+    expect(promptWords("zh", one)).toContain("（970 分起为 A 级）");
+    // streets with the same thresholds get no question about them, however their shares fell
+    expect(comparePrompts([plain, paid, free, heavy]).some((p) => p.kind === "perk_share" || p.kind === "restricted_share")).toBe(false);
+  });
+
+  it("the reward for a report is named when it is what sets two streets apart", () => {
+    const prompts = comparePrompts([plain, both]);
+    expect(prompts.length).toBeGreaterThan(0);
+    for (const p of prompts) {
+      const text = promptWords("en", p);
+      // the questions about grades name the grades; every other names the reward first
+      if (p.kind === "perk_share" || p.kind === "restricted_share") expect(text, p.kind).toContain("(grade C from");
+      else {
+        expect(text, p.kind).toContain(" (an approved report pays ¥5)");
+        expect(text, p.kind).toContain(" (an approved report pays ¥40)");
+        expect(promptWords("zh", p), p.kind).toContain("（举报获批可得 ¥40）");
+      }
+    }
   });
 });
