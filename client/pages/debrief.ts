@@ -11,6 +11,7 @@
  * instead: it is checked, replayed and shown the same way, all in the browser — so a class can
  * look back at a game long after the server deleted it.
  */
+import { statusLine } from "../ui/statusLine.ts";
 import "../debrief/strings.ts";
 import "../styles/base.css";
 import "../styles/debrief.css";
@@ -41,17 +42,12 @@ let anonymised = !debriefNames.shown(code);
 const timelineState = { index: 0, filters: { day: null, seat: null, role: null, kind: null } as Parameters<typeof renderTimeline>[2]["filters"] };
 const rendered = new Set<Tab>();
 
-/** The status line, kept as a key and values so a language switch words it again. */
-let said: [string, Record<string, unknown>] | undefined;
-function say(key: string, values: Record<string, unknown> = {}): void {
-  said = [key, values];
-  status.textContent = t(key, values);
-}
+const { say, retranslate } = statusLine(status);
 
 setupLanguageSwitch();
 onLangChange(() => {
   rendered.clear();
-  if (said) status.textContent = t(...said);
+  retranslate();
   if (model) layout();
 });
 byId("debrief-code").textContent = code;

@@ -8,6 +8,7 @@
  * street, and exports. Pseudonyms by default; one click shows names (the logs are fetched again
  * with names), and this device remembers the choice for the event.
  */
+import { statusLine } from "../ui/statusLine.ts";
 import "../eventDebrief/strings.ts";
 import "../styles/base.css";
 import "../styles/debrief.css";
@@ -32,16 +33,11 @@ const root = byId("event-debrief-root");
 let names = debriefNames.shown(code);
 let loaded: { data: EventLogs; comparison: Comparison } | undefined;
 
-/** The status line, kept as a key and values so a language switch words it again. */
-let said: [string, Record<string, unknown>] | undefined;
-function say(key: string, values: Record<string, unknown> = {}): void {
-  said = [key, values];
-  status.textContent = t(key, values);
-}
+const { say, retranslate } = statusLine(status);
 
 setupLanguageSwitch();
 onLangChange(() => {
-  if (said) status.textContent = t(...said);
+  retranslate();
   if (loaded) render();
 });
 byId("event-debrief-code").textContent = code;
