@@ -9,6 +9,9 @@
 import "../../server/shim.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "../../server/clientBuild.ts";
 import { startTestServer, tempDir, until, type TestServer } from "../support/server.ts";
 import { joinAs, seatToken, type Joined } from "../support/clients.ts";
 import { kill, spawnServer, type ServerProcess } from "../support/process.ts";
@@ -17,6 +20,8 @@ import { PROTOCOL_VERSION, type Farewell } from "../../shared/protocol/index.ts"
 import type { EventFigures, EventInfo, Placement } from "../../shared/protocol/http.ts";
 
 const ticket = () => randomBytes(18).toString("base64url");
+/** quick-three over the test scenarios' quick demo with half-hour phases: only the test moves the clock. */
+const SLOW_THREE = { ...(JSON.parse(readFileSync(join(ROOT, "assets/variants/quick-three.json"), "utf8")) as object), base: "quick-demo-slow" };
 let ids = 0;
 const id = () => `t${++ids}`;
 
@@ -141,7 +146,7 @@ describe("an event's placement, console and figures", () => {
   });
 
   it("carries the console's commands to every neighbourhood, or to those named, each answering as its own console", async () => {
-    const event = await createEvent(server.url, { variants: "quick-three" });
+    const event = await createEvent(server.url, { variants: SLOW_THREE });
     const codes = event.info.neighbourhoods.map((n) => n.code);
     // bots fill each neighbourhood so it can start
     const bots = await command(server.url, event, { kind: "add_bot", count: 5 });
@@ -255,6 +260,10 @@ describe("a server killed in the middle of an event", () => {
     await command(url, event, { kind: "auto_balance" });
     await command(url, event, { kind: "start" });
     await command(url, event, { kind: "broadcast", text: "before the crash" });
+    // paused, so the quick demo's clock cannot move a phase on while the server is down and back
+    await command(url, event, { kind: "pause" });
+    const phases = (await figures(url, event)).map((n) => n.figures?.phase);
+    expect(phases.every((phase) => phase === "morning" || phase === "day")).toBe(true);
     const seatsBefore = players.map((p) => p.seatId());
 
     await kill(running);
@@ -262,16 +271,17 @@ describe("a server killed in the middle of an event", () => {
     running = await spawnServer({ DATA_DIR: dataDir, PORT: String(port) });
     await until(() => players.every((p) => p.status() === "connected"), "every player back");
     expect(players.map((p) => p.seatId())).toEqual(seatsBefore);
-    await until(() => players.every((p) => p.lobby()?.phase === "morning"), "every player sees the game where it was");
+    await until(() => players.every((p) => p.lobby()?.phase === phases[codes.indexOf(p.code)]), "every player sees the game where it was");
 
     const after = await figures(url, event);
     expect(after.map((n) => n.code)).toEqual(codes);
-    expect(after.map((n) => n.figures?.phase)).toEqual(["morning", "morning", "morning"]);
+    expect(after.map((n) => n.figures?.phase)).toEqual(phases);
+    expect(after.every((n) => n.figures?.paused)).toBe(true);
     expect(after.map((n) => n.figures?.players)).toEqual([2, 2, 2]);
     for (const p of players) expect(await place(url, event.code, p.ticket)).toBe(p.code);
     // the console's commands reach the reopened neighbourhoods
-    const paused = await command(url, event, { kind: "pause" });
-    expect((paused.body as { results: { reply: { ok: boolean } }[] }).results.every((r) => r.reply.ok)).toBe(true);
+    const resumed = await command(url, event, { kind: "resume" });
+    expect((resumed.body as { results: { reply: { ok: boolean } }[] }).results.every((r) => r.reply.ok)).toBe(true);
     for (const p of players) await p.link.leave();
   });
 });
