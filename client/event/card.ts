@@ -12,7 +12,7 @@ import { Link, type Lobby } from "../net/link.ts";
 import type { PlayView } from "../net/gameView.ts";
 import { call } from "../net/http.ts";
 import { Commander, type CommandBody } from "../host/commander.ts";
-import { clock, nameOf } from "../host/names.ts";
+import { clock, nameOf, phaseLeft } from "../host/names.ts";
 import { renderKeyed } from "../host/keyed.ts";
 import { facilitatorView, isRunning, type ConsoleData } from "../host/types.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/index.ts";
@@ -302,8 +302,7 @@ export class NeighbourhoodCard {
       this.phase.clock.textContent = "";
       return;
     }
-    const left = game.paused ? (game.pausedLeft ?? 0) : (game.phaseEndsAt ?? Date.now()) - Date.now();
-    this.phase.clock.textContent = t("host.clock.left", { time: clock(left) });
+    this.phase.clock.textContent = t("host.clock.left", { time: clock(phaseLeft(game)) });
   }
 
   private moved(reply: Outcome, name: string, to: string): void {

@@ -6,7 +6,7 @@
  */
 import { t } from "../i18n.ts";
 import { byId, show } from "../ui/dom.ts";
-import { events, hosting } from "../net/storage.ts";
+import { events, hosting, keepNeighbourhoodTokens } from "../net/storage.ts";
 import { call } from "../net/http.ts";
 import { NeighbourhoodCard, type District } from "./card.ts";
 import { Pending } from "./pending.ts";
@@ -51,7 +51,7 @@ export async function openConsole(code: string, missing: (code: string) => void)
   const answer = await call("event", { params: { code }, hostToken: record.hostToken });
   if (!answer.ok) return say(reasonKey(answer.reason), {}, true);
   const info = answer.reply;
-  for (const n of info.neighbourhoods) hosting.set(n.code, { hostToken: n.hostToken, scenarioId: n.scenarioId, createdAt: info.createdAt });
+  keepNeighbourhoodTokens(info);
   const district: District = { code, hostToken: record.hostToken, neighbourhoods: info.neighbourhoods, pinned: info.pinned };
   cards = info.neighbourhoods.map((n) => new NeighbourhoodCard(n, district, errands, renderConsole));
   byId("cards").replaceChildren(...cards.map((card) => card.element));

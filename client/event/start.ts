@@ -8,7 +8,7 @@ import { byId, el, show } from "../ui/dom.ts";
 import { events } from "../net/storage.ts";
 import { call } from "../net/http.ts";
 import { setOptions } from "../host/keyed.ts";
-import { renderRetention, showRefusal } from "../host/createForm.ts";
+import { chosenJson, renderRetention, showRefusal } from "../host/createForm.ts";
 import { DISTRICT_MAX, DISTRICT_MIN } from "../../shared/district/plan.ts";
 import type { CreateEventBody } from "../../shared/protocol/bodies.ts";
 import type { ScenarioSummary, VariantSetSummary } from "../../shared/protocol/http.ts";
@@ -114,13 +114,9 @@ async function makeUp(): Promise<Pick<CreateEventBody, "scenarioIds" | "variants
   const choice = madeOf() ?? "";
   if (choice.startsWith("set:")) return { variants: choice.slice(4) };
   if (choice === "scenarios") return { scenarioIds: Array.from(byId("picks").querySelectorAll("select"), (s) => s.value) };
-  const file = byId<HTMLInputElement>("variants-file").files?.[0];
-  if (!file) return { problem: t("event.fileMissing") };
-  try {
-    return { variants: JSON.parse(await file.text()) as Record<string, unknown> };
-  } catch {
-    return { problem: t("event.notJson", { file: file.name }) };
-  }
+  const chosen = await chosenJson(byId<HTMLInputElement>("variants-file"), "event.notJson");
+  if (!chosen) return { problem: t("event.fileMissing") };
+  return "json" in chosen ? { variants: chosen.json as Record<string, unknown> } : chosen;
 }
 
 async function create(): Promise<void> {

@@ -7,7 +7,7 @@
  */
 import { call } from "../net/http.ts";
 import { saveFile } from "../debrief/api.ts";
-import { events, hosting } from "../net/storage.ts";
+import { events, keepNeighbourhoodTokens } from "../net/storage.ts";
 import type { PageReason } from "../net/pageReasons.ts";
 import type { EventInfo, ReasonOf } from "../../shared/protocol/http.ts";
 import type { NeighbourhoodLog } from "../../shared/district/compare.ts";
@@ -27,7 +27,7 @@ export async function loadEvent(code: string, names: boolean): Promise<EventLogs
   const answer = await call("event", { params: { code }, hostToken });
   if (!answer.ok) return { reason: answer.reason };
   const info = answer.reply;
-  for (const n of info.neighbourhoods) hosting.set(n.code, { hostToken: n.hostToken, scenarioId: n.scenarioId, createdAt: info.createdAt });
+  keepNeighbourhoodTokens(info);
   const replies = await Promise.all(
     info.neighbourhoods.map(async (n) => ({ n, answer: await call("debrief", { params: { code: n.code }, query: names ? { names: "1" } : {}, hostToken: n.hostToken }) })),
   );

@@ -23,3 +23,14 @@ export function showRefusal(refusal: { reason: string; problems?: Problem[] }): 
   byId("create-error").textContent = t(`reason.${refusal.reason}`);
   byId("create-problems").replaceChildren(...(refusal.problems ?? []).slice(0, 30).map((p) => el("li", {}, `${p.path}: ${p.message}`)));
 }
+
+/** The JSON of the file chosen in `input`: undefined when none is, or the problem (`notJsonKey`, naming the file) when it is not JSON. */
+export async function chosenJson(input: HTMLInputElement, notJsonKey: string): Promise<{ json: unknown } | { problem: string } | undefined> {
+  const file = input.files?.[0];
+  if (!file) return undefined;
+  try {
+    return { json: JSON.parse(await file.text()) as unknown };
+  } catch {
+    return { problem: t(notJsonKey, { file: file.name }) };
+  }
+}

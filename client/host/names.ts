@@ -40,6 +40,11 @@ export function cardName(rulebook: Scenario | null, id: string): string {
   return card ? local(card.label) : id;
 }
 
+/** What is left of the running phase, in ms (negative once its time is up): paused, what was left when it paused. */
+export function phaseLeft(game: { paused: boolean; pausedLeft?: number | null; phaseEndsAt?: number | null }): number {
+  return game.paused ? (game.pausedLeft ?? 0) : (game.phaseEndsAt ?? Date.now()) - Date.now();
+}
+
 /** m:ss for a countdown (never negative). */
 export function clock(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));

@@ -7,7 +7,7 @@ import { currentLang, t } from "../i18n.ts";
 import { byId, show } from "../ui/dom.ts";
 import type { Commander } from "./commander.ts";
 import { setOptions } from "./keyed.ts";
-import { clock, nameOf } from "./names.ts";
+import { clock, nameOf, phaseLeft } from "./names.ts";
 import { isRunning, type ConsoleData } from "./types.ts";
 
 const AMOUNTS = [30, 60, 120] as const;
@@ -113,7 +113,7 @@ function renderClock(): void {
   }
   show(paused, game.paused);
   paused.textContent = t("host.clock.paused");
-  const left = game.paused ? (game.pausedLeft ?? 0) : (game.phaseEndsAt ?? Date.now()) - Date.now();
+  const left = phaseLeft(game);
   const extra = Math.max(0, ...Object.values(game.extraTime));
   out.textContent = left > 0 || extra === 0 ? t("host.clock.left", { time: clock(left) }) : t("host.clock.overtime", { time: clock(left + extra) });
 }

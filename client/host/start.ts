@@ -7,7 +7,7 @@ import { byId, el, show } from "../ui/dom.ts";
 import { hosting } from "../net/storage.ts";
 import { call } from "../net/http.ts";
 import type { ScenarioSummary } from "../../shared/protocol/http.ts";
-import { renderRetention, showRefusal } from "./createForm.ts";
+import { chosenJson, renderRetention, showRefusal } from "./createForm.ts";
 
 let scenarios: ScenarioSummary[] = [];
 
@@ -76,13 +76,8 @@ byId<HTMLFormElement>("create-form").addEventListener("submit", (event) => {
 
 /** The facilitator's own scenario file, when one is chosen: used instead of the list. */
 async function ownScenario(): Promise<{ scenario: unknown } | { problem: string } | undefined> {
-  const file = byId<HTMLInputElement>("own-scenario").files?.[0];
-  if (!file) return undefined;
-  try {
-    return { scenario: JSON.parse(await file.text()) as unknown };
-  } catch {
-    return { problem: t("host.ownScenarioNotJson", { file: file.name }) };
-  }
+  const chosen = await chosenJson(byId<HTMLInputElement>("own-scenario"), "host.ownScenarioNotJson");
+  return chosen && "json" in chosen ? { scenario: chosen.json } : chosen;
 }
 
 async function create(): Promise<void> {

@@ -7,6 +7,7 @@
  * student's the ticket they were placed with. Nothing else is stored.
  */
 import type { LocalText } from "../../shared/lang.ts";
+import type { EventInfo } from "../../shared/protocol/http.ts";
 
 export type SeatRecord = { seatToken: string; nickname?: string; kicked?: boolean };
 export type HostRecord = { hostToken: string; scenarioId: string; createdAt: number };
@@ -97,6 +98,11 @@ export const events = {
     return out.sort((a, b) => b.record.createdAt - a.record.createdAt);
   },
 };
+
+/** The event's neighbourhoods' own host tokens, kept like any session's, so their full consoles and debriefs open on this device. */
+export function keepNeighbourhoodTokens(info: EventInfo): void {
+  for (const n of info.neighbourhoods) hosting.set(n.code, { hostToken: n.hostToken, scenarioId: n.scenarioId, createdAt: info.createdAt });
+}
 
 /** An event code typed on this device: the same ticket each time, so the server gives the same neighbourhood. */
 export const placements = {

@@ -14,7 +14,7 @@ import { people } from "../debrief/names.ts";
 import { applySession, isLobbyEvent, openSession, type SessionOpened } from "../session/index.ts";
 import type { GameState, Player } from "../rules/index.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { finish, gatedServices, measure, newTally, observe, type MeasureRow } from "../sim/measures.ts";
+import { finish, gatedServices, measure, newTally, observe, scoredTownsperson, type MeasureRow } from "../sim/measures.ts";
 
 /** One neighbourhood's log, as the event's page or export holds it. */
 export type NeighbourhoodLog = { code: string; name: LocalText; log: Log };
@@ -109,7 +109,7 @@ export type StreetFigures = {
 };
 
 const playing = (g: GameState): Player[] => g.seats.map((s) => g.players[s]).filter((p): p is Player => !!p && p.role !== null && p.role !== "observer");
-const scoredOf = (g: GameState): Player[] => playing(g).filter((p) => p.scored && (p.role === "resident" || p.role === "watcher"));
+const scoredOf = (g: GameState): Player[] => playing(g).filter(scoredTownsperson);
 
 function rulesOf(sc: Scenario): StreetRules {
   return {

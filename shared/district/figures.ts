@@ -6,6 +6,7 @@
 import { shakyListing } from "../debrief/truth.ts";
 import { activeSeats } from "../lobby/lobby.ts";
 import type { Phase } from "../rules/index.ts";
+import { scoredTownsperson } from "../sim/measures.ts";
 import type { Session } from "../session/index.ts";
 
 export type Figures = {
@@ -27,7 +28,7 @@ export type Figures = {
 
 export function figuresOf(session: Session): Figures {
   const g = session.game;
-  const scored = Object.values(g.players).filter((p) => p.scored && (p.role === "resident" || p.role === "watcher"));
+  const scored = Object.values(g.players).filter(scoredTownsperson);
   const appeals = Object.values(g.appeals);
   return {
     phase: g.phase,

@@ -87,6 +87,11 @@ export function observe(t: Tally, gated: ReadonlySet<string>, before: GameState,
   }
 }
 
+/** The players whose scores the measures (and an event's figures) count: residents and watchers the scenario scores. */
+export function scoredTownsperson(p: Player): boolean {
+  return p.scored && (p.role === "resident" || p.role === "watcher");
+}
+
 /** What the final state says: grades, distances, listings, appeals left waiting, goals. */
 export function finish(t: Tally, s: GameState): void {
   const sc = s.scenario;
@@ -94,7 +99,7 @@ export function finish(t: Tally, s: GameState): void {
   const players = s.seats.map((x) => s.players[x]).filter((p): p is Player => !!p);
   for (const p of players) {
     if (p.role === "observer" || p.role === null) continue;
-    if (p.scored && (p.role === "resident" || p.role === "watcher")) {
+    if (scoredTownsperson(p)) {
       t.scored++;
       if (p.perks.length > 0) t.perkGrade++;
       if (p.restrictions.length > 0 || p.blacklisted) t.restricted++;
