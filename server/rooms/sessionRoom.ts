@@ -21,6 +21,7 @@ import { SessionState } from "./sessionState.ts";
 import { HOST_VIEW, rulebookJson, syncPrivate, syncPublic } from "./stateSync.ts";
 import { roomServices } from "./services.ts";
 import { SharedPatchSerializer } from "./sharedPatches.ts";
+import { PATCH_MS, patchRound } from "./patchRound.ts";
 import type { AppendExtras, SessionRecord } from "../store/store.ts";
 import { Ledger, type Decided } from "./ledger.ts";
 import { newSeatId } from "../tokens.ts";
@@ -85,6 +86,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
   }
 
   override async onDispose(): Promise<void> {
+    patchRound.leave(this);
     await this.letGo();
   }
 
@@ -113,8 +115,22 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     if (this.session.game.phase === "ended" && record.endedAt === null) void this.markEnded(this.services.now()); // ended before we marked endings
     this.onBeforePatch();
     this.onMessage(COMMAND, (client, payload) => this.fromClient(client, payload));
+    // The room's clock (phase deadlines, bots, the message-rate window) ticks on a timer of its
+    // own; patches go out in the process's patch round (patchRound.ts), not on a timer per room.
+    this.setTimestep(() => {}, PATCH_MS);
+    this.patchRate = null;
+    patchRound.join(this);
     this.clock.setInterval(() => this.tick(), TICK_MS);
     this.services.log.info({ code: record.code, events: stored.length, phase: this.session.game.phase }, "session room open");
+  }
+
+  /** The patch round's turn for this room (patchRound.ts): its patch, a failure logged like a handler's. */
+  patchTurn(): void {
+    try {
+      this.broadcastPatch();
+    } catch (error) {
+      this.onUncaughtException(error as Error, "broadcastPatch");
+    }
   }
 
   /** Colyseus picks the schema serializer when the state is set: ours sends shared patches where a private view adds nothing (sharedPatches.ts). */

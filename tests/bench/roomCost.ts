@@ -18,10 +18,10 @@ import { joinHost, joinPlayer } from "../support/clients.ts";
 import { studentActor, type Actor } from "../../shared/rules/index.ts";
 import type { CommandReply } from "../../shared/protocol/index.ts";
 import { botNickname } from "./stats.ts";
+import { patchRound, type Patching } from "../../server/rooms/patchRound.ts";
 
 type RoomInside = {
   current: { game: { players: Record<string, { role: string } | undefined> } };
-  patchRate: number | null;
   clients: { auth?: { as: string; seatId?: string }; raw: (data: Uint8Array, ...rest: unknown[]) => unknown }[];
   gate(actor: Actor, command: Record<string, unknown>, validated: boolean): CommandReply | Promise<CommandReply>;
   broadcastPatch(): boolean;
@@ -45,7 +45,7 @@ for (const body of [{ kind: "auto_balance" }, { kind: "start" }, { kind: "advanc
   if (!reply.ok) throw new Error(`${body.kind} refused: ${reply.reason}`);
 }
 const room = matchMaker.getLocalRoomById(code) as unknown as RoomInside;
-room.patchRate = null; // patches by hand from here on
+patchRound.leave(room as unknown as Patching); // patches by hand from here on
 await new Promise((resolve) => setTimeout(resolve, 300));
 
 let bytes = 0;
