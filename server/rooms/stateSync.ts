@@ -225,8 +225,33 @@ export function syncPrivate(state: SessionState, session: Session, keys: Iterabl
     }
     writeView(view, privateView(session, key) as Record<string, unknown>);
     // the console names players whatever the board shows (the public state has no nicknames while it is anonymous)
-    if (key === HOST_VIEW) setIfChanged(view, "names", JSON.stringify(hostNames(session)));
+    if (key === HOST_VIEW) setIfChanged(view, "names", hostNamesJson(session));
   }
+}
+
+/** The console's names as JSON, written again only when a nickname changed (a move changes the players record, never a name). */
+const namesWritten = new WeakMap<Session["lobby"]["seats"], { players: Session["game"]["players"]; json: string }>();
+
+function hostNamesJson(session: Session): string {
+  const { lobby, game } = session;
+  const last = namesWritten.get(lobby.seats);
+  if (last && (last.players === game.players || sameNicknames(last.players, game.players))) {
+    last.players = game.players;
+    return last.json;
+  }
+  const json = JSON.stringify(hostNames(session));
+  namesWritten.set(lobby.seats, { players: game.players, json });
+  return json;
+}
+
+function sameNicknames(before: Session["game"]["players"], now: Session["game"]["players"]): boolean {
+  let count = 0;
+  for (const seat in now) {
+    if (before[seat]?.nickname !== now[seat]!.nickname) return false;
+    count++;
+  }
+  for (const _seat in before) count--;
+  return count === 0;
 }
 
 /*

@@ -8,7 +8,7 @@
 import { roleTargets } from "./roles.ts";
 import { OBSERVER, type PlayingRole } from "./roleBook.ts";
 import type { Appeal, BlacklistRecord, GameState, JournalEntry, Occurrence, Phase, Player, SeatId } from "./state.ts";
-import { copyOf, memo, sameList } from "./memo.ts";
+import { copyOf, grown, grownCache, memo, sameList } from "./memo.ts";
 import { noteTextId } from "./state.ts";
 
 /** What the room knows beside the game and hands every view: the lobby's part of it. */
@@ -88,8 +88,7 @@ const appealCache = new WeakMap<Appeal, FacilitatorAppeal>();
 const listingCache = new WeakMap<BlacklistRecord, FacilitatorListing>();
 const listingsCache = new WeakMap<GameState["blacklist"], FacilitatorListing[]>();
 const cardsCache = new WeakMap<GameState["cards"], { card: string; day: number }[]>();
-const notesCache = new WeakMap<GameState["notes"], FacilitatorNote[]>();
-const noteCache = new WeakMap<GameState["notes"][number], FacilitatorNote>();
+const notesCache = grownCache<GameState["notes"][number], FacilitatorNote[]>();
 
 
 /**
@@ -187,7 +186,16 @@ function listings(s: GameState): FacilitatorListing[] {
 
 /** Notes are only ever appended, so a note keeps its place and its id (`noteTextId`). */
 function notes(s: GameState): FacilitatorNote[] {
-  return memo(notesCache, s.notes, () => s.notes.map((n, i) => memo(noteCache, n, () => ({ id: noteTextId(i), seat: n.seat, day: n.day, text: n.text }))));
+  return grown(
+    notesCache,
+    s.notes,
+    (all) => all.map(noteFace),
+    (list, n, i) => [...list, noteFace(n, i)],
+  );
+}
+
+function noteFace(n: GameState["notes"][number], index: number): FacilitatorNote {
+  return { id: noteTextId(index), seat: n.seat, day: n.day, text: n.text };
 }
 
 /*

@@ -23,3 +23,27 @@ export function copyOf<T>(list: readonly T[]): T[] {
 export function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 }
+
+/**
+ * A value derived from an append-only list (observers' notes), kept per list. When a list is new,
+ * the value of the list it grew from by one element (found by that list's last element, which the
+ * new list holds at the same place) is extended with the new element instead of rebuilt: a note
+ * costs the same whether it is the game's tenth or its thousandth.
+ */
+export type Grown<E extends object, V> = { byList: WeakMap<readonly E[], V>; byLast: WeakMap<E, { list: readonly E[]; value: V }> };
+
+export function grownCache<E extends object, V>(): Grown<E, V> {
+  return { byList: new WeakMap(), byLast: new WeakMap() };
+}
+
+export function grown<E extends object, V>(cache: Grown<E, V>, list: readonly E[], build: (list: readonly E[]) => V, extend: (before: V, added: E, index: number) => V): V {
+  const hit = cache.byList.get(list);
+  if (hit !== undefined) return hit;
+  const last = list.length - 1;
+  const before = last > 0 ? cache.byLast.get(list[last - 1]!) : undefined;
+  // the list it grew from: one shorter, the same elements (lists are only ever extended by copying)
+  const value = before && before.list.length === last && before.list[0] === list[0] ? extend(before.value, list[last]!, last) : build(list);
+  cache.byList.set(list, value);
+  if (last >= 0) cache.byLast.set(list[last]!, { list, value });
+  return value;
+}

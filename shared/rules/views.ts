@@ -10,7 +10,7 @@ import { ROLE_BOOK, isRole, isTown, observes, type TownRole } from "./roleBook.t
 import { citableBySubject } from "./blacklist.ts";
 import { actionsAt, tripsFrom, type ActionOption, type TripCost } from "./deeds.ts";
 import { facilitatorView, NO_LOBBY, type FacilitatorView, type ViewLobby } from "./facilitator.ts";
-import { copyOf, memo } from "./memo.ts";
+import { copyOf, grown, grownCache, memo } from "./memo.ts";
 import type { Scenario } from "../scenario/index.ts";
 import { goalProgress, type GoalProgress } from "./goalProgress.ts";
 import { busFare } from "./grades.ts";
@@ -613,15 +613,24 @@ function officialView(s: GameState, p: Player, hidden: readonly string[]): Offic
 }
 
 /** Each observer's own notes, memoised on the (append-only) notes list, each note's face on the note. */
-const notesCache = new WeakMap<GameState["notes"], Record<SeatId, ObserverView["myNotes"]>>();
-const noteFaceCache = new WeakMap<GameState["notes"][number], ObserverView["myNotes"][number]>();
+const notesCache = grownCache<GameState["notes"][number], Record<SeatId, ObserverView["myNotes"]>>();
+
+function noteFace(n: GameState["notes"][number]): ObserverView["myNotes"][number] {
+  return { day: n.day, text: n.text };
+}
 
 function notesBySeat(s: GameState): Record<SeatId, ObserverView["myNotes"]> {
-  return memo(notesCache, s.notes, () => {
-    const index: Record<SeatId, ObserverView["myNotes"]> = {};
-    for (const n of s.notes) (index[n.seat] ??= []).push(memo(noteFaceCache, n, () => ({ day: n.day, text: n.text })));
-    return index;
-  });
+  return grown(
+    notesCache,
+    s.notes,
+    (notes) => {
+      const index: Record<SeatId, ObserverView["myNotes"]> = {};
+      for (const n of notes) (index[n.seat] ??= []).push(noteFace(n));
+      return index;
+    },
+    // a new note: only its writer's list is new
+    (index, n) => ({ ...index, [n.seat]: [...(index[n.seat] ?? []), noteFace(n)] }),
+  );
 }
 
 /**

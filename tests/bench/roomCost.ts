@@ -8,7 +8,7 @@
  * is sent per command — steadier than the capacity bench on a shared machine, for comparing
  * changes to the room's hot path. Not a test; reaches into the room (its gate, its patch rate).
  *
- *   npx tsx tests/bench/roomCost.ts [--commands 3000]
+ *   npx tsx tests/bench/roomCost.ts [--commands 3000] [--players 30]
  *   node --cpu-prof --import tsx tests/bench/roomCost.ts    # with a CPU profile of the whole path
  */
 import "../../server/shim.ts";
@@ -27,10 +27,14 @@ type RoomInside = {
   broadcastPatch(): boolean;
 };
 
-const PLAYERS = 30;
 const WALK = ["park", "community_centre", "internet_cafe"];
-const at = process.argv.indexOf("--commands");
-const commands = at >= 0 ? Number(process.argv[at + 1]) : 3000;
+const option = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const commands = option("commands", 3000);
+/** 30 by default (a class); 200 is the fan-out bench's room (pilot roles for 30, the rest observers writing notes). */
+const PLAYERS = option("players", 30);
 
 const server = await startTestServer({ BOT_THINK_MS: "60000", MESSAGES_PER_SECOND: "1000", LOG_LEVEL: "warn" });
 const { code, hostToken } = await server.createSession("pilot-slow");

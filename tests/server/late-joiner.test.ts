@@ -50,6 +50,9 @@ describe("a late joiner", () => {
     const taken = roomSession(code).game.players[botSeat]!;
     expect(taken).toEqual({ ...botBefore, bot: null, nickname: "Latecomer" });
     expect(roomSession(code).game.players[lateSeat]).toBeUndefined();
+    // the console names the seat by its new player
+    const consoleNames = () => JSON.parse((host.room.state as { toJSON(): { views: Record<string, { names?: string }> } }).toJSON().views.host?.names || "{}") as Record<string, string>;
+    await until(() => consoleNames()[botSeat] === "Latecomer", "the console's name for the seat");
 
     // the same seat token brings the same (new) seat back on a fresh connection
     await link.leave();
