@@ -109,8 +109,9 @@ describeBrowser("an event of three neighbourhoods", () => {
     expect(await seriousViolations(board)).toEqual([]);
   });
 
-  it("eighteen students type the event code and are placed six, six and six", async () => {
-    for (const name of NAMES) {
+  /** Students `from`..`to` (of NAMES) open the front page on devices of their own and type the event code. */
+  async function arrive(from: number, to: number): Promise<void> {
+    for (const name of NAMES.slice(from, to)) {
       const d = await device();
       await d.page.goto(`${server.url}/`);
       await d.page.getByLabel(en.join.code).fill(eventCode);
@@ -119,6 +120,21 @@ describeBrowser("an event of three neighbourhoods", () => {
       await d.page.getByRole("heading", { name: en.join.inTitle }).waitFor();
       students.push({ name, page: d.page });
     }
+  }
+
+  // eighteen devices, six at a time: a step each (each opens six browser contexts, slow on a busy machine)
+  it("the first six students type the event code and are placed two in each street", async () => {
+    await arrive(0, 6);
+    for (const code of codes) await expect.poll(() => card(code).locator(".card-players .name").count()).toBe(2);
+  });
+
+  it("six more arrive", async () => {
+    await arrive(6, 12);
+    for (const code of codes) await expect.poll(() => card(code).locator(".card-players .name").count()).toBe(4);
+  });
+
+  it("the last six arrive: eighteen students placed six, six and six", async () => {
+    await arrive(12, 18);
     for (const code of codes) await expect.poll(() => card(code).locator(".card-players .name").count()).toBe(6);
     // every student's page says which street they are in, and that street's card lists them
     for (const [i, { name, page }] of students.entries()) {
