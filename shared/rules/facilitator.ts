@@ -89,6 +89,7 @@ const listingCache = new WeakMap<BlacklistRecord, FacilitatorListing>();
 const listingsCache = new WeakMap<GameState["blacklist"], FacilitatorListing[]>();
 const cardsCache = new WeakMap<GameState["cards"], { card: string; day: number }[]>();
 const notesCache = grownCache<GameState["notes"][number], FacilitatorNote[]>();
+const noteCache = new WeakMap<GameState["notes"][number], FacilitatorNote>();
 
 
 /**
@@ -189,13 +190,14 @@ function notes(s: GameState): FacilitatorNote[] {
   return grown(
     notesCache,
     s.notes,
-    (all) => all.map(noteFace),
-    (list, n, i) => [...list, noteFace(n, i)],
+    (all) => all.map((n, i) => noteFace(n, i)),
+    (list, added, from) => [...list, ...added.map((n, i) => noteFace(n, from + i))],
   );
 }
 
+/** A note's face, kept on the note: it keeps its place, so its id never changes. */
 function noteFace(n: GameState["notes"][number], index: number): FacilitatorNote {
-  return { id: noteTextId(index), seat: n.seat, day: n.day, text: n.text };
+  return memo(noteCache, n, () => ({ id: noteTextId(index), seat: n.seat, day: n.day, text: n.text }));
 }
 
 /*

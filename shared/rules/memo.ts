@@ -26,9 +26,10 @@ export function sameList(a: readonly unknown[], b: readonly unknown[]): boolean 
 
 /**
  * A value derived from an append-only list (observers' notes), kept per list. When a list is new,
- * the value of the list it grew from by one element (found by that list's last element, which the
- * new list holds at the same place) is extended with the new element instead of rebuilt: a note
- * costs the same whether it is the game's tenth or its thousandth.
+ * the value of a list it grew from (found by that list's last element, which the new list holds at
+ * the same place; views are built once per patch, so a list may have grown by several) is extended
+ * with the new elements instead of rebuilt: a note costs the same whether it is the game's tenth
+ * or its thousandth.
  */
 export type Grown<E extends object, V> = { byList: WeakMap<readonly E[], V>; byLast: WeakMap<E, { list: readonly E[]; value: V }> };
 
@@ -36,14 +37,22 @@ export function grownCache<E extends object, V>(): Grown<E, V> {
   return { byList: new WeakMap(), byLast: new WeakMap() };
 }
 
-export function grown<E extends object, V>(cache: Grown<E, V>, list: readonly E[], build: (list: readonly E[]) => V, extend: (before: V, added: E, index: number) => V): V {
+/** How many elements back a list's predecessor is looked for (more new elements than this: built afresh). */
+const GROWN_LOOKBACK = 64;
+
+export function grown<E extends object, V>(cache: Grown<E, V>, list: readonly E[], build: (list: readonly E[]) => V, extend: (before: V, added: readonly E[], from: number) => V): V {
   const hit = cache.byList.get(list);
   if (hit !== undefined) return hit;
-  const last = list.length - 1;
-  const before = last > 0 ? cache.byLast.get(list[last - 1]!) : undefined;
-  // the list it grew from: one shorter, the same elements (lists are only ever extended by copying)
-  const value = before && before.list.length === last && before.list[0] === list[0] ? extend(before.value, list[last]!, last) : build(list);
+  let value: V | undefined;
+  for (let length = list.length - 1; length > 0 && length >= list.length - GROWN_LOOKBACK; length--) {
+    const before = cache.byLast.get(list[length - 1]!);
+    if (!before) continue;
+    // the list it grew from: shorter, the same elements (lists are only ever extended by copying)
+    if (before.list.length === length && before.list[0] === list[0]) value = extend(before.value, list.slice(length), length);
+    break;
+  }
+  value ??= build(list);
   cache.byList.set(list, value);
-  if (last >= 0) cache.byLast.set(list[last]!, { list, value });
+  if (list.length > 0) cache.byLast.set(list[list.length - 1]!, { list, value });
   return value;
 }

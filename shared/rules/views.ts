@@ -614,9 +614,10 @@ function officialView(s: GameState, p: Player, hidden: readonly string[]): Offic
 
 /** Each observer's own notes, memoised on the (append-only) notes list, each note's face on the note. */
 const notesCache = grownCache<GameState["notes"][number], Record<SeatId, ObserverView["myNotes"]>>();
+const noteFaceCache = new WeakMap<GameState["notes"][number], ObserverView["myNotes"][number]>();
 
 function noteFace(n: GameState["notes"][number]): ObserverView["myNotes"][number] {
-  return { day: n.day, text: n.text };
+  return memo(noteFaceCache, n, () => ({ day: n.day, text: n.text }));
 }
 
 function notesBySeat(s: GameState): Record<SeatId, ObserverView["myNotes"]> {
@@ -628,8 +629,12 @@ function notesBySeat(s: GameState): Record<SeatId, ObserverView["myNotes"]> {
       for (const n of notes) (index[n.seat] ??= []).push(noteFace(n));
       return index;
     },
-    // a new note: only its writer's list is new
-    (index, n) => ({ ...index, [n.seat]: [...(index[n.seat] ?? []), noteFace(n)] }),
+    // new notes: only their writers' lists are new
+    (before, added) => {
+      const index = { ...before };
+      for (const n of added) index[n.seat] = [...(index[n.seat] ?? []), noteFace(n)];
+      return index;
+    },
   );
 }
 
