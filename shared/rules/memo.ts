@@ -31,7 +31,7 @@ export function sameList(a: readonly unknown[], b: readonly unknown[]): boolean 
  * with the new elements instead of rebuilt: a note costs the same whether it is the game's tenth
  * or its thousandth.
  */
-export type Grown<E extends object, V> = { byList: WeakMap<readonly E[], V>; byLast: WeakMap<E, { list: readonly E[]; value: V }> };
+export type Grown<E extends object, V> = { byList: WeakMap<readonly E[], V>; byLast: WeakMap<E, { length: number; first: E; value: V }> };
 
 export function grownCache<E extends object, V>(): Grown<E, V> {
   return { byList: new WeakMap(), byLast: new WeakMap() };
@@ -45,14 +45,19 @@ export function grown<E extends object, V>(cache: Grown<E, V>, list: readonly E[
   if (hit !== undefined) return hit;
   let value: V | undefined;
   for (let length = list.length - 1; length > 0 && length >= list.length - GROWN_LOOKBACK; length--) {
-    const before = cache.byLast.get(list[length - 1]!);
+    const key = list[length - 1]!;
+    const before = cache.byLast.get(key);
     if (!before) continue;
     // the list it grew from: shorter, the same elements (lists are only ever extended by copying)
-    if (before.list.length === length && before.list[0] === list[0]) value = extend(before.value, list.slice(length), length);
+    if (before.length === length && before.first === list[0]) {
+      value = extend(before.value, list.slice(length), length);
+      // only the newest of a line is kept to grow from: older values go with their lists
+      cache.byLast.delete(key);
+    }
     break;
   }
   value ??= build(list);
   cache.byList.set(list, value);
-  if (list.length > 0) cache.byLast.set(list[list.length - 1]!, { list, value });
+  if (list.length > 0) cache.byLast.set(list[list.length - 1]!, { length: list.length, first: list[0]!, value });
   return value;
 }
