@@ -6,10 +6,12 @@
  * the event loop, so with tens of rooms their patches ran back to back for 30 ms or more (a CPU
  * profile at 1,200 players: timer turns p99 32 ms, max 94 ms), and every command that arrived
  * meanwhile waited: the event-loop delay and the → sender latency followed. Here a round visits
- * the rooms in turn and yields (setImmediate: the next slice runs after the loop has polled the
- * sockets) once a slice has run SLICE_MS. Each room still patches every PATCH_MS. A round that has
- * not finished when the next is due is not doubled: the next starts once it ends, so an
- * overloaded server patches a little less often instead of piling rounds up.
+ * the rooms in turn and yields once a slice has run SLICE_MS: the next slice is a zero timer, so
+ * the loop first reads the sockets and stores the commands they brought (the store's group commit
+ * runs on setImmediate), and their replies go out before more patches. Each room still patches
+ * every PATCH_MS. A round that has not finished when the next is due is not doubled: the next
+ * starts once it ends, so an overloaded server patches a little less often instead of piling
+ * rounds up.
  */
 
 /** Colyseus's default patch rate: 20 patches a second. */
