@@ -12,9 +12,9 @@ import { buildReplay } from "../debrief/replay.ts";
 import { shakyListing, truthVsRecord } from "../debrief/truth.ts";
 import { people } from "../debrief/names.ts";
 import { applySession, isLobbyEvent, openSession, type SessionOpened } from "../session/index.ts";
-import type { GameState, Player } from "../rules/index.ts";
+import { scoredTownsperson, type GameState, type Player } from "../rules/index.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { finish, gatedServices, measure, newTally, observe, scoredTownsperson, type MeasureRow } from "../sim/measures.ts";
+import { finish, gatedServices, measure, newTally, observe, type MeasureRow } from "../sim/measures.ts";
 
 /** One neighbourhood's log, as the event's page or export holds it. */
 export type NeighbourhoodLog = { code: string; name: LocalText; log: Log };

@@ -5,8 +5,7 @@
  */
 import { shakyListing } from "../debrief/truth.ts";
 import { activeSeats } from "../lobby/lobby.ts";
-import type { Phase } from "../rules/index.ts";
-import { scoredTownsperson } from "../sim/measures.ts";
+import { scoredTownsperson, type Phase } from "../rules/index.ts";
 import type { Session } from "../session/index.ts";
 
 export type Figures = {

@@ -303,9 +303,14 @@ export function freshPlayer(scenario: Scenario, seat: SeatId, nickname: string, 
   };
 }
 
-/** Residents and watchers live in the town; officials only if the scenario scores them. */
+/** Whether the player lives in the town (roleBook.ts `town`: residents and watchers). */
 export function isTownsperson(p: Player): boolean {
   return isTown(p.role);
+}
+
+/** The players whose scores the experience measures and an event's figures count: townspeople the scenario scores. */
+export function scoredTownsperson(p: Player): boolean {
+  return p.scored && isTownsperson(p);
 }
 
 /**

@@ -612,7 +612,7 @@ function officialView(s: GameState, p: Player, hidden: readonly string[]): Offic
   };
 }
 
-/** Each observer's own notes, memoised on the (append-only) notes list, each note's face on the note. */
+/** Each observer's own notes, grown note by note on the (append-only) notes list (memo.ts `grown`), each note's face kept on the note. */
 const notesCache = grownCache<GameState["notes"][number], Record<SeatId, ObserverView["myNotes"]>>();
 const noteFaceCache = new WeakMap<GameState["notes"][number], ObserverView["myNotes"][number]>();
 

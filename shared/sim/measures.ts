@@ -7,7 +7,7 @@
  * sample's margin — and compares each with the scenario's band.
  */
 import { shakyListing } from "../debrief/truth.ts";
-import { goalMet, gradeIndex, type GameEvent, type GameState, type Player } from "../rules/index.ts";
+import { goalMet, gradeIndex, scoredTownsperson, type GameEvent, type GameState, type Player } from "../rules/index.ts";
 import {
   bandAtSize,
   inBand,
@@ -85,11 +85,6 @@ export function observe(t: Tally, gated: ReadonlySet<string>, before: GameState,
     default:
       break;
   }
-}
-
-/** The players whose scores the measures (and an event's figures) count: residents and watchers the scenario scores. */
-export function scoredTownsperson(p: Player): boolean {
-  return p.scored && (p.role === "resident" || p.role === "watcher");
 }
 
 /** What the final state says: grades, distances, listings, appeals left waiting, goals. */
