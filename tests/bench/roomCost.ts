@@ -5,7 +5,7 @@
  * notes) and patches driven by hand, four for every three commands (the bench's rate: 15
  * commands a second in a room patched 20 times a second). Prints the time in the gate (decide,
  * store, apply; three commands are stored together, as a turn of the server's loop might bring them) and in the patches (sync, encode, send) per command, and the bytes each player
- * is sent per command — steadier than the capacity bench on a shared machine, for comparing
+ * is sent per command (and, of the patches, the copy into the synced state) — steadier than the capacity bench on a shared machine, for comparing
  * changes to the room's hot path. Not a test; reaches into the room (its gate, its patch rate).
  *
  *   npx tsx tests/bench/roomCost.ts [--commands 3000] [--players 30]
@@ -25,6 +25,7 @@ type RoomInside = {
   clients: { auth?: { as: string; seatId?: string }; raw: (data: Uint8Array, ...rest: unknown[]) => unknown }[];
   gate(actor: Actor, command: Record<string, unknown>, validated: boolean): CommandReply | Promise<CommandReply>;
   broadcastPatch(): boolean;
+  onBeforePatch(): void;
 };
 
 const WALK = ["park", "community_centre", "internet_cafe"];
@@ -62,6 +63,15 @@ for (const client of room.clients) {
   };
 }
 
+// the patches' copy into the synced state (the rest of a patch is encoding and sending)
+let syncMs = 0;
+const onBeforePatch = room.onBeforePatch.bind(room);
+room.onBeforePatch = () => {
+  const began = performance.now();
+  onBeforePatch();
+  syncMs += performance.now() - began;
+};
+
 const steps = new Map<string, number>();
 let gateMs = 0;
 let patchMs = 0;
@@ -90,6 +100,7 @@ const us = (ms: number) => ((ms * 1000) / commands).toFixed(0);
 console.log(`${commands} commands (${refused} refused) in one room of ${seats.length} players and its facilitator, per command:`);
 console.log(`  gate (decide, store, apply)       ${us(gateMs)} µs`);
 console.log(`  patches (sync, encode, send)      ${us(patchMs)} µs`);
+console.log(`    of which the sync               ${us(syncMs)} µs`);
 console.log(`  bytes sent to each player          ${(bytes / commands / seats.length).toFixed(1)}`);
 await server.close();
 process.exit(0);
