@@ -11,12 +11,47 @@ import { accept, reject, type Ctx, type Decision } from "./context.ts";
 import type { GameEvent } from "./events.ts";
 import { Reasons } from "../reasons.ts";
 import { pick } from "./rng.ts";
+import { memo } from "./memo.ts";
 import type { GameState, JournalEntry, Occurrence, SeatId } from "./state.ts";
+
+/*
+ * Bots and the simulator ask the rules about many commands they may not send (every report of
+ * every bad deed about every neighbour), so what a command looks up across the whole game is
+ * indexed once per version of the record it comes from, not searched at every question.
+ */
+
+/** The deeds each seat has done, memoised on the occurrences. */
+const deedsDoneCache = new WeakMap<GameState["occurrences"], Map<SeatId, Set<string>>>();
 
 /** Did `seat` really do `deed` at some point so far? */
 export function hasDone(s: GameState, seat: SeatId, deed: string): boolean {
-  for (const o of Object.values(s.occurrences)) if (o.actor === seat && o.deed === deed) return true;
-  return false;
+  const done = memo(deedsDoneCache, s.occurrences, () => {
+    const bySeat = new Map<SeatId, Set<string>>();
+    for (const o of Object.values(s.occurrences)) {
+      let deeds = bySeat.get(o.actor);
+      if (!deeds) bySeat.set(o.actor, (deeds = new Set()));
+      deeds.add(o.deed);
+    }
+    return bySeat;
+  });
+  return done.get(seat)?.has(deed) ?? false;
+}
+
+/** Each author's entries by the day they were written ("author|day"), memoised on the journal. */
+const entriesByDayCache = new WeakMap<GameState["journal"], Map<string, JournalEntry[]>>();
+
+function entriesOfToday(s: GameState, author: SeatId): readonly JournalEntry[] {
+  const byDay = memo(entriesByDayCache, s.journal, () => {
+    const index = new Map<string, JournalEntry[]>();
+    for (const e of Object.values(s.journal)) {
+      const key = `${e.author}|${e.day}`;
+      const list = index.get(key);
+      if (list) list.push(e);
+      else index.set(key, [e]);
+    }
+    return index;
+  });
+  return byDay.get(`${author}|${s.day}`) ?? [];
 }
 
 /** A deed the journal can hold: chosen by people (not the bank's) and worth points. */
@@ -113,7 +148,7 @@ export function report(s: GameState, seat: SeatId, c: CommandOf<"report">, ctx: 
   const bad = subjectCheck(s, seat, c.subject);
   if (bad) return bad;
   if (!recordable(s, c.deed)) return reject(Reasons.deed_not_recordable);
-  const mine = Object.values(s.journal).filter((e) => e.author === seat && e.day === s.day);
+  const mine = entriesOfToday(s, seat);
   if (mine.some((e) => e.subject === c.subject && e.deed === c.deed)) return reject(Reasons.already_recorded);
   // The tip line takes one report a day from each resident: informing is a choice, not a flood.
   if (mine.length > 0) return reject(Reasons.reported_today);
