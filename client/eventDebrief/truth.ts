@@ -15,10 +15,10 @@ export function renderTruth(root: HTMLElement, streets: readonly StreetFigures[]
           el("h3", { id: `truth-${s.code}-h` }, local(s.name)),
           ...(s.ended ? [] : [el("p", { class: "not-ended" }, k("notEnded"))]),
           el("p", {}, [
-            k("deeds", { deeds: tr.deeds, recorded: tr.recorded }),
-            k("entries", { entries: tr.entries, falseEntries: tr.falseEntries, cameraFalse: tr.cameraFalse, falsePublished: tr.falsePublished }),
-            k("listings", { listings: tr.listings, wrongful: tr.wrongful, lifted: tr.wrongfulLifted, stayed: tr.wrongfulStayed }),
-            k("appeals", { filed: a.filed, reversed: a.reversed, upheld: a.upheld, byPolicy: a.byPolicy, pending: a.pending }),
+            k("deeds", { count: tr.deeds, recorded: tr.recorded }),
+            k("entries", { count: tr.entries, falseEntries: tr.falseEntries, cameraFalse: tr.cameraFalse, falsePublished: tr.falsePublished }),
+            k("listings", { count: tr.listings, wrongful: tr.wrongful, lifted: tr.wrongfulLifted, stayed: tr.wrongfulStayed }),
+            k("appeals", { count: a.filed, reversed: a.reversed, upheld: a.upheld, byPolicy: a.byPolicy, pending: a.pending }),
           ].join(sentenceGap())),
           ...(s.wrongfulListings.length === 0 ? [] : [el("ul", { class: "wrongful-list" },
             ...s.wrongfulListings.map((l) => el("li", {}, k("wrongfulItem", {

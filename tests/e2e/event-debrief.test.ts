@@ -129,7 +129,7 @@ describeBrowser("the event debrief", () => {
     expect(await row(en.eventDebrief.figure.appealsFiled)).toEqual(streets.map((s) => String(s.appeals.filed)));
     expect(await row(en.eventDebrief.figure.averageScore)).toEqual(streets.map((s) => String(s.scores.average)));
     // truth vs record, one card per street
-    for (const s of streets) await expect.poll(() => page.locator(`.truth-street[data-code="${s.code}"] p`).first().textContent()).toContain(fill(en.eventDebrief.truth.deeds, { deeds: s.truth.deeds, recorded: s.truth.recorded }));
+    for (const s of streets) await expect.poll(() => page.locator(`.truth-street[data-code="${s.code}"] p`).first().textContent()).toContain(fill(en.eventDebrief.truth[s.truth.deeds === 1 ? "deeds_one" : "deeds_other"], { count: s.truth.deeds, recorded: s.truth.recorded }));
     // charts on one scale, with their tables
     await page.locator("#section-charts[data-drawn='true']").waitFor();
     expect(await page.locator("#ed-chart-listed-table tbody tr").count()).toBe(3);

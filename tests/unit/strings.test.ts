@@ -1,5 +1,6 @@
 /** The string tables: both languages carry every key, nothing is empty, every reason is translated. */
 import { describe, expect, it } from "vitest";
+import i18next from "i18next";
 import { AREAS, stringTable } from "../support/strings.ts";
 import { REASONS } from "../../shared/reasons.ts";
 import { ANY_ROUTE, ROUTES } from "../../shared/protocol/http.ts";
@@ -66,6 +67,20 @@ describe("string tables", () => {
       expect(enKeys[`reason.${reason}`]?.trim(), `en: reason.${reason}`).toBeTruthy();
       expect(zhKeys[`reason.${reason}`]?.trim(), `zh: reason.${reason}`).toBeTruthy();
     }
+  });
+
+  it("pick the form that agrees with the count (the event debrief's truth, sentence by sentence)", async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: "en", resources: { en: { translation: stringTable("en") }, zh: { translation: stringTable("zh") } }, interpolation: { escapeValue: false } });
+    const truth = (key: string, count: number, lng = "en") => i18n.t(`eventDebrief.truth.${key}`, { lng, count, recorded: 1, falseEntries: 0, cameraFalse: 0, falsePublished: 0, wrongful: 0, lifted: 0, stayed: 0, reversed: 1, upheld: 0, byPolicy: 0, pending: 0 });
+    expect(truth("deeds", 1)).toBe("1 deed was done (recorded by a true entry: 1).");
+    expect(truth("deeds", 7)).toBe("7 deeds were done (recorded by a true entry: 1).");
+    expect(truth("entries", 1)).toMatch(/^1 journal entry was written \(/);
+    expect(truth("listings", 0)).toBe("Nobody was blacklisted.");
+    expect(truth("listings", 1)).toMatch(/^1 blacklisting \(/);
+    expect(truth("appeals", 1)).toMatch(/^1 appeal \(reversed by an official: 1,/);
+    expect(truth("appeals", 0)).toBe("No appeals were filed.");
+    expect(truth("appeals", 3, "zh")).toMatch(/^共 3 个申诉/);
   });
 
   it("cover every data-i18n key used in the pages", () => {
