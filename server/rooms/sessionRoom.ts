@@ -566,7 +566,7 @@ export class SessionRoom extends Room<{ state: SessionState }> {
     // Colyseus's patch timer runs from the room's construction: nothing to show until onCreate has read the log
     if (!this.stale || this.ledger === undefined) return;
     this.stale = false;
-    syncPublic(this.state, this.shown, new Set(this.seated.keys()), this.ledger.lastStoredSeq);
+    syncPublic(this.state, this.shown, this.seated, this.ledger.lastStoredSeq);
     // only the seats events touched: a seat that (re)connects gets its whole view in attachView
     const touched = this.touched;
     this.touched = new Set();

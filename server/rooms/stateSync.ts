@@ -4,7 +4,7 @@
  * receives is exactly what `viewFor` says that seat may know — never more.
  */
 import { activeSeats } from "../../shared/lobby/lobby.ts";
-import { boardView, viewFor, type BoardView, type GameState, type PublicPlayer, type PublishedEntry, type ViewLobby } from "../../shared/rules/index.ts";
+import { boardView, publicPlayerOf, viewFor, type BoardView, type GameState, type PublicPlayer, type PublishedEntry, type ViewLobby } from "../../shared/rules/index.ts";
 import type { Session } from "../../shared/session/index.ts";
 import { endingFor } from "../../shared/debrief/ending.ts";
 import { FeedEntry, PlayerState, PrivateView, type SessionState } from "./sessionState.ts";
@@ -23,7 +23,10 @@ export const HOST_VIEW: ViewKey = "host";
  * was written from — the rules memoise their faces on the state's records — and skipped.
  */
 
-export function syncPublic(state: SessionState, session: Session, connected: ReadonlySet<string>, seq: number): void {
+/** Who is connected: the room's seated clients by seat (a map's `has` will do). */
+export type Connected = { has(seatId: string): boolean };
+
+export function syncPublic(state: SessionState, session: Session, connected: Connected, seq: number): void {
   const { lobby, game } = session;
   const board = boardView(game);
   state.code = lobby.code;
@@ -38,7 +41,7 @@ export function syncPublic(state: SessionState, session: Session, connected: Rea
   state.paused = game.paused;
   state.phaseEndsAt = game.phaseEndsAt ?? 0;
   state.pausedLeft = game.pausedLeft ?? 0;
-  syncPlayers(state, session, board, connected);
+  syncPlayers(state, session, connected);
   syncFeed(state, board);
   setIfChanged(state, "board", boardExtrasJson(state, board));
 }
@@ -101,24 +104,20 @@ function rowsOf(session: Session): Rows {
   return rows;
 }
 
-const bySeatCache = new WeakMap<readonly PublicPlayer[], Map<string, PublicPlayer>>();
-
 /** What a row was last written from: a row whose sources are all the same is not looked at again. */
 type RowSource = { pub: PublicPlayer | undefined; nickname: string; connected: boolean; bot: boolean; pseudonym: number };
 /** Each room's board rows by seat, with their sources (so an unchanged row costs no lookup in the synced map). */
 const writtenRows = new WeakMap<SessionState, Map<string, { row: PlayerState; source: RowSource | undefined }>>();
 
-function syncPlayers(state: SessionState, session: Session, board: BoardView, connected: ReadonlySet<string>): void {
+function syncPlayers(state: SessionState, session: Session, connected: Connected): void {
   const { lobby, game } = session;
   const rows = rowsOf(session);
-  let publicBySeat = bySeatCache.get(board.players);
-  if (!publicBySeat) bySeatCache.set(board.players, (publicBySeat = new Map(board.players.map((p) => [p.seat, p]))));
   let written = writtenRows.get(state);
   if (!written) writtenRows.set(state, (written = new Map()));
   for (const seatId of rows.order) {
     const seat = lobby.seats[seatId];
     const player = game.players[seatId];
-    const pub = publicBySeat.get(seatId);
+    const pub = publicPlayerOf(game, seatId);
     // anonymous: no nickname leaves the server; pages name the seat by its pseudonym
     const nickname = lobby.anonymousBoard ? "" : (seat?.nickname ?? player?.nickname ?? "");
     const bot = Boolean(player?.bot);

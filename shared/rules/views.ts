@@ -329,6 +329,12 @@ function publicSide(s: GameState, p: Player): { face: PublicPlayer; honour: bool
   return side;
 }
 
+/** A seat's row on the board as `boardView` lists it (the same object), without building the board. */
+export function publicPlayerOf(s: GameState, seat: SeatId): PublicPlayer | undefined {
+  const p = s.players[seat];
+  return p ? publicSide(s, p).face : undefined;
+}
+
 function publicFace(s: GameState, p: Player): PublicPlayer {
   const shown = p.scored && s.scenario.scoring.mode === "points";
   // secret watchers look like any resident to everyone else
