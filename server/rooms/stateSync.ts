@@ -313,7 +313,10 @@ function writeList(view: PrivateView, sentShapes: Set<number>, key: string, list
   if (before && !reuse) dropItems(view, key, before, 0);
   const elements = reuse ? before.elements : [];
   for (let i = 0; i < list.length; i++) {
-    if (i < elements.length && elements[i] === list[i]) continue;
+    if (i < elements.length && sameItem(elements[i], list[i])) {
+      elements[i] = list[i];
+      continue;
+    }
     setEntry(view.items, listItemKey(key, i), listElement(withShapeSent(view, sentShapes, itemValue(list[i]))));
     elements[i] = list[i];
   }
@@ -337,11 +340,11 @@ function writeRecord(view: PrivateView, sentShapes: Set<number>, key: string, re
     const v = record[k];
     // as JSON would: a field that is undefined is left out
     if (v === undefined) continue;
-    if (keys[count] !== k || elements[count] !== v || count >= elements.length) {
+    if (keys[count] !== k || count >= elements.length || !sameItem(elements[count], v)) {
       setEntry(view.items, recordItemKey(key, count), recordEntry(k, withShapeSent(view, sentShapes, itemValue(v))));
       keys[count] = k;
-      elements[count] = v;
     }
+    elements[count] = v;
     count++;
   }
   if (reuse) dropItems(view, key, before, count);
@@ -353,6 +356,35 @@ function writeRecord(view: PrivateView, sentShapes: Set<number>, key: string, re
     return before;
   }
   return { value: record, kind: "record", elements, keys };
+}
+
+/*
+ * Whether an element written before would be written the same now: the same value, or a plain
+ * object with the same fields in the same order holding the same values (a list among them
+ * compared element by element). Views build some elements afresh at every change — a seat's goal
+ * progress, its record without the approvers' names — that mostly say what they said before: these
+ * are found without serialising them. Anything deeper counts as changed and is written again.
+ */
+function sameItem(before: unknown, now: unknown): boolean {
+  if (before === now) return true;
+  if (Array.isArray(before)) return sameFlatList(before, now);
+  if (!isRecord(before) || !isRecord(now)) return false;
+  const keys = Object.keys(now);
+  let count = 0;
+  for (const k in before) {
+    if (keys[count] !== k) return false;
+    const a = before[k];
+    const b = now[k];
+    if (a !== b && !sameFlatList(a, b)) return false;
+    count++;
+  }
+  return count === keys.length;
+}
+
+function sameFlatList(a: unknown, b: unknown): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A value about to be written to a view, its shape's keys written to that view first if it has none yet (they stay). */

@@ -444,13 +444,20 @@ function ownPlayer(p: Player): OwnPlayer {
   }));
 }
 
+/** An entry as its subject sees it when the session keeps approvers' names off: the same object while the entry is. */
+const withoutApproverCache = new WeakMap<object, object>();
+
+function withoutApprover<E extends { reviewer: unknown }>(e: E): E {
+  return memo(withoutApproverCache, e, () => ({ ...e, reviewer: null })) as E;
+}
+
 function residentView(s: GameState, p: Player): ResidentView {
   const watching = observes(p.role);
   const journal = journalIndex(s);
   const occurrences = occurrenceIndex(s);
   const recorded = journal.aboutMe[p.seat] ?? NONE;
   // the session may keep approvers' names off residents' records ("approved by an official")
-  const aboutMe = s.settings.showApprover ? recorded : recorded.map((e) => ({ ...e, reviewer: null }));
+  const aboutMe = s.settings.showApprover ? recorded : recorded.map(withoutApprover);
   const myEntries = watching ? (journal.byAuthor[p.seat] ?? NONE) : NONE;
   const myDeeds = occurrences.byActor[p.seat] ?? NONE;
   const observations = watching ? (occurrences.byWitness[p.seat] ?? NONE) : NONE;

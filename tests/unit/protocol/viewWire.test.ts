@@ -100,4 +100,24 @@ describe("view wire", () => {
     expect(shapesOf(other.items)).toEqual([shapeKey]);
     expect(decoded(other)).toStrictEqual({ list: [a, { id: "b", price: 2 }] });
   });
+
+  it("leaves alone an element rebuilt with the same fields, and writes one whose fields changed", () => {
+    // views build some elements afresh at every change (a goal's progress, an entry without its approver)
+    const goal = (met: boolean) => ({ goal: "home", met, places: ["park", "market"], where: null });
+    const view = new PrivateView();
+    writeView(view, { goals: [goal(false)], me: { at: { x: 1 }, ap: 3 } });
+    // a rewrite would replace these marks
+    view.items.set("goals#0", "mark");
+    view.items.set("me%0", "mark");
+    writeView(view, { goals: [goal(false)], me: { at: { x: 1 }, ap: 3 } });
+    expect([view.items.get("goals#0"), view.items.get("me%0")]).toEqual(["mark", "mark"]);
+    // a changed field, a list of another length, an object nested deeper: written again
+    writeView(view, { goals: [goal(true)], me: { at: { x: 2 }, ap: 3 } });
+    expect(decoded(written(view))).toStrictEqual({ goals: [goal(true)], me: { at: { x: 2 }, ap: 3 } });
+    writeView(view, { goals: [{ ...goal(true), places: ["park"] }], me: { at: { x: 2, y: 0 }, ap: 3 } });
+    expect(decoded(written(view))).toStrictEqual({ goals: [{ ...goal(true), places: ["park"] }], me: { at: { x: 2, y: 0 }, ap: 3 } });
+    // the same fields in another order make another shape: written again
+    writeView(view, { goals: [{ met: true, goal: "home", places: ["park"], where: null }], me: { at: { x: 2, y: 0 }, ap: 3 } });
+    expect(Object.keys((decoded(written(view))!.goals as object[])[0]!)).toEqual(["met", "goal", "places", "where"]);
+  });
 });
