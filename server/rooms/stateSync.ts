@@ -382,9 +382,7 @@ function sameItem(before: unknown, now: unknown): boolean {
 }
 
 function sameFlatList(a: unknown, b: unknown): boolean {
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return Array.isArray(a) && Array.isArray(b) && sameList(a, b);
 }
 
 /** A value about to be written to a view, its shape's keys written to that view first if it has none yet (they stay). */

@@ -3,10 +3,12 @@
  * one 30-player room and its facilitator (real clients over 127.0.0.1), then commands handed to
  * the room's gate as the capacity bench's players send them (residents walk, observers write
  * notes) and patches driven by hand, four for every three commands (the bench's rate: 15
- * commands a second in a room patched 20 times a second). Prints the time in the gate (decide,
- * store, apply; three commands are stored together, as a turn of the server's loop might bring them) and in the patches (sync, encode, send) per command, and the bytes each player
- * is sent per command (and, of the patches, the copy into the synced state) — steadier than the capacity bench on a shared machine, for comparing
- * changes to the room's hot path. Not a test; reaches into the room (its gate, its patch rate).
+ * commands a second in a room patched 20 times a second). Prints, per command: the time in the
+ * gate (decide, store, apply; three commands are stored together, as a turn of the server's loop
+ * might bring them), the time in the patches (sync, encode, send) and of that the sync alone (the
+ * copy into the synced state), and the bytes each player is sent. Steadier than the capacity
+ * bench on a shared machine, for comparing changes to the room's hot path. Not a test; reaches
+ * into the room (its gate, its patch turn).
  *
  *   npx tsx tests/bench/roomCost.ts [--commands 3000] [--players 30]
  *   node --cpu-prof --import tsx tests/bench/roomCost.ts    # with a CPU profile of the whole path
