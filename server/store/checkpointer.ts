@@ -35,23 +35,28 @@ parentPort.once("message", () => {
 });
 `;
 
-export type Checkpointer = { stop(): void };
+/** `stop` resolves once the worker has closed its connection, so nothing touches the file after it. */
+export type Checkpointer = { stop(): Promise<void> };
 
 /** Starts the worker; `failed` runs if it stops on its own (the store then checkpoints as SQLite would). */
 export function startCheckpointer(file: string, synchronous: "NORMAL" | "FULL", failed: () => void): Checkpointer {
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
   const worker = new Worker(WORKER, { eval: true, execArgv: [], workerData: { driver, file, synchronous, everyMs: EVERY_MS } });
   let stopping = false;
+  const exited = new Promise<void>((resolve) =>
+    worker.on("exit", () => {
+      if (!stopping) failed();
+      resolve();
+    }),
+  );
   // it never keeps the server running
   worker.unref();
   worker.on("error", () => {});
-  worker.on("exit", () => {
-    if (!stopping) failed();
-  });
   return {
     stop: () => {
       stopping = true;
       worker.postMessage("stop");
+      return exited;
     },
   };
 }

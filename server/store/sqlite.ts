@@ -235,9 +235,8 @@ export function openSqliteStore(file: string, durability: Durability = "process"
       deleteDistrictStmt.run(districtId);
       forgetOldPages();
     }),
-    close: inTurn(() => {
-      checkpointer?.stop();
-      db.close();
-    }),
+    // the worker's connection closes too before this resolves: a folder removed after it is empty
+    close: () =>
+      inTurn(() => db.close())().then(() => checkpointer?.stop()),
   };
 }
