@@ -140,8 +140,9 @@ export async function runCapacity(options: LoadOptions, onStep?: (s: LoadStep) =
 }
 
 /** The echo room with `players` players added in one step, measured like a capacity step. */
-export async function runEchoBaseline(players: number, options: LoadOptions): Promise<LoadResult> {
-  return rampUp(await startEcho(), { ...options, maxPlayers: players, stepPlayers: players }, { limitLoop: false });
+/** The echo room measured at `players`, then at twice that, and so on up to `maxPlayers` (the issue's 600 and 1,200). */
+export async function runEchoBaseline(players: number, options: LoadOptions, maxPlayers = players): Promise<LoadResult> {
+  return rampUp(await startEcho(), { ...options, maxPlayers, stepPlayers: players }, { limitLoop: false });
 }
 
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)}` : "–").padStart(6);
