@@ -77,6 +77,16 @@ function appealFor(sc: Scenario, v: ResidentView, rebel: boolean, rng: Rng, want
   return null;
 }
 
+/**
+ * How likely a conformist is to report a neighbour at an evening's turn: a few do it from
+ * conviction, and a reward brings more (2 % with none, 5 % at 5 points, 8 % at 10, at most 20 %
+ * from 30 points). So a variant that pays more for reports shows more of them, and of the false
+ * entries and wrongful listings they bring.
+ */
+export function reportChance(reward: number): number {
+  return Math.min(200, 20 + 6 * Math.max(0, reward)) / 1000;
+}
+
 /** Neighbours a borrower turns to for a cosigner, whatever the size of the class. */
 const ASKED = 12;
 
@@ -144,7 +154,7 @@ export function residentBot({ scenario: sc, view, personality, rng }: BotInput<R
   const careful = !rebel && (kinds.has("keep_grade") || kinds.has("never_blacklisted"));
   const appeal = appealFor(sc, v, rebel, rng, kinds.has("win_appeal"));
   if (appeal) return appeal;
-  if (v.kind === "resident" && v.board.phase === "evening" && sc.reporting.enabled && !rebel && chance(rng, 0.05)) {
+  if (v.kind === "resident" && v.board.phase === "evening" && sc.reporting.enabled && !rebel && chance(rng, reportChance(sc.reporting.reward))) {
     // Snitching on hearsay: a low-scored neighbour, for some bad deed.
     const bad = sc.deeds.filter((d) => d.category === "bad" && d.source === "action" && d.points < 0);
     const target = lowScorer(rng, v.board.players.filter((p) => p.seat !== v.me.seat && p.grade !== null && p.role !== "official"));

@@ -2,6 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { botCommand } from "../../../shared/bots/index.ts";
 import { lowScorer } from "../../../shared/bots/context.ts";
+import { reportChance } from "../../../shared/bots/resident.ts";
+import { playGame } from "../../../shared/sim/index.ts";
 import { createRng, type GameState, type PublicPlayer } from "../../../shared/rules/index.ts";
 import { HOST, loadScenario, ok, to, town } from "../rules/helpers.ts";
 
@@ -59,5 +61,28 @@ describe("bots that tune the town", () => {
     const reversed = decisions.filter((c) => c?.kind === "decide_appeal" && c.decision === "reverse").map((c) => (c?.kind === "decide_appeal" ? s.appeals[c.appeal]!.appellant : ""));
     expect(reversed.length).toBeGreaterThan(0);
     expect(reversed).not.toContain("r1");
+  });
+
+  it("report neighbours more where reports pay: more reports, more of them false, on the same seeds", () => {
+    expect([0, 5, 10, 30, 100].map(reportChance)).toEqual([0.02, 0.05, 0.08, 0.2, 0.2]);
+    const pilot = loadScenario("rongcheng-pilot");
+    const played = (reward: number) => {
+      const scenario = { ...pilot, reporting: { enabled: true, reward } };
+      let reports = 0;
+      let falseReports = 0;
+      for (let seed = 1; seed <= 20; seed++) {
+        for (const e of Object.values(playGame(scenario, { players: 24, seed }).state.journal)) {
+          if (e.source !== "report") continue;
+          reports++;
+          if (!e.truthful) falseReports++;
+        }
+      }
+      return { reports, falseReports };
+    };
+    const unpaid = played(0);
+    const paid = played(20);
+    expect(unpaid.reports).toBeGreaterThan(0);
+    expect(paid.reports).toBeGreaterThan(2 * unpaid.reports);
+    expect(paid.falseReports).toBeGreaterThan(unpaid.falseReports);
   });
 });
