@@ -236,7 +236,6 @@ export function openSqliteStore(file: string, durability: Durability = "process"
       forgetOldPages();
     }),
     // the worker's connection closes too before this resolves: a folder removed after it is empty
-    close: () =>
-      inTurn(() => db.close())().then(() => checkpointer?.stop()),
+    close: () => inTurn(() => db.close())().then(() => checkpointer?.stop()),
   };
 }
