@@ -8,7 +8,7 @@ import { local, t } from "../i18n.ts";
 import { el } from "../ui/dom.ts";
 import type { StreetFigures } from "../../shared/district/compare.ts";
 import { ruleRows } from "../../shared/district/comparePrompts.ts";
-import type { MeasureRow } from "../../shared/sim/measures.ts";
+import { isShare, type MeasureRow } from "../../shared/sim/measures.ts";
 import { param, percentText } from "./words.ts";
 
 type Row = { label: string; values: string[] };
@@ -48,7 +48,7 @@ function figureRows(streets: readonly StreetFigures[]): Row[] {
 function measureValue(r: MeasureRow | undefined): string {
   if (!r || r.value === null) return none();
   if (r.measure.startsWith("games_with_")) return t(r.value > 0 ? "eventDebrief.table.yes" : "eventDebrief.table.no");
-  if (r.measure === "score_distance_median" || r.measure === "false_entries_per_game" || r.measure === "play_minutes") return oneDecimal(r.value);
+  if (!isShare(r.measure)) return oneDecimal(r.value);
   return percentText(r.value);
 }
 

@@ -23,7 +23,7 @@ export const SHARE_MEASURES = [
   "goal_met_rate",
   "meaningful_action_share",
 ] as const;
-export const NUMBER_MEASURES = ["score_distance_median", "false_entries_per_game", "play_minutes"] as const;
+export const NUMBER_MEASURES = ["score_distance_median", "false_entries_per_game", "reports_per_game", "play_minutes"] as const;
 export const MEASURES = [...SHARE_MEASURES, ...NUMBER_MEASURES] as const;
 export type MeasureName = (typeof MEASURES)[number];
 
@@ -37,7 +37,7 @@ export type MeasureName = (typeof MEASURES)[number];
  * shares do not grow with the class and are judged as written.
  */
 export const GAME_SHARE_MEASURES: readonly MeasureName[] = SHARE_MEASURES.filter((m) => m.startsWith("games_with_"));
-export const PER_GAME_COUNT_MEASURES = ["false_entries_per_game"] as const satisfies readonly MeasureName[];
+export const PER_GAME_COUNT_MEASURES = ["false_entries_per_game", "reports_per_game"] as const satisfies readonly MeasureName[];
 /** The class size bands are written for when a scenario does not say. */
 export const REFERENCE_PLAYERS = 24;
 
@@ -83,6 +83,7 @@ export const TargetsSchema = z
       .superRefine(bandRule)
       .optional(),
     false_entries_per_game: BandSchema.optional(),
+    reports_per_game: BandSchema.optional(),
     play_minutes: BandSchema.optional(),
     /** The class size the bands of games_with_* and per-game counts are written for (see GAME_SHARE_MEASURES). */
     players: z.number().int().min(2).max(200).optional(),

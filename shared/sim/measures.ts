@@ -39,6 +39,8 @@ export interface Tally {
   /** Seat-phases per role, and those with a meaningful action available. */
   phases: Record<MeasuredRole, { phases: number; available: number }>;
   falseEntries: number;
+  /** Residents' reports about neighbours (journal entries from the report form). */
+  reports: number;
 }
 
 export function newTally(): Tally {
@@ -49,6 +51,7 @@ export function newTally(): Tally {
     goals: {},
     phases: Object.fromEntries(MEASURED_ROLES.map((role) => [role, { phases: 0, available: 0 }])) as Tally["phases"],
     falseEntries: 0,
+    reports: 0,
   };
 }
 
@@ -109,7 +112,9 @@ export function finish(t: Tally, s: GameState): void {
   t.blacklisting = s.blacklist.length > 0;
   t.wrongful = s.blacklist.some((r) => shakyListing(s, r) !== null);
   if (Object.values(s.appeals).some((a) => a.status === "pending")) t.undecided = true;
-  t.falseEntries = Object.values(s.journal).filter((e) => !e.truthful).length;
+  const entries = Object.values(s.journal);
+  t.falseEntries = entries.filter((e) => !e.truthful).length;
+  t.reports = entries.filter((e) => e.source === "report").length;
 }
 
 export interface MeasureRow {
@@ -181,6 +186,8 @@ export function measure(scenario: Scenario, tallies: readonly Tally[], players: 
     row("meaningful_action_share", `meaningful_action_share[${role}]`, phases === 0 ? null : available / phases, phases, band);
   }
   row("false_entries_per_game", "false_entries_per_game", games === 0 ? null : sum((t) => t.falseEntries) / games, games, plain(targets.false_entries_per_game));
+  // a scenario without reporting has nothing to count
+  row("reports_per_game", "reports_per_game", games === 0 || !scenario.reporting.enabled ? null : sum((t) => t.reports) / games, games, plain(targets.reports_per_game));
   const p = scenario.phases;
   row("play_minutes", "play_minutes", (p.days * (p.morning + p.day + p.evening + p.night)) / 60, 1, plain(targets.play_minutes));
   return rows;

@@ -25,7 +25,7 @@ describe("simulate --logs", () => {
     );
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.status).toBe(0);
-    const [summary] = JSON.parse(r.stdout) as { games: number; falseEntriesPerGame: number; measures: MeasureRow[] }[];
+    const [summary] = JSON.parse(r.stdout) as { games: number; falseEntriesPerGame: number; reportsPerGame: number; measures: MeasureRow[] }[];
     const value = (name: string) => summary!.measures.find((m) => m.name === name)?.value;
 
     const files = readdirSync(dir).sort();
@@ -33,6 +33,7 @@ describe("simulate --logs", () => {
     let withListing = 0;
     let falseEntries = 0;
     let withCosign = 0;
+    let reports = 0;
     for (const file of files) {
       const imported = importJson(readFileSync(join(dir, file), "utf8"));
       if ("problems" in imported) throw new Error(`${file}: ${imported.problems.join("; ")}`);
@@ -43,11 +44,15 @@ describe("simulate --logs", () => {
       if (events.some((e) => e.type === "blacklisted")) withListing++;
       if (events.some((e) => e.type === "loan_cosigned")) withCosign++;
       falseEntries += events.filter((e) => e.type === "entry_written" && !e.entry.truthful).length;
+      reports += events.filter((e) => e.type === "entry_written" && e.entry.source === "report").length;
     }
     expect(value("games_with_blacklisting")).toBe(withListing / GAMES);
     expect(value("games_with_cosigned_loan")).toBe(withCosign / GAMES);
     expect(value("false_entries_per_game")).toBe(falseEntries / GAMES);
     expect(summary!.falseEntriesPerGame).toBe(falseEntries / GAMES); // the older figure agrees
     expect(falseEntries).toBeGreaterThan(0);
+    expect(reports).toBeGreaterThan(0);
+    expect(value("reports_per_game")).toBe(reports / GAMES);
+    expect(summary!.reportsPerGame).toBe(reports / GAMES);
   }, 120_000);
 });

@@ -50,6 +50,16 @@ describe("experience measures", () => {
     expect(value("day1_gated_purchase_share")).toBe(day1 / bought);
   });
 
+  it("counts residents' reports per game, and has nothing to count where the scenario has no reporting", () => {
+    const reports = games.reduce((n, g) => n + g.log.filter((e) => e.type === "entry_written" && e.entry.source === "report").length, 0);
+    expect(reports).toBeGreaterThan(0);
+    expect(value("reports_per_game")).toBe(reports / games.length);
+    const quiet = { ...pilot, reporting: { enabled: false, reward: 0 } };
+    const played = [1, 2].map((seed) => playGame(quiet, { players: 12, seed, measure: true }));
+    expect(played.every((g) => Object.values(g.state.journal).every((e) => e.source !== "report"))).toBe(true);
+    expect(measure(quiet, played.map((g) => g.tally!), 12).find((r) => r.name === "reports_per_game")).toMatchObject({ value: null, met: null });
+  });
+
   it("every goal card and every role has a row; play time comes from the phases", () => {
     for (const card of pilot.goals) expect(rows.some((r) => r.name === `goal_met_rate[${card.id}]`)).toBe(true);
     for (const role of ["resident", "watcher", "official"]) {
