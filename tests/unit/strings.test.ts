@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import i18next from "i18next";
 import { AREAS, stringTable } from "../support/strings.ts";
 import { REASONS } from "../../shared/reasons.ts";
+import { MEASURES } from "../../shared/scenario/index.ts";
 import { ANY_ROUTE, ROUTES } from "../../shared/protocol/http.ts";
 import { PAGE_REASONS } from "../../client/net/pageReasons.ts";
 import { readFileSync, readdirSync } from "node:fs";
@@ -66,6 +67,13 @@ describe("string tables", () => {
     for (const reason of [...REASONS, ...PAGE_REASONS]) {
       expect(enKeys[`reason.${reason}`]?.trim(), `en: reason.${reason}`).toBeTruthy();
       expect(zhKeys[`reason.${reason}`]?.trim(), `zh: reason.${reason}`).toBeTruthy();
+    }
+  });
+
+  it("name every experience measure in the scenario lab, in both languages", () => {
+    for (const m of MEASURES) {
+      expect(enKeys[`lab.measure.${m}`], m).toBeTruthy();
+      expect(zhKeys[`lab.measure.${m}`], m).toBeTruthy();
     }
   });
 
