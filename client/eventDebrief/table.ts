@@ -8,7 +8,8 @@ import { local, t } from "../i18n.ts";
 import { el } from "../ui/dom.ts";
 import type { StreetFigures } from "../../shared/district/compare.ts";
 import { ruleRows } from "../../shared/district/comparePrompts.ts";
-import { isShare, type MeasureRow } from "../../shared/sim/measures.ts";
+import type { MeasureRow } from "../../shared/sim/measures.ts";
+import { isShare } from "../../shared/scenario/measureNames.ts";
 import { param, percentText } from "./words.ts";
 
 type Row = { label: string; values: string[] };

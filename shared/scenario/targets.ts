@@ -7,25 +7,10 @@
  */
 import { PLAYING_ROLES, type PlayingRole } from "../rules/roleBook.ts";
 import { z } from "zod";
+import { SHARE_MEASURES, type MeasureName } from "./measureNames.ts";
 
-/** Measures whose value is a share (0–1) and those that are plain numbers. */
-export const SHARE_MEASURES = [
-  "perk_grade_share",
-  "restricted_share",
-  "games_with_blacklisting",
-  "games_with_wrongful_blacklisting",
-  "games_with_appeal_reversed",
-  "games_with_appeal_upheld",
-  "games_with_appeal_undecided",
-  "games_with_cosigned_loan",
-  "games_with_cosigner_drop",
-  "day1_gated_purchase_share",
-  "goal_met_rate",
-  "meaningful_action_share",
-] as const;
-export const NUMBER_MEASURES = ["score_distance_median", "false_entries_per_game", "reports_per_game", "play_minutes"] as const;
-export const MEASURES = [...SHARE_MEASURES, ...NUMBER_MEASURES] as const;
-export type MeasureName = (typeof MEASURES)[number];
+// the names live apart from the schema, so pages can format measures without zod
+export { MEASURES, NUMBER_MEASURES, SHARE_MEASURES, type MeasureName } from "./measureNames.ts";
 
 /**
  * Measures that grow with the class: the share of games in which something happens at least

@@ -13,13 +13,14 @@ import {
   inBand,
   REFERENCE_PLAYERS,
   MEASURED_ROLES,
-  SHARE_MEASURES,
   type Band,
   type MeasuredRole,
   type MeasureName,
   type Scenario,
   type Targets,
 } from "../scenario/index.ts";
+
+export { isShare } from "../scenario/measureNames.ts";
 
 export interface Tally {
   scored: number;
@@ -193,7 +194,3 @@ export function measure(scenario: Scenario, tallies: readonly Tally[], players: 
   return rows;
 }
 
-/** Whether a measure's value is a share (0–1). */
-export function isShare(m: MeasureName): boolean {
-  return (SHARE_MEASURES as readonly string[]).includes(m);
-}
