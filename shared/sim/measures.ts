@@ -193,4 +193,3 @@ export function measure(scenario: Scenario, tallies: readonly Tally[], players: 
   row("play_minutes", "play_minutes", (p.days * (p.morning + p.day + p.evening + p.night)) / 60, 1, plain(targets.play_minutes));
   return rows;
 }
-
