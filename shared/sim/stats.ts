@@ -18,9 +18,6 @@ export interface GameStats {
   gini: number;
   entries: number;
   falseEntries: number;
-  /** Residents' reports about neighbours, and those an official approved. */
-  reports: number;
-  reportsApproved: number;
   watchers: number;
   /** approvals / decisions, per official personality. */
   officialDecisions: Record<string, { approved: number; decided: number }>;
@@ -44,7 +41,6 @@ export function gameStats(s: GameState): GameStats {
   const scored = players.filter((p) => p.scored);
   const appeals = Object.values(s.appeals);
   const entries = Object.values(s.journal);
-  const reports = entries.filter((e) => e.source === "report");
   const officialDecisions: GameStats["officialDecisions"] = {};
   for (const e of entries) {
     if (!e.reviewer || (e.status !== "approved" && e.status !== "rejected" && e.status !== "reversed")) continue;
@@ -75,8 +71,6 @@ export function gameStats(s: GameState): GameStats {
     gini: gini(scored.map((p) => p.score)),
     entries: entries.filter((e) => e.source === "watcher").length,
     falseEntries: entries.filter((e) => !e.truthful).length,
-    reports: reports.length,
-    reportsApproved: reports.filter((e) => e.status === "approved" || e.status === "reversed").length,
     watchers: players.filter((p) => p.role === "watcher").length,
     officialDecisions,
     goalsDealt,
@@ -105,8 +99,6 @@ export interface Summary {
   giniMean: number;
   entriesPerWatcher: number;
   falseEntriesPerGame: number;
-  reportsPerGame: number;
-  reportsApprovedPerGame: number;
   approvalRate: Record<string, number>;
   goalsMetShare: number;
 }
@@ -150,8 +142,6 @@ export function summarise(scenario: string, seed: number, players: number, games
     giniMean: sum((g) => g.gini) / n,
     entriesPerWatcher: sum((g) => g.entries) / Math.max(1, sum((g) => g.watchers)),
     falseEntriesPerGame: sum((g) => g.falseEntries) / n,
-    reportsPerGame: sum((g) => g.reports) / n,
-    reportsApprovedPerGame: sum((g) => g.reportsApproved) / n,
     approvalRate,
     goalsMetShare: sum((g) => g.goalsMet) / Math.max(1, sum((g) => g.goalsDealt)),
   };

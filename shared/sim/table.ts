@@ -30,7 +30,6 @@ export function formatSummary(s: Summary & { measures?: readonly MeasureRow[] })
     ["Gini of scores (mean)", s.giniMean.toFixed(4)],
     ["entries per watcher", num(s.entriesPerWatcher)],
     ["false entries / game", num(s.falseEntriesPerGame)],
-    ["reports / game (approved)", `${num(s.reportsPerGame)}  (${num(s.reportsApprovedPerGame)})`],
     ...Object.entries(s.approvalRate).map(([who, r]): [string, string] => [`approval rate (${who})`, pct(r)]),
     ["secret goals met", pct(s.goalsMetShare)],
     // the experience measures, with the scenario's band where it has one (simulate --check judges them)
@@ -60,7 +59,6 @@ export function formatVariants(runs: readonly { variant: string; label: string; 
     ["appeals upheld / game", ...runs.map((r) => num(r.result.appealsUpheld))],
     ["appeals undecided / game", ...runs.map((r) => num(r.result.appealsPending))],
     ["score median", ...runs.map((r) => String(r.result.scoreMedian))],
-    ["reports / game (approved)", ...runs.map((r) => `${num(r.result.reportsPerGame)} (${num(r.result.reportsApprovedPerGame)})`)],
     ...first.result.measures.map((m): [string, ...string[]] => [
       m.name,
       ...runs.map((r) => {

@@ -25,7 +25,7 @@ describe("simulate --logs", () => {
     );
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.status).toBe(0);
-    const [summary] = JSON.parse(r.stdout) as { games: number; falseEntriesPerGame: number; reportsPerGame: number; measures: MeasureRow[] }[];
+    const [summary] = JSON.parse(r.stdout) as { games: number; falseEntriesPerGame: number; measures: MeasureRow[] }[];
     const value = (name: string) => summary!.measures.find((m) => m.name === name)?.value;
 
     const files = readdirSync(dir).sort();
@@ -53,6 +53,5 @@ describe("simulate --logs", () => {
     expect(falseEntries).toBeGreaterThan(0);
     expect(reports).toBeGreaterThan(0);
     expect(value("reports_per_game")).toBe(reports / GAMES);
-    expect(summary!.reportsPerGame).toBe(reports / GAMES);
   }, 120_000);
 });
