@@ -107,6 +107,16 @@ function openWritable(file: string, durability: Durability): Database.Database {
 
 /** SQLite's own threshold (pages in the WAL) for a checkpoint in the committing connection. */
 const AUTOCHECKPOINT_PAGES = 1000;
+/**
+ * The store's connection finishes a worker's checkpoint (so the WAL restarts) once the WAL holds
+ * this many frames and at most CATCH_UP_FRAMES of them wait to be copied: a copy of a few pages and
+ * the checkpoint's flushes on the event loop, once every few megabytes written. Should the worker
+ * fall far behind, it does so anyway at 8× the size, so the WAL stays bounded whatever the load.
+ */
+const RESTART_FRAMES = AUTOCHECKPOINT_PAGES;
+const CATCH_UP_FRAMES = 256;
+/** A WAL that grew past this in a burst is cut back to it when it restarts. */
+const WAL_SIZE_LIMIT = 64 * 2 ** 20;
 
 export function openSqliteStore(file: string, durability: Durability = "process"): Store {
   const db = openWritable(file, durability);
@@ -114,10 +124,23 @@ export function openSqliteStore(file: string, durability: Durability = "process"
   const checkpointer =
     file === ":memory:"
       ? undefined
-      : startCheckpointer(file, durability === "machine" ? "FULL" : "NORMAL", () => {
-          if (db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
-        });
+      : startCheckpointer(
+          file,
+          durability === "machine" ? "FULL" : "NORMAL",
+          () => {
+            if (db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+          },
+          ({ log, copied }) => {
+            if (!db.open || log < RESTART_FRAMES || (log - copied > CATCH_UP_FRAMES && log < 8 * RESTART_FRAMES)) return;
+            try {
+              db.pragma("wal_checkpoint(PASSIVE)");
+            } catch {
+              // the worker's next pass is under way: the next report tries again
+            }
+          },
+        );
   if (checkpointer) db.pragma("wal_autocheckpoint = 0");
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
 
   const insertSession = db.prepare(
     "INSERT INTO sessions (id, code, scenario_id, host_token_hash, created_at, expires_at) VALUES (@id, @code, @scenarioId, @hostTokenHash, @createdAt, @expiresAt)",

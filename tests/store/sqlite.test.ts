@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { readFileSync, readdirSync, readlinkSync, rmSync } from "node:fs";
+import { existsSync, openSync, readFileSync, readSync, closeSync, readdirSync, readlinkSync, rmSync, statSync } from "node:fs";
 import { openSqliteStore } from "../../server/store/sqlite.ts";
 import { tempDir } from "../support/server.ts";
 import { session, storeContract } from "./contract.ts";
@@ -37,6 +37,19 @@ function openIn(dir: string): string[] {
   });
 }
 
+/** The WAL's checkpoint sequence number (its header, bytes 12–15): SQLite adds one each time it restarts the WAL from its start. */
+function walRestarts(wal: string): number {
+  if (!existsSync(wal) || statSync(wal).size < 32) return 0;
+  const fd = openSync(wal, "r");
+  try {
+    const header = Buffer.alloc(32);
+    readSync(fd, header, 0, 32, 0);
+    return header.readUInt32BE(12);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 describe("the SQLite file", () => {
   it("is in WAL mode", async () => {
     const file = join(tempDir(), "gs.db");
@@ -61,6 +74,35 @@ describe("the SQLite file", () => {
     expect(openIn(dir)).toEqual([]);
     // the last connection to close (the checkpoints' worker's included) folds the WAL in and removes it
     expect(readdirSync(dir)).toEqual(["gs.db"]);
+    rmSync(dir, { recursive: true });
+  });
+
+  it("keeps its WAL a few megabytes under writes that never pause: the WAL restarts from its start while the appends go on", { timeout: 120_000 }, async () => {
+    const dir = tempDir();
+    const file = join(dir, "gs.db");
+    const store = openSqliteStore(file);
+    const sessions = Array.from({ length: 40 }, (_, i) => `s${i}`);
+    for (const [i, id] of sessions.entries()) await store.createSession(session(id, `WAL${String(i).padStart(3, "0")}`));
+    const seq = new Map(sessions.map((id) => [id, 1]));
+    const note = "x".repeat(300);
+    const first = walRestarts(`${file}-wal`);
+    let largest = 0;
+    // a busy workshop: a commit every millisecond or two, in many sessions, never a quiet moment for
+    // the checkpoints' worker to finish in; until SQLite has restarted the WAL twice
+    while (walRestarts(`${file}-wal`) < first + 2) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      await Promise.all(
+        sessions.slice(0, 2).map((id) => {
+          const at = seq.get(id)!;
+          seq.set(id, at + 1);
+          return store.append(id, at, [{ type: "note_written", text: note } as { type: string }], at);
+        }),
+      );
+      sessions.push(sessions.shift()!);
+      largest = Math.max(largest, statSync(`${file}-wal`).size);
+      expect(largest, "the WAL grew past 24 MB without restarting").toBeLessThan(24 * 2 ** 20);
+    }
+    await store.close();
     rmSync(dir, { recursive: true });
   });
 
