@@ -100,7 +100,8 @@ describe("the SQLite file", () => {
       );
       sessions.push(sessions.shift()!);
       largest = Math.max(largest, statSync(`${file}-wal`).size);
-      expect(largest, "the WAL grew past 24 MB without restarting").toBeLessThan(24 * 2 ** 20);
+      // the store restarts it by 32 MB at the latest however slow the worker (sqlite.ts); the old one never did
+      expect(largest, "the WAL grew past 48 MB without restarting").toBeLessThan(48 * 2 ** 20);
     }
     await store.close();
     rmSync(dir, { recursive: true });
