@@ -139,7 +139,6 @@ export async function runCapacity(options: LoadOptions, onStep?: (s: LoadStep) =
   return rampUp(count > 1 ? await startCluster(count) : await startOurs(), options, onStep ? { onStep } : {});
 }
 
-/** The echo room with `players` players added in one step, measured like a capacity step. */
 /** The echo room measured at `players`, then at twice that, and so on up to `maxPlayers` (the issue's 600 and 1,200). */
 export async function runEchoBaseline(players: number, options: LoadOptions, maxPlayers = players): Promise<LoadResult> {
   return rampUp(await startEcho(), { ...options, maxPlayers, stepPlayers: players }, { limitLoop: false });
