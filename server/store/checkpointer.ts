@@ -63,12 +63,12 @@ export function startCheckpointer(file: string, synchronous: "NORMAL" | "FULL", 
       resolve();
     }),
   );
-  // it never keeps the server running
-  worker.unref();
   worker.on("error", () => {});
   worker.on("message", (pass: Pass) => {
     if (!stopping) report(pass);
   });
+  // it never keeps the server running (unref'd after the listener, which would ref it again)
+  worker.unref();
   return {
     stop: () => {
       stopping = true;

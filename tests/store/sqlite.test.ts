@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { existsSync, openSync, readFileSync, readSync, closeSync, readdirSync, readlinkSync, rmSync, statSync } from "node:fs";
+import { existsSync, openSync, readFileSync, readSync, closeSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { openSqliteStore } from "../../server/store/sqlite.ts";
 import { tempDir } from "../support/server.ts";
 import { session, storeContract } from "./contract.ts";
@@ -105,6 +106,32 @@ describe("the SQLite file", () => {
     }
     await store.close();
     rmSync(dir, { recursive: true });
+  });
+
+  it("never keeps its process running: a program that ends without closing the store exits, checkpoints' worker and all", async () => {
+    const dir = tempDir();
+    const program = join(dir, "forgets-to-close.mts");
+    writeFileSync(
+      program,
+      `import { openSqliteStore } from ${JSON.stringify(join(import.meta.dirname, "../../server/store/sqlite.ts"))};
+const store = openSqliteStore(process.argv[2]);
+await store.createSession({ id: "s1", code: "AAAAAA", scenarioId: "rongcheng-pilot", hostTokenHash: "ab", createdAt: Date.now(), expiresAt: Date.now() + 60_000 });
+for (let seq = 1; seq <= 2000; seq++) await store.append("s1", seq, [{ type: "note_written", text: "x".repeat(500) }], seq);
+// long enough for the worker to checkpoint and report a pass to the store
+await new Promise((resolve) => setTimeout(resolve, 1500));
+console.log("written, store left open");
+`,
+    );
+    const child = spawn(process.execPath, ["--import", "tsx", program, join(dir, "gs.db")], { cwd: join(import.meta.dirname, "../.."), stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += String(d)));
+    child.stderr.on("data", (d) => (output += String(d)));
+    // a watchdog, not a budget: the program ends in a few seconds; a store that holds it never does
+    const watchdog = setTimeout(() => child.kill("SIGKILL"), 90_000);
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.once("exit", (c, s) => resolve([c, s])));
+    clearTimeout(watchdog);
+    expect({ code, signal, output: output.trim() }).toEqual({ code: 0, signal: null, output: "written, store left open" });
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("leaves no readable trace of a deleted session in the database files", async () => {
