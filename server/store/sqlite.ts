@@ -111,10 +111,11 @@ const AUTOCHECKPOINT_PAGES = 1000;
  * The store's connection finishes a worker's checkpoint (so the WAL restarts) once the WAL holds
  * this many frames and at most CATCH_UP_FRAMES of them wait to be copied: a copy of a few pages and
  * the checkpoint's flushes on the event loop, once every few megabytes written. Should the worker
- * fall far behind, it does so anyway at 8× the size, so the WAL stays bounded whatever the load.
+ * fall far behind, it does so anyway at FORCED_RESTART_FRAMES, so the WAL stays bounded whatever the load.
  */
 const RESTART_FRAMES = AUTOCHECKPOINT_PAGES;
 const CATCH_UP_FRAMES = 256;
+const FORCED_RESTART_FRAMES = 8 * RESTART_FRAMES;
 /** A WAL that grew past this in a burst is cut back to it when it restarts. */
 const WAL_SIZE_LIMIT = 64 * 2 ** 20;
 
@@ -131,7 +132,8 @@ export function openSqliteStore(file: string, durability: Durability = "process"
             if (db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
           },
           ({ log, copied }) => {
-            if (!db.open || log < RESTART_FRAMES || (log - copied > CATCH_UP_FRAMES && log < 8 * RESTART_FRAMES)) return;
+            const due = log >= FORCED_RESTART_FRAMES || (log >= RESTART_FRAMES && log - copied <= CATCH_UP_FRAMES);
+            if (!db.open || !due) return;
             try {
               db.pragma("wal_checkpoint(PASSIVE)");
             } catch {

@@ -14,6 +14,7 @@ import { people } from "../debrief/names.ts";
 import { applySession, isLobbyEvent, openSession, type SessionOpened } from "../session/index.ts";
 import { scoredTownsperson, type GameState, type Player } from "../rules/index.ts";
 import type { Scenario } from "../scenario/schema.ts";
+import type { MeasureName } from "../scenario/measureNames.ts";
 import { finish, gatedServices, measure, newTally, observe, type MeasureRow } from "../sim/measures.ts";
 
 /** One neighbourhood's log, as the event's page or export holds it. */
@@ -126,6 +127,9 @@ function rulesOf(sc: Scenario): StreetRules {
   };
 }
 
+/** Measures only the simulator can take (it asks the rules at every bot round what each seat could do): not in a real game's figures. */
+export const SIMULATOR_ONLY_MEASURES: readonly MeasureName[] = ["meaningful_action_share"];
+
 /** The log's game events through the simulator's tally, then its final state: this game's measures. */
 function measuresOf(log: Log, players: number): MeasureRow[] {
   const opened = log[0]!.event as SessionOpened;
@@ -140,7 +144,7 @@ function measuresOf(log: Log, players: number): MeasureRow[] {
     s = next;
   }
   finish(tally, s.game);
-  return measure(scenario, [tally], players).filter((r) => r.measure !== "meaningful_action_share");
+  return measure(scenario, [tally], players).filter((r) => !SIMULATOR_ONLY_MEASURES.includes(r.measure));
 }
 
 export function streetFigures(n: NeighbourhoodLog): StreetFigures {

@@ -4,6 +4,7 @@ import i18next from "i18next";
 import { AREAS, stringTable } from "../support/strings.ts";
 import { REASONS } from "../../shared/reasons.ts";
 import { MEASURES } from "../../shared/scenario/index.ts";
+import { SIMULATOR_ONLY_MEASURES } from "../../shared/district/compare.ts";
 import { ANY_ROUTE, ROUTES } from "../../shared/protocol/http.ts";
 import { PAGE_REASONS } from "../../client/net/pageReasons.ts";
 import { readFileSync, readdirSync } from "node:fs";
@@ -70,10 +71,13 @@ describe("string tables", () => {
     }
   });
 
-  it("name every experience measure in the scenario lab, in both languages", () => {
+  it("name every experience measure in the scenario lab, and every one a real game has in the event debrief, in both languages", () => {
     for (const m of MEASURES) {
       expect(enKeys[`lab.measure.${m}`], m).toBeTruthy();
       expect(zhKeys[`lab.measure.${m}`], m).toBeTruthy();
+      if (SIMULATOR_ONLY_MEASURES.includes(m)) continue;
+      expect(enKeys[`eventDebrief.figure.measure.${m}`], m).toBeTruthy();
+      expect(zhKeys[`eventDebrief.figure.measure.${m}`], m).toBeTruthy();
     }
   });
 
