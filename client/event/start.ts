@@ -54,6 +54,8 @@ async function load(): Promise<void> {
   const refused = !setsAnswer.ok ? setsAnswer : !scenariosAnswer.ok ? scenariosAnswer : undefined;
   if (refused) byId("create-error").textContent = t(`reason.${refused.reason}`);
   renderStart();
+  // offered once the sets and scenarios are in: a click before them read "choose a file"
+  byId<HTMLButtonElement>("create").disabled = false;
 }
 
 /** The chosen make-up: "set:<id>", "scenarios" or "file". */

@@ -56,6 +56,16 @@ function renderScenarios(): void {
     return el("div", { class: "choice" }, input, el("label", { for: id }, el("strong", {}, local(s.title)), el("br"), local(s.summary)));
   });
   fieldset.replaceChildren(el("legend", { "data-i18n": "host.scenario" }, t("host.scenario")), ...options);
+  offerCreate();
+}
+
+/**
+ * "Create" is offered once there is something to create: a scenario of the list (which arrives
+ * after the page) or the facilitator's own file. A click before the list came did nothing.
+ */
+function offerCreate(): void {
+  const chosen = byId("scenarios").querySelector("input:checked") !== null || Boolean(byId<HTMLInputElement>("own-scenario").files?.length);
+  byId<HTMLButtonElement>("create").disabled = !chosen;
 }
 
 function renderSessions(): void {
@@ -73,6 +83,7 @@ byId<HTMLFormElement>("create-form").addEventListener("submit", (event) => {
   event.preventDefault();
   void create();
 });
+byId("own-scenario").addEventListener("change", offerCreate);
 
 /** The facilitator's own scenario file, when one is chosen: used instead of the list. */
 async function ownScenario(): Promise<{ scenario: unknown } | { problem: string } | undefined> {
@@ -112,7 +123,7 @@ async function create(): Promise<void> {
     history.pushState(null, "", `/host?session=${code}`);
     onCreated(code);
   } finally {
-    button.disabled = false;
+    offerCreate();
     button.textContent = t("host.create");
   }
 }
