@@ -22,6 +22,8 @@ type EncoderRoot = { changes: ChangeQueue; pendingFilterRefresh: unknown[] };
 
 export class SharedPatchSerializer<T extends Schema> extends SchemaSerializer<T> {
   override applyPatches(clients: Client[], state?: unknown, timing?: PatchTiming): boolean {
+    // a patch with nothing in it (most of an idle room's 20 a second): Colyseus would still filter its clients for view changes, in a new array with a closure each time
+    if (this.hasFilters && !this.encoder.hasChanges && timing === undefined && clients.length > 0 && !anyViewChanged(clients)) return false;
     if (!this.hasFilters || !this.encoder.hasChanges) return super.applyPatches(clients, state, timing);
     const root = this.encoder.root as unknown as EncoderRoot;
     // filters still being settled: leave every decision to Colyseus
@@ -41,6 +43,12 @@ export class SharedPatchSerializer<T extends Schema> extends SchemaSerializer<T>
       for (const [client, view] of lent) client.view = view;
     }
   }
+}
+
+/** Whether a client's view has additions or removals waiting (what Colyseus sends on a patch without state changes). */
+function anyViewChanged(clients: Client[]): boolean {
+  for (let i = 0; i < clients.length; i++) if ((clients[i]!.view?.changes.size ?? 0) > 0) return true;
+  return false;
 }
 
 /** Trees in the patch that may hold private fields: a filtered tree, or a schema with `.view()` fields. */
